@@ -1,0 +1,1 @@
+//! Charts drawn as SVG at build time (being written).

@@ -1,0 +1,4 @@
+//! Writing numbers and dates for a language. Pure functions, used by charts and templates alike.
+
+pub mod date;
+pub mod number;

@@ -1,0 +1,82 @@
+//! What a chart record in `data.yaml` means, once validated.
+
+use super::lang::Text;
+
+/// The kinds of chart hakusho draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Vertical bars; grouped side by side when there are several series.
+    Bar,
+    /// Horizontal bars (long category labels read well); grouped when there are several series.
+    HBar,
+    /// Vertical bars with the series stacked on each other.
+    Stacked,
+    /// Lines with markers, one per series.
+    Line,
+}
+
+impl ChartKind {
+    /// The name used in `data.yaml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::HBar => "hbar",
+            ChartKind::Stacked => "stacked",
+            ChartKind::Line => "line",
+        }
+    }
+
+    /// All kinds, in the order the README lists them.
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Bar,
+        ChartKind::HBar,
+        ChartKind::Stacked,
+        ChartKind::Line,
+    ];
+}
+
+/// How large numbers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NumberScale {
+    /// Digits with thousands separators: 12,400.
+    #[default]
+    Plain,
+    /// Japanese myriad units (万, 億, 兆) in Japanese; thousand/million/billion in English.
+    Myriad,
+}
+
+/// One data series: a name and one value per category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The series name shown in the legend or as a direct label.
+    pub name: Text,
+    /// One finite value per category.
+    pub values: Vec<f64>,
+}
+
+/// A validated chart: every series has one finite value per category, every text is in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Unique id in the whole site.
+    pub id: String,
+    /// The kind of chart.
+    pub kind: ChartKind,
+    /// The title (the figure caption).
+    pub title: Text,
+    /// Category labels, one per value.
+    pub categories: Vec<Text>,
+    /// At least one series.
+    pub series: Vec<Series>,
+    /// Unit of the values (社, 人, 円 / companies, people, yen); may be empty.
+    pub unit: Option<Text>,
+    /// Title of the value axis.
+    pub value_title: Option<Text>,
+    /// Title of the category axis.
+    pub category_title: Option<Text>,
+    /// How numbers are written.
+    pub scale: NumberScale,
+    /// A note printed under the chart.
+    pub note: Option<Text>,
+    /// The id of the source (in `sources.yaml`) the data comes from.
+    pub source: String,
+}

@@ -1,0 +1,70 @@
+//! The language-neutral facts of a page (its `data.yaml`), once validated.
+
+use super::chart::{Chart, NumberScale};
+use super::date::PartialDate;
+use super::lang::Text;
+use crate::format::number::Qualifier;
+
+/// Facts given once for both languages. Every page may have them; cases must.
+#[derive(Clone, Debug, Default)]
+pub struct PageData {
+    /// Case-only facts (chapter, taxonomy terms, location), present for cases.
+    pub case: Option<CaseInfo>,
+    /// Ids of the sources (in `sources.yaml`) this page cites, in the order given.
+    pub sources: Vec<String>,
+    /// Key figures, in the order given.
+    pub key_figures: Vec<KeyFigure>,
+    /// Timeline entries, in the order given.
+    pub timeline: Vec<TimelineEntry>,
+    /// Charts, in the order given (which is their figure order within the page).
+    pub charts: Vec<Chart>,
+}
+
+/// What only a case has.
+#[derive(Clone, Debug)]
+pub struct CaseInfo {
+    /// The chapter folder name.
+    pub chapter: String,
+    /// Position in the chapter; cases without one follow, by folder name.
+    pub order: Option<i64>,
+    /// Region taxonomy keys.
+    pub regions: Vec<String>,
+    /// Field taxonomy keys.
+    pub fields: Vec<String>,
+    /// Programme taxonomy keys.
+    pub programmes: Vec<String>,
+    /// Where the case is.
+    pub location: Option<Text>,
+}
+
+/// A headline number with its unit and source.
+#[derive(Clone, Debug)]
+pub struct KeyFigure {
+    /// Unique within the page.
+    pub id: String,
+    /// What is counted.
+    pub label: Text,
+    /// The value.
+    pub value: f64,
+    /// Unit, written after the number.
+    pub unit: Text,
+    /// 約, 以上, 超.
+    pub qualifier: Option<Qualifier>,
+    /// How the number is written.
+    pub scale: NumberScale,
+    /// When the value holds.
+    pub as_of: Option<Text>,
+    /// Source id.
+    pub source: String,
+}
+
+/// One dated event.
+#[derive(Clone, Debug)]
+pub struct TimelineEntry {
+    /// When.
+    pub date: PartialDate,
+    /// What happened.
+    pub text: Text,
+    /// Source id.
+    pub source: String,
+}

@@ -1,0 +1,141 @@
+//! Dates as reports give them: a year, a month, a day, or a fiscal year.
+
+use std::fmt;
+
+/// A date with the precision the source gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartialDate {
+    /// A calendar year: `1998`.
+    Year(i32),
+    /// A Japanese fiscal year (April to March): `FY2016`.
+    FiscalYear(i32),
+    /// A month: `2016-04`.
+    Month(i32, u32),
+    /// A day: `2016-04-01`.
+    Day(i32, u32, u32),
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `FYYYYY`. Returns a message saying what was expected.
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let expected = "expected a date as YYYY, YYYY-MM, YYYY-MM-DD or FYYYYY (e.g. \"2016-04\" or \"FY2016\")";
+        let t = text.trim();
+        if let Some(rest) = t.strip_prefix("FY") {
+            return year(rest)
+                .map(PartialDate::FiscalYear)
+                .ok_or_else(|| format!("`{t}` is not a date: {expected}"));
+        }
+        let parts: Vec<&str> = t.split('-').collect();
+        let bad = || format!("`{t}` is not a date: {expected}");
+        match parts.as_slice() {
+            [y] => year(y).map(PartialDate::Year).ok_or_else(bad),
+            [y, m] => {
+                let y = year(y).ok_or_else(bad)?;
+                let m = month(m).ok_or_else(bad)?;
+                Ok(PartialDate::Month(y, m))
+            }
+            [y, m, d] => {
+                let y = year(y).ok_or_else(bad)?;
+                let m = month(m).ok_or_else(bad)?;
+                let d = two_digits(d).ok_or_else(bad)?;
+                if d == 0 || d > days_in_month(y, m) {
+                    return Err(format!(
+                        "`{t}` is not a real date: month {m} of {y} has {} days",
+                        days_in_month(y, m)
+                    ));
+                }
+                Ok(PartialDate::Day(y, m, d))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// The calendar year the date falls in (a fiscal year counts as its starting year).
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Year(y) | PartialDate::FiscalYear(y) => y,
+            PartialDate::Month(y, _) | PartialDate::Day(y, _, _) => y,
+        }
+    }
+
+    /// The first day of the period, as `(year, month, day)`; a fiscal year starts on 1 April.
+    pub fn first_day(self) -> (i32, u32, u32) {
+        match self {
+            PartialDate::Year(y) => (y, 1, 1),
+            PartialDate::FiscalYear(y) => (y, 4, 1),
+            PartialDate::Month(y, m) => (y, m, 1),
+            PartialDate::Day(y, m, d) => (y, m, d),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// The date as written in content (`FY2016`, `2016-04`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::FiscalYear(y) => write!(f, "FY{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+fn year(s: &str) -> Option<i32> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn two_digits(s: &str) -> Option<u32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn month(s: &str) -> Option<u32> {
+    two_digits(s).filter(|m| (1..=12).contains(m))
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("1998"), Ok(PartialDate::Year(1998)));
+        assert_eq!(PartialDate::parse("FY2016"), Ok(PartialDate::FiscalYear(2016)));
+        assert_eq!(PartialDate::parse("2016-04"), Ok(PartialDate::Month(2016, 4)));
+        assert_eq!(
+            PartialDate::parse("2024-02-29"),
+            Ok(PartialDate::Day(2024, 2, 29))
+        );
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        for bad in ["2023-02-29", "2023-13", "98", "2016/04", "FY16", "", "2016-4", "2016-04-31"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            PartialDate::parse("2023-02-30").unwrap_err(),
+            "`2023-02-30` is not a real date: month 2 of 2023 has 28 days"
+        );
+    }
+
+    #[test]
+    fn displays_as_written() {
+        for s in ["1998", "FY2016", "2016-04", "2016-04-01"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+    }
+}

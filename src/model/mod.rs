@@ -1,0 +1,8 @@
+//! Plain domain data: what the content means once loaded and validated. No I/O, no Tera, no YAML types.
+
+pub mod chart;
+pub mod data;
+pub mod date;
+pub mod lang;
+pub mod page;
+pub mod site;

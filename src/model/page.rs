@@ -1,0 +1,73 @@
+//! Pages: a folder of `content/` with a document per language and optional facts.
+
+use std::path::PathBuf;
+
+use super::data::PageData;
+use super::date::PartialDate;
+use super::lang::{Lang, Localized};
+
+/// What a page is, from where its folder sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    /// `content/index.<lang>.md`: the cover.
+    Home,
+    /// `content/chapters/<slug>/`.
+    Chapter,
+    /// `content/cases/<slug>/`.
+    Case,
+    /// Any other folder (about, methodology, …).
+    Other,
+}
+
+/// One language's document: front matter and Markdown.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// Title (front matter `title`).
+    pub title: String,
+    /// One or two sentences (front matter `summary`).
+    pub summary: Option<String>,
+    /// Publication date.
+    pub date: Option<PartialDate>,
+    /// Last substantial update.
+    pub updated: Option<PartialDate>,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// A page: a content folder.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The folder path relative to `content/`, with `/` separators; empty for the cover.
+    pub id: String,
+    /// What the page is.
+    pub kind: PageKind,
+    /// The document in each language; at least one is present.
+    pub docs: Localized<Option<Document>>,
+    /// Facts from `data.yaml` (empty when there is none).
+    pub data: PageData,
+    /// Where `data.yaml` is, if the page has one.
+    pub data_path: Option<PathBuf>,
+    /// Other files in the folder (images, …), relative to `content/`.
+    pub assets: Vec<PathBuf>,
+}
+
+impl Page {
+    /// The document shown at `lang`'s URL: the page's own, or the other language's as a fallback.
+    /// The returned language is the document's own.
+    pub fn doc_for(&self, lang: Lang) -> (&Document, Lang) {
+        match (self.docs.get(lang), self.docs.get(lang.other())) {
+            (Some(doc), _) => (doc, lang),
+            (None, Some(doc)) => (doc, lang.other()),
+            (None, None) => unreachable!("a page is only made from at least one document"),
+        }
+    }
+
+    /// The folder's last path segment (the slug).
+    pub fn slug(&self) -> &str {
+        self.id.rsplit('/').next().unwrap_or("")
+    }
+}

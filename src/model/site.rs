@@ -1,0 +1,174 @@
+//! The whole report as loaded: configuration, bibliography, taxonomies, glossary and pages.
+
+use super::lang::{Lang, Text};
+use super::page::Page;
+
+/// Where the site will be published: `https://example.org/reports/2025/` → origin `https://example.org`,
+/// path `/reports/2025/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host, without a trailing slash.
+    pub origin: String,
+    /// The path prefix, starting and ending with `/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// The absolute URL of a site path such as `ja/cases/kobe/`.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}{}", self.origin, self.path, site_path)
+    }
+}
+
+/// A key figure named by `<page folder>#<id>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRef {
+    /// The page id (folder relative to `content/`).
+    pub page: String,
+    /// The key figure id in that page's `data.yaml`.
+    pub id: String,
+}
+
+/// `content/site.yaml`, resolved.
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    /// The report's title.
+    pub title: Text,
+    /// A line under the title.
+    pub subtitle: Option<Text>,
+    /// Who publishes the report.
+    pub publisher: Text,
+    /// Where the site is published.
+    pub base_url: BaseUrl,
+    /// The language for `x-default` and listed first on the landing page.
+    pub default_language: Lang,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Chapter folder names in order; chapter n is `chapters[n - 1]`.
+    pub chapters: Vec<String>,
+    /// Key figures shown on the cover.
+    pub cover_figures: Vec<FigureRef>,
+}
+
+/// A document the report cites.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The id pages use.
+    pub id: String,
+    /// Its title.
+    pub title: Text,
+    /// Who issued it.
+    pub issuer: Text,
+    /// Year of issue.
+    pub year: i32,
+    /// Where to find it, if online.
+    pub url: Option<String>,
+}
+
+/// The three taxonomies a case is filed under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TaxonomyKind {
+    /// Region or prefecture.
+    Regions,
+    /// Field of science or industry.
+    Fields,
+    /// Government programme.
+    Programmes,
+}
+
+impl TaxonomyKind {
+    /// All taxonomies, in display order.
+    pub const ALL: [TaxonomyKind; 3] = [
+        TaxonomyKind::Regions,
+        TaxonomyKind::Fields,
+        TaxonomyKind::Programmes,
+    ];
+
+    /// The key in `taxonomies.yaml` and `data.yaml`, and the URL segment.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaxonomyKind::Regions => "regions",
+            TaxonomyKind::Fields => "fields",
+            TaxonomyKind::Programmes => "programmes",
+        }
+    }
+}
+
+/// One term of a taxonomy.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// The key used in `data.yaml` and in the URL.
+    pub key: String,
+    /// Its label.
+    pub label: Text,
+}
+
+/// Labels for every taxonomy key, in the order of `taxonomies.yaml`.
+#[derive(Clone, Debug, Default)]
+pub struct Taxonomies {
+    /// Regions.
+    pub regions: Vec<Term>,
+    /// Fields.
+    pub fields: Vec<Term>,
+    /// Programmes.
+    pub programmes: Vec<Term>,
+}
+
+impl Taxonomies {
+    /// The terms of one taxonomy.
+    pub fn terms(&self, kind: TaxonomyKind) -> &[Term] {
+        match kind {
+            TaxonomyKind::Regions => &self.regions,
+            TaxonomyKind::Fields => &self.fields,
+            TaxonomyKind::Programmes => &self.programmes,
+        }
+    }
+
+    /// The term with `key`, if defined.
+    pub fn term(&self, kind: TaxonomyKind, key: &str) -> Option<&Term> {
+        self.terms(kind).iter().find(|t| t.key == key)
+    }
+}
+
+/// A glossary entry.
+#[derive(Clone, Debug)]
+pub struct GlossaryEntry {
+    /// The anchor on the glossary page.
+    pub id: String,
+    /// The term as written in running text.
+    pub term: Text,
+    /// What the acronym stands for.
+    pub expansion: Text,
+    /// What it is.
+    pub definition: Text,
+}
+
+/// Everything in `content/`, loaded and validated.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// `site.yaml`.
+    pub config: SiteConfig,
+    /// `sources.yaml`, in file order.
+    pub sources: Vec<Source>,
+    /// `taxonomies.yaml`.
+    pub taxonomies: Taxonomies,
+    /// `glossary.yaml`, in file order.
+    pub glossary: Vec<GlossaryEntry>,
+    /// Every page, sorted by id.
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// The page with `id`.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.pages[i])
+    }
+
+    /// The source with `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
