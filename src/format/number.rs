@@ -109,7 +109,7 @@ fn group_thousands(digits: &str) -> String {
 
 /// Exact myriad notation: 兆, 億, 万 groups of four digits, empty groups left out.
 fn myriad_ja(abs: f64) -> String {
-    if abs < 10_000.0 || abs >= 1e20 {
+    if !(10_000.0..1e20).contains(&abs) {
         return plain(abs);
     }
     let mut n = abs.round() as u128;
@@ -205,10 +205,7 @@ mod tests {
 
     #[test]
     fn quantities_with_units_and_qualifiers() {
-        assert_eq!(
-            format_quantity(362.0, Lang::Ja, Plain, "社", None),
-            "362社"
-        );
+        assert_eq!(format_quantity(362.0, Lang::Ja, Plain, "社", None), "362社");
         assert_eq!(
             format_quantity(12400.0, Lang::En, Plain, "people", None),
             "12,400 people"
@@ -227,7 +224,13 @@ mod tests {
             "550機関以上"
         );
         assert_eq!(
-            format_quantity(550.0, Lang::En, Plain, "institutions", Some(Qualifier::Over)),
+            format_quantity(
+                550.0,
+                Lang::En,
+                Plain,
+                "institutions",
+                Some(Qualifier::Over)
+            ),
             "more than 550 institutions"
         );
     }

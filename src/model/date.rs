@@ -113,8 +113,14 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("1998"), Ok(PartialDate::Year(1998)));
-        assert_eq!(PartialDate::parse("FY2016"), Ok(PartialDate::FiscalYear(2016)));
-        assert_eq!(PartialDate::parse("2016-04"), Ok(PartialDate::Month(2016, 4)));
+        assert_eq!(
+            PartialDate::parse("FY2016"),
+            Ok(PartialDate::FiscalYear(2016))
+        );
+        assert_eq!(
+            PartialDate::parse("2016-04"),
+            Ok(PartialDate::Month(2016, 4))
+        );
         assert_eq!(
             PartialDate::parse("2024-02-29"),
             Ok(PartialDate::Day(2024, 2, 29))
@@ -123,7 +129,16 @@ mod tests {
 
     #[test]
     fn refuses_impossible_and_malformed_dates() {
-        for bad in ["2023-02-29", "2023-13", "98", "2016/04", "FY16", "", "2016-4", "2016-04-31"] {
+        for bad in [
+            "2023-02-29",
+            "2023-13",
+            "98",
+            "2016/04",
+            "FY16",
+            "",
+            "2016-4",
+            "2016-04-31",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(

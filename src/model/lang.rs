@@ -100,7 +100,10 @@ impl Text {
     /// The same string in both languages (numbers, proper names written alike).
     pub fn same(s: impl Into<String>) -> Text {
         let s = s.into();
-        Localized { ja: s.clone(), en: s }
+        Localized {
+            ja: s.clone(),
+            en: s,
+        }
     }
 }
 
