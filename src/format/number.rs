@@ -239,6 +239,6 @@ mod tests {
     fn non_finite_values_do_not_panic() {
         assert_eq!(format_number(f64::NAN, Lang::Ja, Plain), "–");
         assert_eq!(format_number(f64::INFINITY, Lang::En, Myriad), "–");
-        assert_eq!(format_number(1e30, Lang::Ja, Myriad).is_empty(), false);
+        assert!(!format_number(1e30, Lang::Ja, Myriad).is_empty());
     }
 }
