@@ -5,5 +5,9 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod chart;
+pub mod diag;
 pub mod format;
+pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod yaml;

@@ -1,4 +1,5 @@
 //! Writing numbers and dates for a language. Pure functions, used by charts and templates alike.
 
 pub mod date;
+pub mod escape;
 pub mod number;

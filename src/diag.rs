@@ -1,0 +1,217 @@
+//! Diagnostics for editors: `path:line:column: what is wrong`, with a hint on how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// The build goes on; `check` lists it.
+    Warning,
+}
+
+/// Where in a file: 1-based line and column (columns count characters, so Japanese text is counted right).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// A problem an editor can fix.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user named it (e.g. `content/cases/kobe/data.yaml`); `None` for whole-build problems.
+    pub path: Option<PathBuf>,
+    /// Line and column, where the input has them.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `path`.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: Some(path.into()),
+            position: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `path`.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// An error that belongs to no file (a refused destination, an I/O failure outside content).
+    pub fn general(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: None,
+            position: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a line and column.
+    pub fn at(mut self, line: usize, column: usize) -> Diagnostic {
+        self.position = Some(Position { line, column });
+        self
+    }
+
+    /// Adds a line and column if known.
+    pub fn at_opt(mut self, position: Option<Position>) -> Diagnostic {
+        self.position = position;
+        self
+    }
+
+    /// Adds a hint on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` (or as much of it as is known).
+    pub fn location(&self) -> String {
+        let mut s = self.path.as_deref().map(display_path).unwrap_or_default();
+        if let Some(p) = self.position {
+            s.push_str(&format!(":{}:{}", p.line, p.column));
+        }
+        s
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `path:line:column: error: message` and, on the next line, `  help: …`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let location = self.location();
+        if location.is_empty() {
+            write!(f, "{level}: {}", self.message)?;
+        } else {
+            write!(f, "{location}: {level}: {}", self.message)?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A path as shown to the user, with `/` separators.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The result of a stage that may report several problems at once.
+pub type Result<T> = std::result::Result<T, Vec<Diagnostic>>;
+
+/// Line and column (1-based, columns in characters) of a byte offset in `text`.
+pub fn position_of(text: &str, byte_offset: usize) -> Position {
+    let offset = byte_offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Position { line, column }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_path_line_column_and_help() {
+        let d = Diagnostic::error("content/a.md", "unknown field `titel`")
+            .at(2, 1)
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
+        );
+        assert_eq!(
+            Diagnostic::general("no content").to_string(),
+            "error: no content"
+        );
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "一行目\n神戸: x\n";
+        assert_eq!(position_of(text, 0), Position { line: 1, column: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(position_of(text, x), Position { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn suggestions_for_typos_only() {
+        let keys = ["title", "summary", "date", "updated"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("sumary", keys), Some("summary"));
+        assert_eq!(did_you_mean("Title", keys), Some("title"));
+        assert_eq!(did_you_mean("colour", keys), None);
+        assert_eq!(did_you_mean("x", keys), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! A page file: YAML front matter between `---` lines, then Markdown.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::model::date::PartialDate;
+use crate::model::page::Document;
+use crate::yaml::{self, Seg, Source};
+
+/// The front matter as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<String>,
+    summary: Option<String>,
+    date: Option<DateText>,
+    updated: Option<DateText>,
+}
+
+/// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DateText {
+    Text(String),
+    Year(i64),
+}
+
+impl DateText {
+    fn as_text(&self) -> String {
+        match self {
+            DateText::Text(s) => s.clone(),
+            DateText::Year(y) => y.to_string(),
+        }
+    }
+}
+
+/// Splits and parses a page file. `needs_summary` is set for cases and chapters.
+pub(crate) fn parse_document(
+    path: &Path,
+    text: String,
+    needs_summary: bool,
+) -> Result<Document, Vec<Diagnostic>> {
+    let (yaml_text, body, body_line) = split(path, &text).map_err(|d| vec![d])?;
+    let src = Source {
+        path,
+        text: yaml_text,
+        line_offset: 1,
+    };
+    if yaml_text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(path, "the front matter is empty")
+                .at(2, 1)
+                .with_help("give at least `title: …` between the --- lines"),
+        ]);
+    }
+    let raw: RawFrontMatter = yaml::parse(src).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let title = match raw.title.map(|t| t.trim().to_string()) {
+        Some(t) if !t.is_empty() => t,
+        Some(_) => {
+            errors.push(src.error_at(&[Seg::Key("title")], "the title is empty"));
+            String::new()
+        }
+        None => {
+            errors.push(
+                Diagnostic::error(path, "missing field `title` in the front matter")
+                    .at(2, 1)
+                    .with_help("add `title: …` between the --- lines"),
+            );
+            String::new()
+        }
+    };
+    let summary = raw
+        .summary
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    if needs_summary && summary.is_none() {
+        errors.push(
+            Diagnostic::error(path, "missing field `summary` in the front matter")
+                .at(2, 1)
+                .with_help("cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds"),
+        );
+    }
+    let mut date_field = |name: &'static str, value: Option<DateText>| {
+        let value = value?;
+        match PartialDate::parse(&value.as_text()) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                errors.push(src.error_at(&[Seg::Key(name)], format!("`{name}`: {msg}")));
+                None
+            }
+        }
+    };
+    let date = date_field("date", raw.date);
+    let updated = date_field("updated", raw.updated);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Document {
+        path: path.to_path_buf(),
+        title,
+        summary,
+        date,
+        updated,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// Returns the YAML, the Markdown body, and the 1-based line where the body starts.
+fn split<'t>(path: &Path, text: &'t str) -> Result<(&'t str, &'t str, usize), Diagnostic> {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        let help = if text.trim_start().starts_with("---") {
+            "the first line must be exactly `---`, with nothing before it"
+        } else {
+            "start the file with a line `---`, then `title: …`, then a line `---`, then the text"
+        };
+        return Err(Diagnostic::error(path, "the file has no front matter")
+            .at(1, 1)
+            .with_help(help));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = yaml.matches('\n').count() + 3;
+            return Ok((yaml, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "the front matter is not closed")
+        .at(1, 1)
+        .with_help("end the front matter with a line `---` before the text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Document, String> {
+        parse_document(Path::new("p/index.ja.md"), text.to_string(), true).map_err(|e| {
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let doc = parse("---\ntitle: 神戸\nsummary: 概要\ndate: 2025-03-31\n---\n本文\n").unwrap();
+        assert_eq!(doc.title, "神戸");
+        assert_eq!(doc.body, "本文\n");
+        assert_eq!(doc.body_line, 6);
+        assert_eq!(doc.date, Some(PartialDate::Day(2025, 3, 31)));
+    }
+
+    #[test]
+    fn explains_missing_and_unclosed_front_matter() {
+        assert_eq!(
+            parse("# 神戸\n").unwrap_err(),
+            "p/index.ja.md:1:1: error: the file has no front matter\n  help: start the file with a line `---`, then `title: …`, then a line `---`, then the text"
+        );
+        assert_eq!(
+            parse("---\ntitle: a\n").unwrap_err(),
+            "p/index.ja.md:1:1: error: the front matter is not closed\n  help: end the front matter with a line `---` before the text"
+        );
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        assert_eq!(
+            parse("---\ntitle: ''\ndate: 2023-02-30\n---\n").unwrap_err(),
+            "p/index.ja.md:2:8: error: the title is empty\n\
+             p/index.ja.md:2:1: error: missing field `summary` in the front matter\n  help: cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds\n\
+             p/index.ja.md:3:7: error: `date`: `2023-02-30` is not a real date: month 2 of 2023 has 28 days"
+        );
+    }
+}

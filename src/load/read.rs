@@ -1,0 +1,112 @@
+//! Reading content files: a size limit, UTF-8 with the position of the first bad byte, no BOM, LF line ends.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, position_of};
+
+/// Largest Markdown or YAML file hakusho reads (see README, "Policies").
+pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a text file from content, refusing files that are too large or not UTF-8.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "the file is larger than {} MiB, the most hakusho reads as text",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_help("split it into several pages, or move large data out of the text"));
+    }
+    decode(path, bytes)
+}
+
+/// Decodes UTF-8, reporting where the first invalid byte is.
+pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let pos = position_of(&prefix, prefix.len());
+            let help = if looks_like_shift_jis(&bytes) {
+                "the file looks like Shift_JIS: save it as UTF-8 (in most editors: Save with encoding → UTF-8)"
+            } else {
+                "save the file as UTF-8"
+            };
+            return Err(Diagnostic::error(
+                path,
+                format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+            )
+            .at(pos.line, pos.column)
+            .with_help(help));
+        }
+    };
+    if text.contains('\0') {
+        let at = position_of(&text, text.find('\0').unwrap_or(0));
+        return Err(Diagnostic::error(
+            path,
+            "the file contains a NUL character; it is not a text file",
+        )
+        .at(at.line, at.column));
+    }
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+/// Shift_JIS lead bytes 0x81–0x9F / 0xE0–0xEF followed by a trail byte 0x40–0xFC, several times.
+fn looks_like_shift_jis(bytes: &[u8]) -> bool {
+    let pairs = bytes
+        .windows(2)
+        .filter(|w| {
+            matches!(w[0], 0x81..=0x9F | 0xE0..=0xEF) && matches!(w[1], 0x40..=0x7E | 0x80..=0xFC)
+        })
+        .count();
+    pairs >= 2
+}
+
+/// An I/O error on a content file, for editors.
+pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let what = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "does not exist".to_string(),
+        _ => format!("cannot be read: {e}"),
+    };
+    Diagnostic::error(path, format!("the file {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_bad_bytes_with_position() {
+        let bytes = b"title: ok\n\x93\xfa\x96\x7b".to_vec(); // 日本 in Shift_JIS
+        let err = decode(Path::new("a.md"), bytes).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "a.md:2:1: error: the file is not valid UTF-8 (byte 0x93)\n  help: the file looks like Shift_JIS: save it as UTF-8 (in most editors: Save with encoding → UTF-8)"
+        );
+    }
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let text = decode(Path::new("a"), b"\xEF\xBB\xBFa\r\nb".to_vec()).unwrap();
+        assert_eq!(text, "a\nb");
+    }
+}

@@ -1,0 +1,175 @@
+//! Checks that need the whole site: chapters, taxonomy keys, source ids, unique chart ids, cover figures,
+//! missing translations.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::read::read_text;
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::model::lang::Lang;
+use crate::model::page::{Page, PageKind};
+use crate::model::site::{Site, TaxonomyKind};
+use crate::yaml::{Seg, Source};
+
+/// Returns (errors, warnings).
+pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let site_yaml = content.join("site.yaml");
+    let site_text = read_text(&site_yaml).unwrap_or_default();
+    let site_src = Source::file(&site_yaml, &site_text);
+
+    if site.page("").is_none() {
+        errors.push(
+            Diagnostic::error(content.join("index.ja.md"), "the report has no cover page")
+                .with_help("create content/index.ja.md and/or content/index.en.md with the report's title and summary"),
+        );
+    }
+    for (i, chapter) in site.config.chapters.iter().enumerate() {
+        if site.page(&format!("chapters/{chapter}")).is_none() {
+            errors.push(
+                site_src
+                    .error_at(&[Seg::Key("chapters"), Seg::Index(i)], format!("the chapter `{chapter}` has no folder content/chapters/{chapter}/"))
+                    .with_help("create the folder with index.ja.md and index.en.md, or remove the chapter from the list"),
+            );
+        }
+    }
+    for page in site.pages.iter().filter(|p| p.kind == PageKind::Chapter) {
+        if !site.config.chapters.iter().any(|c| c == page.slug()) {
+            errors.push(
+                Diagnostic::error(first_doc_path(page), format!("the chapter `{}` is not listed in site.yaml", page.slug()))
+                    .with_help(format!("add `{}` to `chapters:` in content/site.yaml, where its position gives its number", page.slug())),
+            );
+        }
+    }
+    let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
+    for page in &site.pages {
+        let data_text = page.data_path.as_deref().and_then(|p| read_text(p).ok());
+        let data_path = page.data_path.clone().unwrap_or_default();
+        let src = Source::file(&data_path, data_text.as_deref().unwrap_or(""));
+        if let Some(case) = &page.data.case {
+            if !site.config.chapters.contains(&case.chapter) {
+                let mut d = src.error_at(
+                    &[Seg::Key("chapter")],
+                    format!("`{}` is not a chapter of this report", case.chapter),
+                );
+                d = match did_you_mean(
+                    &case.chapter,
+                    site.config.chapters.iter().map(String::as_str),
+                ) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None => d.with_help(format!(
+                        "the chapters (site.yaml) are: {}",
+                        site.config.chapters.join(", ")
+                    )),
+                };
+                errors.push(d);
+            }
+            for kind in TaxonomyKind::ALL {
+                let keys = match kind {
+                    TaxonomyKind::Regions => &case.regions,
+                    TaxonomyKind::Fields => &case.fields,
+                    TaxonomyKind::Programmes => &case.programmes,
+                };
+                for (i, key) in keys.iter().enumerate() {
+                    if site.taxonomies.term(kind, key).is_none() {
+                        let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
+                        let d = src.error_at(
+                            &[Seg::Key(kind.key()), Seg::Index(i)],
+                            format!(
+                                "`{key}` is not defined in taxonomies.yaml under `{}`",
+                                kind.key()
+                            ),
+                        );
+                        errors.push(match did_you_mean(key, defined) {
+                            Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                            None => d.with_help(format!("add `{key}: {{ja: …, en: …}}` under `{}:` in content/taxonomies.yaml", kind.key())),
+                        });
+                    }
+                }
+            }
+        }
+        for (i, id) in page.data.sources.iter().enumerate() {
+            if site.source(id).is_none() {
+                let d = src.error_at(
+                    &[Seg::Key("sources"), Seg::Index(i)],
+                    format!("the source `{id}` is not defined in sources.yaml"),
+                );
+                errors.push(
+                    match did_you_mean(id, site.sources.iter().map(|s| s.id.as_str())) {
+                        Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                        None => d.with_help(format!(
+                            "add `{id}:` with its title, issuer and year to content/sources.yaml"
+                        )),
+                    },
+                );
+            }
+        }
+        for (i, chart) in page.data.charts.iter().enumerate() {
+            if let Some(other) = chart_ids.insert(&chart.id, page) {
+                let other_path = other
+                    .data_path
+                    .as_deref()
+                    .map(crate::diag::display_path)
+                    .unwrap_or_default();
+                errors.push(
+                    src.error_at(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
+                        .with_help("chart ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
+                );
+            }
+        }
+        for lang in Lang::ALL {
+            if page.docs.get(lang).is_none() {
+                let (_, other) = page.doc_for(lang);
+                let missing = content
+                    .join(&page.id)
+                    .join(format!("index.{}.md", lang.code()));
+                warnings.push(
+                    Diagnostic::warning(
+                        missing,
+                        format!(
+                            "untranslated: this page has no {} version; the {} text is shown there under a notice",
+                            language_name(lang),
+                            language_name(other)
+                        ),
+                    ),
+                );
+            }
+        }
+    }
+    for (i, r) in site.config.cover_figures.iter().enumerate() {
+        let found = site
+            .page(&r.page)
+            .map(|p| p.data.key_figures.iter().any(|k| k.id == r.id));
+        let msg = match found {
+            None => Some(format!(
+                "the cover figure `{}#{}` names a page that does not exist",
+                r.page, r.id
+            )),
+            Some(false) => Some(format!(
+                "the page `{}` has no key figure `{}`",
+                r.page, r.id
+            )),
+            Some(true) => None,
+        };
+        if let Some(msg) = msg {
+            errors.push(site_src.error_at(
+                &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
+                msg,
+            ));
+        }
+    }
+    (errors, warnings)
+}
+
+fn first_doc_path(page: &Page) -> &Path {
+    let (doc, _) = page.doc_for(Lang::Ja);
+    &doc.path
+}
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "Japanese",
+        Lang::En => "English",
+    }
+}

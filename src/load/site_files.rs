@@ -1,0 +1,339 @@
+//! The site files at the top of `content/`: `site.yaml`, `sources.yaml`, `taxonomies.yaml`, `glossary.yaml`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::text::RawText;
+use crate::diag::Diagnostic;
+use crate::model::lang::{Lang, Text};
+use crate::model::site::{
+    BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource, Taxonomies, Term,
+};
+use crate::yaml::{self, Seg, Source};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSiteConfig {
+    title: RawText,
+    subtitle: Option<RawText>,
+    publisher: RawText,
+    base_url: String,
+    default_language: Option<String>,
+    theme: Option<String>,
+    chapters: Vec<String>,
+    #[serde(default)]
+    cover: RawCover,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCover {
+    #[serde(default)]
+    key_figures: Vec<String>,
+}
+
+/// Parses `site.yaml`.
+pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let src = Source::file(path, text);
+    let raw: RawSiteConfig = yaml::parse(src).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let base_url = match parse_base_url(&raw.base_url) {
+        Ok(b) => b,
+        Err(msg) => {
+            errors.push(src.error_at(&[Seg::Key("base_url")], msg).with_help(
+                "write the address the site will be published at, e.g. `https://example.org/reports/2025/`",
+            ));
+            BaseUrl {
+                origin: String::new(),
+                path: "/".into(),
+            }
+        }
+    };
+    let default_language = match raw.default_language.as_deref() {
+        None => Lang::Ja,
+        Some(code) => Lang::from_code(code).unwrap_or_else(|| {
+            errors.push(src.error_at(
+                &[Seg::Key("default_language")],
+                format!("`{code}` is not a language of this report; use `ja` or `en`"),
+            ));
+            Lang::Ja
+        }),
+    };
+    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+    if super::walk::slug_problem(&theme).is_some() {
+        errors.push(src.error_at(
+            &[Seg::Key("theme")],
+            format!("`{theme}` is not a theme folder name"),
+        ));
+    }
+    if raw.chapters.is_empty() {
+        errors.push(
+            src.error_at(
+                &[Seg::Key("chapters")],
+                "the report needs at least one chapter",
+            )
+            .with_help(
+                "list chapter folders (content/chapters/<name>/) in order: `chapters: [overview]`",
+            ),
+        );
+    }
+    for (i, c) in raw.chapters.iter().enumerate() {
+        if raw.chapters[..i].contains(c) {
+            errors.push(src.error_at(
+                &[Seg::Key("chapters"), Seg::Index(i)],
+                format!("the chapter `{c}` is listed twice"),
+            ));
+        }
+    }
+    let mut cover_figures = Vec::new();
+    for (i, r) in raw.cover.key_figures.iter().enumerate() {
+        match r.split_once('#') {
+            Some((page, id)) if !page.is_empty() && !id.is_empty() => {
+                cover_figures.push(FigureRef {
+                    page: page.trim_matches('/').to_string(),
+                    id: id.to_string(),
+                })
+            }
+            _ => errors.push(
+                src.error_at(
+                    &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
+                    format!("`{r}` does not name a key figure"),
+                )
+                .with_help("write <page folder>#<key figure id>, e.g. `cases/kobe#companies`"),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SiteConfig {
+        title: raw.title.0,
+        subtitle: raw.subtitle.map(|t| t.0),
+        publisher: raw.publisher.0,
+        base_url,
+        default_language,
+        theme,
+        chapters: raw.chapters,
+        cover_figures,
+    })
+}
+
+/// Splits `https://host/path/` into origin and path; the path always ends with `/`.
+pub(crate) fn parse_base_url(url: &str) -> Result<BaseUrl, String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+        format!("`{url}` is not an absolute address (it needs https:// or http://)")
+    })?;
+    if scheme != "https" && scheme != "http" {
+        return Err(format!("`{url}` must start with https:// or http://"));
+    }
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || "\"'<>\\".contains(c)) {
+        return Err(format!("`{url}` has no valid host name"));
+    }
+    if path.contains(|c: char| c.is_whitespace() || "?#\"'<>\\".contains(c)) || path.contains("..")
+    {
+        return Err(format!(
+            "the path of `{url}` may not contain spaces, quotes, `?`, `#` or `..`"
+        ));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    while path.contains("//") {
+        path = path.replace("//", "/");
+    }
+    Ok(BaseUrl {
+        origin: format!("{scheme}://{host}"),
+        path,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: RawText,
+    issuer: RawText,
+    year: i32,
+    url: Option<String>,
+}
+
+/// Parses `sources.yaml`: a mapping from id to source, kept in file order.
+pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, Vec<Diagnostic>> {
+    let src = Source::file(path, text);
+    let raw: indexmap_like::OrderedMap<RawSource> = yaml::parse(src).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for (id, s) in raw.0 {
+        if let Some(url) = &s.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                errors.push(src.error_at(
+                    &[Seg::Key(&id), Seg::Key("url")],
+                    format!("`{url}` is not a web address; it must start with https:// or http://"),
+                ));
+            }
+        }
+        out.push(DocSource {
+            id,
+            title: s.title.0,
+            issuer: s.issuer.0,
+            year: s.year,
+            url: s.url,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomies {
+    #[serde(default)]
+    regions: indexmap_like::OrderedMap<RawText>,
+    #[serde(default)]
+    fields: indexmap_like::OrderedMap<RawText>,
+    #[serde(default)]
+    programmes: indexmap_like::OrderedMap<RawText>,
+}
+
+/// Parses `taxonomies.yaml`.
+pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Vec<Diagnostic>> {
+    let src = Source::file(path, text);
+    let raw: RawTaxonomies = yaml::parse(src).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let mut terms = |kind: &'static str, map: indexmap_like::OrderedMap<RawText>| -> Vec<Term> {
+        map.0
+            .into_iter()
+            .map(|(key, label)| {
+                if let Some(problem) = super::walk::slug_problem(&key) {
+                    errors.push(src.error_at_key(
+                        &[Seg::Key(kind), Seg::Key(&key)],
+                        format!("the key `{key}` cannot be used in an address: {problem}"),
+                    ));
+                }
+                Term {
+                    key,
+                    label: label.0,
+                }
+            })
+            .collect()
+    };
+    let taxonomies = Taxonomies {
+        regions: terms("regions", raw.regions),
+        fields: terms("fields", raw.fields),
+        programmes: terms("programmes", raw.programmes),
+    };
+    if errors.is_empty() {
+        Ok(taxonomies)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGlossaryEntry {
+    id: String,
+    term: super::text::RawLabel,
+    expansion: Option<RawText>,
+    definition: RawText,
+}
+
+/// Parses `glossary.yaml`: a list of entries.
+pub(crate) fn parse_glossary(
+    path: &Path,
+    text: &str,
+) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
+    let src = Source::file(path, text);
+    let raw: Vec<RawGlossaryEntry> = yaml::parse(src).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let mut out: Vec<GlossaryEntry> = Vec::new();
+    for (i, e) in raw.into_iter().enumerate() {
+        super::page_data::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
+        if out.iter().any(|g| g.id == e.id) {
+            errors.push(src.error_at(
+                &[Seg::Index(i), Seg::Key("id")],
+                format!("the glossary id `{}` is used twice", e.id),
+            ));
+        }
+        out.push(GlossaryEntry {
+            id: e.id,
+            term: e.term.0,
+            expansion: e.expansion.map(|t| t.0).unwrap_or_else(|| Text::same("")),
+            definition: e.definition.0,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A YAML mapping read in file order (serde_yaml maps into `BTreeMap` would sort the keys).
+mod indexmap_like {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
+    #[derive(Debug)]
+    pub(crate) struct OrderedMap<V>(pub Vec<(String, V)>);
+
+    impl<V> Default for OrderedMap<V> {
+        fn default() -> Self {
+            OrderedMap(Vec::new())
+        }
+    }
+
+    impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Vis<V>(PhantomData<V>);
+            impl<'de, V: Deserialize<'de>> Visitor<'de> for Vis<V> {
+                type Value = OrderedMap<V>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a mapping of ids to entries")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                    let mut out: Vec<(String, V)> = Vec::new();
+                    while let Some(key) = map.next_key::<String>()? {
+                        if out.iter().any(|(k, _)| *k == key) {
+                            return Err(serde::de::Error::custom(format!(
+                                "duplicate entry with key `{key}`"
+                            )));
+                        }
+                        let value = map.next_value()?;
+                        out.push((key, value));
+                    }
+                    Ok(OrderedMap(out))
+                }
+            }
+            d.deserialize_map(Vis(PhantomData))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        let b = parse_base_url("https://example.org/reports/2025").unwrap();
+        assert_eq!(b.origin, "https://example.org");
+        assert_eq!(b.path, "/reports/2025/");
+        assert_eq!(parse_base_url("http://localhost:8080").unwrap().path, "/");
+        assert!(parse_base_url("example.org").is_err());
+        assert!(parse_base_url("javascript://x/").is_err());
+        assert!(parse_base_url("https://x/a/../b/").is_err());
+        assert!(parse_base_url("https://x/\"><script>/").is_err());
+    }
+}

@@ -1,0 +1,324 @@
+//! Which files in `content/` are content: page folders with `index.<lang>.md`, their `data.yaml` and assets,
+//! and the site files at the top. Refuses unsafe names and symlinks that leave `content/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::Diagnostic;
+use crate::model::lang::Lang;
+
+/// The files of one page folder, found on disk.
+#[derive(Debug, Default)]
+pub(crate) struct FoundPage {
+    /// Folder relative to `content/`, `/`-separated; empty for the cover.
+    pub id: String,
+    /// `index.<lang>.md` per language.
+    pub docs: BTreeMap<Lang, PathBuf>,
+    /// `data.yaml`.
+    pub data: Option<PathBuf>,
+    /// Other files, relative to `content/`.
+    pub assets: Vec<PathBuf>,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Page folders, sorted by id.
+    pub pages: Vec<FoundPage>,
+    /// Problems with names and links, all of them.
+    pub errors: Vec<Diagnostic>,
+    /// Files ignored with a reason.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Site files at the top of `content/`.
+pub(crate) const SITE_FILES: [&str; 4] = [
+    "site.yaml",
+    "sources.yaml",
+    "taxonomies.yaml",
+    "glossary.yaml",
+];
+
+/// Top-level folder names whose addresses hakusho generates itself.
+pub(crate) const RESERVED: [&str; 13] = [
+    "ja",
+    "en",
+    "static",
+    "figures",
+    "glossary",
+    "search",
+    "report",
+    "regions",
+    "fields",
+    "programmes",
+    "sources",
+    "404",
+    "feed",
+];
+
+/// Walks `content/` in name order (so the result does not depend on the file system).
+pub(crate) fn walk(content: &Path) -> Found {
+    let mut found = Found::default();
+    let root = match content.canonicalize() {
+        Ok(root) => root,
+        Err(e) => {
+            found.errors.push(Diagnostic::error(
+                content,
+                format!("the content folder cannot be read: {e}"),
+            ));
+            return found;
+        }
+    };
+    let mut pages: BTreeMap<String, FoundPage> = BTreeMap::new();
+    let mut loose: Vec<PathBuf> = Vec::new();
+    let walker = WalkDir::new(content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_debris(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content.to_path_buf());
+                found
+                    .errors
+                    .push(Diagnostic::error(path, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let path = entry.path();
+        let rel = match path.strip_prefix(content) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => continue,
+        };
+        if entry.path_is_symlink() {
+            match symlink_target_inside(path, &root) {
+                Err(diag) => {
+                    found.errors.push(diag);
+                    continue;
+                }
+                Ok(true) => {
+                    found.warnings.push(Diagnostic::warning(
+                        path,
+                        "symlinked folders are not followed; this folder is ignored",
+                    ));
+                    continue;
+                }
+                Ok(false) => {}
+            }
+        } else if entry.file_type().is_dir() {
+            if let Err(diag) = check_folder_name(path, &rel) {
+                found.errors.push(diag);
+            }
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        let folder = rel.parent().map(page_id).unwrap_or_default();
+        if folder.is_empty() && SITE_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        if let Some(lang) = name
+            .strip_prefix("index.")
+            .and_then(|rest| rest.strip_suffix(".md"))
+        {
+            match Lang::from_code(lang) {
+                Some(lang) => {
+                    let page = pages.entry(folder.clone()).or_default();
+                    page.id = folder;
+                    page.docs.insert(lang, path.to_path_buf());
+                }
+                None => found.errors.push(
+                    Diagnostic::error(path, format!("`{lang}` is not a language of this report"))
+                        .with_help(
+                            "name page files index.ja.md (Japanese) or index.en.md (English)",
+                        ),
+                ),
+            }
+        } else if name == "index.md"
+            || (name.ends_with(".md") && !folder.is_empty() && name.starts_with("index"))
+        {
+            found.errors.push(
+                Diagnostic::error(path, "the file name does not say its language")
+                    .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)"),
+            );
+        } else if name == "data.yaml" {
+            let page = pages.entry(folder.clone()).or_default();
+            page.id = folder;
+            page.data = Some(path.to_path_buf());
+        } else if name == "data.yml" {
+            found.errors.push(
+                Diagnostic::error(path, "page facts must be in a file named data.yaml")
+                    .with_help("rename data.yml to data.yaml"),
+            );
+        } else {
+            loose.push(rel);
+        }
+    }
+    for rel in loose {
+        let folder = rel.parent().map(page_id).unwrap_or_default();
+        match pages.get_mut(&folder) {
+            Some(page) => page.assets.push(rel),
+            None if rel.extension().is_some_and(|e| e == "md") => found.warnings.push(
+                Diagnostic::warning(content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
+                    .with_help(format!(
+                        "move it to {}/index.ja.md or index.en.md",
+                        rel.with_extension("").to_string_lossy()
+                    )),
+            ),
+            None => found.warnings.push(Diagnostic::warning(
+                content.join(&rel),
+                "ignored: this file is not in a page folder (a folder with index.ja.md or index.en.md)",
+            )),
+        }
+    }
+    for (id, page) in &pages {
+        if page.docs.is_empty() {
+            let at = page.data.clone().unwrap_or_else(|| content.join(id));
+            found.errors.push(
+                Diagnostic::error(
+                    at,
+                    "this folder has data.yaml but no index.ja.md or index.en.md",
+                )
+                .with_help("add the page text in index.ja.md and/or index.en.md"),
+            );
+        }
+    }
+    found.pages = pages.into_values().filter(|p| !p.docs.is_empty()).collect();
+    found
+}
+
+/// Editor debris and hidden files: `.#x`, `x~`, `#x#`, `.DS_Store`, `*.swp`, anything starting with `.`.
+pub(crate) fn is_debris(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+/// Whether a folder name can be part of an address. Returns the reason if not.
+pub(crate) fn slug_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("the name is empty".into());
+    }
+    if name == "." || name == ".." || name.contains("..") {
+        return Some("`..` is not allowed in a name".into());
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        let shown = if c.is_control() || c == '\0' {
+            format!("U+{:04X}", c as u32)
+        } else {
+            c.to_string()
+        };
+        return Some(format!(
+            "`{shown}` is not allowed; use letters, digits, `-` and `_`"
+        ));
+    }
+    if name.chars().any(char::is_uppercase) {
+        return Some(format!(
+            "upper-case letters are not allowed, so that addresses do not depend on case; use `{}`",
+            name.to_lowercase()
+        ));
+    }
+    if name.chars().count() > 80 || name.len() > 200 {
+        return Some("the name is too long (at most 80 characters)".into());
+    }
+    None
+}
+
+fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if let Some(problem) = slug_problem(&name) {
+        return Err(Diagnostic::error(
+            path,
+            format!("the folder name `{name}` cannot be used in an address: {problem}"),
+        ));
+    }
+    if rel.components().count() == 1 && RESERVED.contains(&name.as_str()) {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "`{name}` is an address hakusho generates itself (/ja/{name}/); choose another folder name"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `Ok(true)` for a symlinked folder inside content, `Ok(false)` for a symlinked file inside content,
+/// an error for a link that leaves content or does not resolve.
+fn symlink_target_inside(path: &Path, root: &Path) -> Result<bool, Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => Ok(target.is_dir()),
+        Ok(_) => Err(Diagnostic::error(
+            path,
+            "this symlink points outside the content folder; hakusho does not read it",
+        )
+        .with_help("copy the file into content/ instead of linking to it")),
+        Err(e) => Err(
+            Diagnostic::error(path, format!("this symlink cannot be followed ({e})"))
+                .with_help("remove the broken or looping link"),
+        ),
+    }
+}
+
+fn page_id(folder: &Path) -> String {
+    folder
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_is_recognised() {
+        for name in [
+            ".#a.md",
+            "a.md~",
+            ".DS_Store",
+            ".index.ja.md.swp",
+            "#a.md#",
+            "x.swp",
+        ] {
+            assert!(is_debris(name), "{name}");
+        }
+        for name in ["index.ja.md", "photo.jpg", "data.yaml"] {
+            assert!(!is_debris(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn slugs_keep_japanese_and_refuse_paths() {
+        assert_eq!(slug_problem("kobe"), None);
+        assert_eq!(slug_problem("神戸"), None);
+        assert_eq!(slug_problem("case_2-b"), None);
+        assert!(slug_problem("..").is_some());
+        assert!(slug_problem("a b").is_some());
+        assert!(slug_problem("a\\b").is_some());
+        assert!(slug_problem("a\0b").unwrap().contains("U+0000"));
+        assert!(slug_problem("Kobe").unwrap().contains("`kobe`"));
+        assert!(slug_problem(&"神".repeat(81)).is_some());
+    }
+}

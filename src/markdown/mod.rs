@@ -1,0 +1,636 @@
+//! Stage 2: one document's Markdown → HTML, plain text, headings, placed charts and link uses.
+//!
+//! pulldown-cmark parses; the event stream is then adjusted for white papers and for Japanese: heading ids
+//! that keep Japanese, footnotes numbered per document with back-links, soft line breaks between Japanese
+//! characters dropped, ```` ```chart ```` blocks replaced by figures, `@fig:<id>` references, the first use
+//! of each glossary term marked up, and the link and raw-HTML policies enforced (see `policy`).
+
+pub mod headings;
+mod inline;
+pub mod policy;
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::diag::{Diagnostic, Position, position_of};
+use crate::format::escape::escape_html;
+pub use headings::Heading;
+use headings::{IdSet, slugify};
+use inline::{is_cjk, split_text};
+use policy::{RawHtmlPiece, refused_url, split_raw_html};
+
+/// Words the Markdown stage writes itself, in the page's language (from the theme's strings).
+#[derive(Clone, Debug, Default)]
+pub struct Labels {
+    /// Label of a footnote's back-link ("本文へ戻る" / "Back to text").
+    pub back_to_text: String,
+    /// Screen-reader text of a ticked task ("完了" / "done").
+    pub task_done: String,
+    /// Screen-reader text of an open task ("未完了" / "not done").
+    pub task_open: String,
+    /// Accessible name of a scrollable table ("表" / "Table").
+    pub table: String,
+}
+
+/// A glossary term to mark at its first use.
+#[derive(Clone, Debug)]
+pub struct GlossaryTerm {
+    /// The term as written in running text.
+    pub term: String,
+    /// Its expansion, for `<abbr title>`.
+    pub title: String,
+    /// Link to its definition.
+    pub href: String,
+}
+
+/// What the Markdown stage needs from the rest of the site, for one page in one language.
+pub trait Resolve {
+    /// The `<figure>` HTML of a chart defined in this page's `data.yaml`, or `None` if there is none.
+    fn chart(&self, id: &str) -> Option<String>;
+    /// The label (図2-1) and href of a figure anywhere in the report.
+    fn figure(&self, id: &str) -> Option<(String, String)>;
+    /// The href for a link or image written in content, or why it is broken.
+    fn link(&self, url: &str) -> Result<String, String>;
+    /// Glossary terms to mark, longest first.
+    fn glossary(&self) -> &[GlossaryTerm];
+}
+
+/// One document to render.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The Markdown.
+    pub markdown: &'a str,
+    /// The file it came from (for diagnostics).
+    pub path: &'a Path,
+    /// The file's line on which the Markdown starts.
+    pub first_line: usize,
+    /// Prefix for footnote ids, so several documents can share a page.
+    pub id_prefix: &'a str,
+    /// Words written by this stage.
+    pub labels: &'a Labels,
+}
+
+/// A link written in content, as resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkUse {
+    /// The target as written.
+    pub written: String,
+    /// The href it became.
+    pub href: String,
+    /// Where it was written.
+    pub position: Position,
+}
+
+/// The rendered document.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The body HTML (without footnotes).
+    pub html: String,
+    /// The footnotes as an `<ol>`, empty when there are none.
+    pub footnotes_html: String,
+    /// The text without markup, for search and descriptions.
+    pub text: String,
+    /// `##` and deeper headings, in order.
+    pub headings: Vec<Heading>,
+    /// Ids of the charts placed, in order.
+    pub charts: Vec<String>,
+    /// Ids of the figures referred to with `@fig:`.
+    pub figure_refs: Vec<String>,
+    /// Ids of the glossary terms marked.
+    pub glossary_used: Vec<String>,
+    /// Links and images written in the content.
+    pub links: Vec<LinkUse>,
+    /// Problems that fail the build.
+    pub errors: Vec<Diagnostic>,
+    /// Problems that do not (an image without alt text).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The Markdown options hakusho uses.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders one document.
+pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
+    let events = merge_text(input.markdown);
+    let mut r = Renderer {
+        input,
+        resolve,
+        out: Rendered::default(),
+        ids: IdSet::default(),
+        glossary_done: vec![false; resolve.glossary().len()],
+        footnotes: Vec::new(),
+        footnote_refs: Vec::new(),
+    };
+    let main = r.transform(events);
+    let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);
+    html::push_html(&mut html_out, main.into_iter());
+    r.out.html = html_out;
+    r.finish_footnotes();
+    r.out
+}
+
+/// Parses and merges adjacent text (pulldown-cmark splits text at some characters), dropping soft breaks
+/// between Japanese characters.
+fn merge_text(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut out: Vec<(Event<'_>, Range<usize>)> = Vec::new();
+    let mut iter = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .peekable();
+    while let Some((event, range)) = iter.next() {
+        match event {
+            Event::Text(text) => {
+                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
+                    let mut joined = prev.to_string();
+                    joined.push_str(&text);
+                    *prev = CowStr::from(joined);
+                    prev_range.end = range.end;
+                } else {
+                    out.push((Event::Text(text), range));
+                }
+            }
+            Event::SoftBreak => {
+                let before = match out.last() {
+                    Some((Event::Text(t), _)) => t.chars().next_back(),
+                    _ => None,
+                };
+                let after = match iter.peek() {
+                    Some((Event::Text(t), _)) => t.chars().next(),
+                    _ => None,
+                };
+                if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+                    continue;
+                }
+                out.push((Event::SoftBreak, range));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    out
+}
+
+struct Renderer<'a, 'r> {
+    input: Input<'a>,
+    resolve: &'r dyn Resolve,
+    out: Rendered,
+    ids: IdSet,
+    glossary_done: Vec<bool>,
+    /// Footnote definitions: label and rendered events.
+    footnotes: Vec<(String, Vec<Event<'a>>)>,
+    /// Footnote labels in order of first reference, with how many times each was referenced.
+    footnote_refs: Vec<(String, usize)>,
+}
+
+/// Where the transformer is, for what text may become.
+#[derive(Default, Clone, Copy)]
+struct Context {
+    link: usize,
+    heading: bool,
+    image: bool,
+}
+
+impl<'a> Renderer<'a, '_> {
+    fn position(&self, offset: usize) -> Position {
+        let p = position_of(self.input.markdown, offset);
+        Position {
+            line: p.line + self.input.first_line - 1,
+            column: p.column,
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: String, help: Option<&str>) {
+        let mut d = Diagnostic::error(self.input.path, message).at_opt(Some(self.position(offset)));
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.out.errors.push(d);
+    }
+
+    fn transform(&mut self, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
+        let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 16);
+        let mut ctx = Context::default();
+        let mut heading_start: Option<usize> = None;
+        let mut footnote: Option<(String, usize)> = None;
+        let mut code_block: Option<(String, Range<usize>, String)> = None;
+        let mut image_alt: Option<(String, usize, String)> = None;
+        for (event, range) in events {
+            if let Some((_, _, body)) = code_block.as_mut() {
+                match event {
+                    Event::Text(t) => {
+                        body.push_str(&t);
+                        continue;
+                    }
+                    Event::End(TagEnd::CodeBlock) => {
+                        let (info, start, body) = code_block.take().unwrap_or_default();
+                        self.code_block(&mut out, &info, start, body);
+                        continue;
+                    }
+                    _ => continue,
+                }
+            }
+            match event {
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    ctx.heading = true;
+                    heading_start = Some(out.len());
+                    out.push(Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    }));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    ctx.heading = false;
+                    if let Some(start) = heading_start.take() {
+                        self.finish_heading(&mut out, start, level as u8);
+                    }
+                    out.push(Event::End(TagEnd::Heading(level)));
+                    self.out.text.push('\n');
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    footnote = Some((label.to_string(), out.len()));
+                }
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    if let Some((label, start)) = footnote.take() {
+                        let body: Vec<Event<'a>> = out.drain(start..).collect();
+                        self.footnotes.push((label, body));
+                    }
+                }
+                Event::FootnoteReference(label) => {
+                    out.push(self.footnote_ref(&label));
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let info = match kind {
+                        CodeBlockKind::Fenced(info) => info.to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code_block = Some((info, range, String::new()));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    ctx.link += 1;
+                    let dest = self.target(&dest_url, range.start);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
+                }
+                Event::End(TagEnd::Link) => {
+                    ctx.link = ctx.link.saturating_sub(1);
+                    out.push(Event::End(TagEnd::Link));
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    ctx.image = true;
+                    let dest = self.target(&dest_url, range.start);
+                    image_alt = Some((dest_url.to_string(), range.start, String::new()));
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
+                }
+                Event::End(TagEnd::Image) => {
+                    ctx.image = false;
+                    if let Some((dest, offset, alt)) = image_alt.take() {
+                        if alt.trim().is_empty() {
+                            let d = Diagnostic::warning(
+                                self.input.path,
+                                format!("the image `{dest}` has no alt text"),
+                            )
+                            .at_opt(Some(self.position(offset)))
+                            .with_help("describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg)");
+                            self.out.warnings.push(d);
+                        }
+                    }
+                    out.push(Event::End(TagEnd::Image));
+                }
+                Event::Start(Tag::Table(align)) => {
+                    out.push(Event::Html(
+                        format!(
+                            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                            escape_html(&self.input.labels.table)
+                        )
+                        .into(),
+                    ));
+                    out.push(Event::Start(Tag::Table(align)));
+                }
+                Event::End(TagEnd::Table) => {
+                    out.push(Event::End(TagEnd::Table));
+                    out.push(Event::Html("</div>\n".into()));
+                }
+                Event::TaskListMarker(done) => {
+                    let label = if done {
+                        &self.input.labels.task_done
+                    } else {
+                        &self.input.labels.task_open
+                    };
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<span class=\"task\" aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{}</span> ",
+                            if done { "☑" } else { "☐" },
+                            escape_html(label)
+                        )
+                        .into(),
+                    ));
+                }
+                Event::Html(raw) | Event::InlineHtml(raw) => {
+                    let html = self.raw_html(&raw, range.start);
+                    if !html.is_empty() {
+                        out.push(Event::InlineHtml(html.into()));
+                    }
+                }
+                Event::Text(text) => {
+                    if let Some((_, _, alt)) = image_alt.as_mut() {
+                        alt.push_str(&text);
+                    }
+                    self.out.text.push_str(&text);
+                    if ctx.link > 0 || ctx.heading || ctx.image {
+                        out.push(Event::Text(text));
+                    } else {
+                        self.text(&mut out, &text, range.start);
+                    }
+                }
+                Event::Code(code) => {
+                    self.out.text.push_str(&code);
+                    out.push(Event::Code(code));
+                }
+                Event::End(
+                    end @ (TagEnd::Paragraph
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::BlockQuote(_)),
+                ) => {
+                    self.out.text.push('\n');
+                    out.push(Event::End(end));
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    self.out.text.push(' ');
+                    out.push(event);
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// Gives the heading starting at `out[start]` its id and records it for the table of contents.
+    fn finish_heading(&mut self, out: &mut [Event<'a>], start: usize, level: u8) {
+        let text: String = out[start + 1..]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let text = text.trim().to_string();
+        if let Event::Start(Tag::Heading { id, .. }) = &mut out[start] {
+            let wanted = match id.as_deref() {
+                Some(given) if !given.trim().is_empty() => slugify(given),
+                _ => slugify(&text),
+            };
+            let unique = self.ids.unique(&wanted);
+            *id = Some(unique.clone().into());
+            if level >= 2 {
+                self.out.headings.push(Heading {
+                    level,
+                    id: unique,
+                    text,
+                });
+            }
+        }
+    }
+
+    fn footnote_ref(&mut self, label: &str) -> Event<'a> {
+        let p = self.input.id_prefix;
+        let (n, k) = match self.footnote_refs.iter().position(|(l, _)| l == label) {
+            Some(i) => {
+                self.footnote_refs[i].1 += 1;
+                (i + 1, self.footnote_refs[i].1)
+            }
+            None => {
+                self.footnote_refs.push((label.to_string(), 1));
+                (self.footnote_refs.len(), 1)
+            }
+        };
+        let ref_id = if k == 1 {
+            format!("{p}fnref-{n}")
+        } else {
+            format!("{p}fnref-{n}-{k}")
+        };
+        Event::InlineHtml(
+            format!(
+                "<sup class=\"fn-ref\"><a href=\"#{p}fn-{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>"
+            )
+            .into(),
+        )
+    }
+
+    fn finish_footnotes(&mut self) {
+        if self.footnotes.is_empty() {
+            return;
+        }
+        let p = self.input.id_prefix.to_string();
+        let mut defs = std::mem::take(&mut self.footnotes);
+        let mut html_out = String::from("<ol class=\"footnotes-list\">\n");
+        let order: Vec<String> = self.footnote_refs.iter().map(|(l, _)| l.clone()).collect();
+        for (n, label) in order.iter().enumerate() {
+            let n = n + 1;
+            let Some(i) = defs.iter().position(|(l, _)| l == label) else {
+                continue;
+            };
+            let (_, body) = defs.remove(i);
+            html_out.push_str(&format!("<li id=\"{p}fn-{n}\">"));
+            html::push_html(&mut html_out, body.into_iter());
+            html_out.push_str(&format!(
+                "<a href=\"#{p}fnref-{n}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
+                escape_html(&self.input.labels.back_to_text)
+            ));
+        }
+        html_out.push_str("</ol>\n");
+        for (label, _) in defs {
+            let d = Diagnostic::warning(
+                self.input.path,
+                format!("the footnote `[^{label}]` is defined but never referenced"),
+            )
+            .with_help(format!(
+                "refer to it in the text with [^{label}], or remove it"
+            ));
+            self.out.warnings.push(d);
+        }
+        self.out.footnotes_html = html_out;
+    }
+
+    fn code_block(
+        &mut self,
+        out: &mut Vec<Event<'a>>,
+        info: &str,
+        range: Range<usize>,
+        body: String,
+    ) {
+        let mut words = info.split_whitespace();
+        if words.next() != Some("chart") {
+            let lang = info.split_whitespace().next().unwrap_or("");
+            let class = if lang.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"language-{}\"", escape_html(lang))
+            };
+            self.out.text.push_str(&body);
+            out.push(Event::Html(
+                format!("<pre><code{class}>{}</code></pre>\n", escape_html(&body)).into(),
+            ));
+            return;
+        }
+        let id = words
+            .next()
+            .map(str::to_string)
+            .unwrap_or_else(|| body.trim().to_string());
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            self.error(
+                range.start,
+                "a chart block must hold exactly one chart id".into(),
+                Some("write ```chart, then the chart's id on its own line, then ```"),
+            );
+            return;
+        }
+        if self.out.charts.contains(&id) {
+            self.error(
+                range.start,
+                format!("the chart `{id}` is placed twice on this page"),
+                Some("place each chart once; refer to it elsewhere with @fig:<id>"),
+            );
+            return;
+        }
+        match self.resolve.chart(&id) {
+            Some(figure) => {
+                self.out.charts.push(id);
+                out.push(Event::Html(figure.into()));
+            }
+            None => self.error(
+                range.start,
+                format!("there is no chart `{id}` in this page's data.yaml"),
+                Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
+            ),
+        }
+    }
+
+    /// Checks and resolves a link or image target.
+    fn target(&mut self, url: &str, offset: usize) -> String {
+        if let Some(why) = refused_url(url) {
+            self.error(
+                offset,
+                format!("{why}: `{url}`"),
+                Some("link with https://, http:// or mailto:, or to a page of the report (/cases/kobe/)"),
+            );
+            return "#".to_string();
+        }
+        let lower = url.to_ascii_lowercase();
+        let external = ["http:", "https:", "mailto:", "tel:"]
+            .iter()
+            .any(|s| lower.starts_with(s));
+        if external {
+            return url.to_string();
+        }
+        match self.resolve.link(url) {
+            Ok(href) => {
+                self.out.links.push(LinkUse {
+                    written: url.to_string(),
+                    href: href.clone(),
+                    position: self.position(offset),
+                });
+                href
+            }
+            Err(why) => {
+                self.error(offset, format!("broken link `{url}`: {why}"), None);
+                "#".to_string()
+            }
+        }
+    }
+
+    fn raw_html(&mut self, raw: &str, offset: usize) -> String {
+        let mut html_out = String::new();
+        for piece in split_raw_html(raw) {
+            match piece {
+                RawHtmlPiece::Tag(tag) => html_out.push_str(&tag),
+                RawHtmlPiece::Comment => {}
+                RawHtmlPiece::Text(t) => html_out.push_str(&escape_html(t)),
+                RawHtmlPiece::Refused(tag) => {
+                    let shown: String = tag.chars().take(60).collect();
+                    self.error(
+                        offset,
+                        format!("raw HTML is not allowed: `{shown}`"),
+                        Some("write Markdown instead; only these tags, without attributes, may be written as HTML: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>"),
+                    );
+                }
+            }
+        }
+        html_out
+    }
+
+    /// Running text: figure references and glossary terms become links, the rest stays text.
+    fn text(&mut self, out: &mut Vec<Event<'a>>, text: &str, offset: usize) {
+        let glossary = self.resolve.glossary();
+        let pieces = split_text(text, glossary, &mut self.glossary_done);
+        for piece in pieces {
+            match piece {
+                inline::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),
+                inline::Piece::FigureRef { id, at } => match self.resolve.figure(id) {
+                    Some((label, href)) => {
+                        self.out.figure_refs.push(id.to_string());
+                        out.push(Event::InlineHtml(
+                            format!(
+                                "<a class=\"xref\" href=\"{}\">{}</a>",
+                                escape_html(&href),
+                                escape_html(&label)
+                            )
+                            .into(),
+                        ));
+                    }
+                    None => {
+                        self.error(
+                            offset + at,
+                            format!("the figure reference @fig:{id} names no chart"),
+                            Some("use the id of a chart defined in a data.yaml of this report"),
+                        );
+                        out.push(Event::Text(format!("@fig:{id}").into()));
+                    }
+                },
+                inline::Piece::Term { index, text } => {
+                    let term = &glossary[index];
+                    self.out.glossary_used.push(term.href.clone());
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<a class=\"term\" href=\"{}\"><abbr title=\"{}\">{}</abbr></a>",
+                            escape_html(&term.href),
+                            escape_html(&term.title),
+                            escape_html(text)
+                        )
+                        .into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,226 @@
+//! Tests of Markdown rendering with a fake site.
+
+use std::path::Path;
+
+use super::*;
+
+struct Fake {
+    glossary: Vec<GlossaryTerm>,
+}
+
+impl Resolve for Fake {
+    fn chart(&self, id: &str) -> Option<String> {
+        (id == "c1").then(|| "<figure id=\"fig-c1\">FIG</figure>\n".to_string())
+    }
+    fn figure(&self, id: &str) -> Option<(String, String)> {
+        (id == "c1").then(|| ("図2-1".to_string(), "#fig-c1".to_string()))
+    }
+    fn link(&self, url: &str) -> Result<String, String> {
+        match url {
+            "/cases/kobe/" => Ok("/ja/cases/kobe/".into()),
+            "photo.jpg" => Ok("photo.jpg".into()),
+            _ => Err("there is no such page".into()),
+        }
+    }
+    fn glossary(&self) -> &[GlossaryTerm] {
+        &self.glossary
+    }
+}
+
+fn md(markdown: &str) -> Rendered {
+    let labels = Labels {
+        back_to_text: "本文へ戻る".into(),
+        task_done: "完了".into(),
+        task_open: "未完了".into(),
+        table: "表".into(),
+    };
+    let fake = Fake {
+        glossary: vec![GlossaryTerm {
+            term: "COI".into(),
+            title: "センター・オブ・イノベーション".into(),
+            href: "/ja/glossary/#coi".into(),
+        }],
+    };
+    render(
+        Input {
+            markdown,
+            path: Path::new("p.md"),
+            first_line: 5,
+            id_prefix: "",
+            labels: &labels,
+        },
+        &fake,
+    )
+}
+
+fn errors(r: &Rendered) -> Vec<String> {
+    r.errors.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn japanese_heading_ids_unique() {
+    let r = md("## 概要\n\n## 概要\n\n### How it *began*\n");
+    assert!(r.html.contains("<h2 id=\"概要\">概要</h2>"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"概要-2\">"));
+    assert!(r.html.contains("<h3 id=\"how-it-began\">"));
+    assert_eq!(r.headings.len(), 3);
+    assert_eq!(r.headings[2].text, "How it began");
+}
+
+#[test]
+fn heading_attributes_other_than_id_are_dropped() {
+    let r = md("## Title {#mine .evil onclick=alert(1)}\n");
+    assert!(r.html.contains("<h2 id=\"mine\">Title</h2>"), "{}", r.html);
+    assert!(!r.html.contains("onclick"));
+}
+
+#[test]
+fn soft_breaks_between_japanese_disappear() {
+    let r = md("神戸医療産業都市は\n震災復興から始まった。\nIt began\nin 1998.\n");
+    assert!(
+        r.html.contains("神戸医療産業都市は震災復興から始まった。"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("It began\nin 1998."));
+}
+
+#[test]
+fn footnotes_numbered_with_backlinks() {
+    let r = md("本文[^a]と[^b]、再び[^a]。\n\n[^b]: 二つ目。\n[^a]: 一つ目。\n");
+    assert!(
+        r.html
+            .contains("<a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("id=\"fnref-1-2\""));
+    assert!(
+        r.footnotes_html
+            .contains("<li id=\"fn-1\"><p>一つ目。</p>\n<a href=\"#fnref-1\""),
+        "{}",
+        r.footnotes_html
+    );
+    assert!(r.footnotes_html.contains("<li id=\"fn-2\"><p>二つ目。</p>"));
+}
+
+#[test]
+fn charts_and_figure_references() {
+    let r = md("@fig:c1 のとおり。\n\n```chart\nc1\n```\n\n```chart\nnope\n```\n");
+    assert!(
+        r.html
+            .contains("<a class=\"xref\" href=\"#fig-c1\">図2-1</a> のとおり。"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<figure id=\"fig-c1\">FIG</figure>"));
+    assert_eq!(r.charts, vec!["c1"]);
+    assert_eq!(
+        errors(&r),
+        vec![
+            "p.md:11:1: error: there is no chart `nope` in this page's data.yaml\n  help: define it under `charts:` in the data.yaml next to this file, or correct the id"
+        ]
+    );
+}
+
+#[test]
+fn unknown_figure_reference_is_an_error() {
+    let r = md("本文\n\n図は @fig:missing にある。\n");
+    assert_eq!(
+        errors(&r),
+        vec![
+            "p.md:7:4: error: the figure reference @fig:missing names no chart\n  help: use the id of a chart defined in a data.yaml of this report"
+        ]
+    );
+}
+
+#[test]
+fn links_resolved_and_policed() {
+    let r = md(
+        "[神戸](/cases/kobe/) [x](javascript:alert(1)) [y](/nowhere/) [z](https://example.org/)\n",
+    );
+    assert!(
+        r.html.contains("<a href=\"/ja/cases/kobe/\">神戸</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<a href=\"https://example.org/\">z</a>"));
+    assert!(!r.html.contains("javascript"));
+    assert_eq!(errors(&r).len(), 2, "{:?}", errors(&r));
+    assert!(errors(&r)[0].starts_with("p.md:5:20"), "{:?}", errors(&r));
+    assert!(
+        errors(&r)[0]
+            .starts_with("p.md:5:20: error: links with the scheme `javascript:` are not allowed")
+    );
+    assert!(
+        errors(&r)[1]
+            .starts_with("p.md:5:45: error: broken link `/nowhere/`: there is no such page")
+    );
+}
+
+#[test]
+fn raw_html_policy() {
+    let r = md(
+        "a<br>b <strong>「重要」</strong>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n",
+    );
+    assert!(
+        r.html.contains("a<br>b <strong>「重要」</strong>"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("<script"));
+    assert!(!r.html.contains("<img"));
+    let e = errors(&r);
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert!(e[0].starts_with("p.md:7:1: error: raw HTML is not allowed: `<script>`"));
+}
+
+#[test]
+fn glossary_first_use_only() {
+    let r = md("COIとCOI。\n\n`COI` in code\n");
+    assert_eq!(
+        r.html
+            .matches("<abbr title=\"センター・オブ・イノベーション\">COI</abbr>")
+            .count(),
+        1,
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains("<a class=\"term\" href=\"/ja/glossary/#coi\">")
+    );
+}
+
+#[test]
+fn images_need_alt_text() {
+    let r = md("![](photo.jpg)\n\n![神戸の写真](photo.jpg)\n");
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(
+        r.warnings[0].to_string(),
+        "p.md:5:1: warning: the image `photo.jpg` has no alt text\n  help: describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg)"
+    );
+}
+
+#[test]
+fn tables_and_tasks() {
+    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n");
+    assert!(
+        r.html.contains(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表\"><table>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains("<span class=\"visually-hidden\">完了</span>")
+    );
+}
+
+#[test]
+fn text_is_collected_for_search() {
+    let r = md("## 概要\n\n神戸の**再生医療**。\n");
+    assert!(r.text.contains("概要"));
+    assert!(r.text.contains("神戸の再生医療。"));
+}

@@ -1,0 +1,200 @@
+//! Finding where a value sits in YAML text, for errors found after deserializing (an unknown source id,
+//! a series of the wrong length). Parsed only when an error needs a position, so the happy path pays nothing.
+
+use saphyr_parser::{Event, Parser, Span};
+
+use crate::diag::Position;
+
+/// One step of a path into a YAML document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seg<'a> {
+    /// A mapping key.
+    Key(&'a str),
+    /// A sequence index (0-based).
+    Index(usize),
+}
+
+const MAX_DEPTH: usize = 256;
+
+#[derive(Debug)]
+struct Node {
+    at: Position,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Leaf,
+    Seq(Vec<Node>),
+    Map(Vec<(String, Position, Node)>),
+}
+
+/// Position of the value at `path` (the document root for an empty path).
+pub fn locate_value(text: &str, path: &[Seg<'_>]) -> Option<Position> {
+    let root = parse(text)?;
+    walk(&root, path).map(|n| n.at)
+}
+
+/// Position of the key that ends `path`; for an index, the position of the element.
+pub fn locate_key(text: &str, path: &[Seg<'_>]) -> Option<Position> {
+    let root = parse(text)?;
+    let (last, parent) = path.split_last()?;
+    let parent = walk(&root, parent)?;
+    match (last, &parent.kind) {
+        (Seg::Key(k), Kind::Map(entries)) => entries
+            .iter()
+            .find(|(key, _, _)| key == k)
+            .map(|(_, at, _)| *at),
+        (Seg::Index(i), Kind::Seq(items)) => items.get(*i).map(|n| n.at),
+        _ => None,
+    }
+}
+
+/// The first key given twice in one mapping, at its second occurrence.
+pub fn find_duplicate_key(text: &str) -> Option<(String, Position)> {
+    fn visit(node: &Node) -> Option<(String, Position)> {
+        match &node.kind {
+            Kind::Leaf => None,
+            Kind::Seq(items) => items.iter().find_map(visit),
+            Kind::Map(entries) => {
+                for (i, (key, at, _)) in entries.iter().enumerate() {
+                    if entries[..i].iter().any(|(k, _, _)| k == key) {
+                        return Some((key.clone(), *at));
+                    }
+                }
+                entries.iter().find_map(|(_, _, v)| visit(v))
+            }
+        }
+    }
+    visit(&parse(text)?)
+}
+
+fn walk<'n>(mut node: &'n Node, path: &[Seg<'_>]) -> Option<&'n Node> {
+    for seg in path {
+        node = match (seg, &node.kind) {
+            (Seg::Key(k), Kind::Map(entries)) => &entries.iter().find(|(key, _, _)| key == k)?.2,
+            (Seg::Index(i), Kind::Seq(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn parse(text: &str) -> Option<Node> {
+    let mut events = Parser::new_from_str(text).map_while(Result::ok);
+    loop {
+        match events.next()? {
+            (Event::StreamStart | Event::DocumentStart(_), _) => continue,
+            (event, span) => return build(event, span, &mut events, 0),
+        }
+    }
+}
+
+fn position(span: &Span) -> Position {
+    Position {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+    }
+}
+
+fn build<'i>(
+    event: Event<'i>,
+    span: Span,
+    events: &mut impl Iterator<Item = (Event<'i>, Span)>,
+    depth: usize,
+) -> Option<Node> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let at = position(&span);
+    let kind = match event {
+        Event::SequenceStart(..) => {
+            let mut items = Vec::new();
+            loop {
+                match events.next()? {
+                    (Event::SequenceEnd, _) => break,
+                    (e, s) => items.push(build(e, s, events, depth + 1)?),
+                }
+            }
+            Kind::Seq(items)
+        }
+        Event::MappingStart(..) => {
+            let mut entries = Vec::new();
+            loop {
+                let (key_event, key_span) = events.next()?;
+                let key = match key_event {
+                    Event::MappingEnd => break,
+                    Event::Scalar(value, ..) => value.into_owned(),
+                    other => {
+                        // A complex key: skip it, keep the structure.
+                        build(other, key_span, events, depth + 1)?;
+                        String::new()
+                    }
+                };
+                let (value_event, value_span) = events.next()?;
+                let value = build(value_event, value_span, events, depth + 1)?;
+                entries.push((key, position(&key_span), value));
+            }
+            Kind::Map(entries)
+        }
+        Event::Scalar(..) | Event::Alias(_) => Kind::Leaf,
+        _ => return None,
+    };
+    Some(Node { at, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "\
+charts:
+  - id: a
+    series:
+      - name: {ja: 甲, en: A}
+        values: [1, 2, 3]
+  - id: b
+title: x
+title: y
+";
+
+    #[test]
+    fn finds_nested_values_and_keys() {
+        let path = [
+            Seg::Key("charts"),
+            Seg::Index(0),
+            Seg::Key("series"),
+            Seg::Index(0),
+            Seg::Key("values"),
+        ];
+        assert_eq!(
+            locate_value(DOC, &path),
+            Some(Position {
+                line: 5,
+                column: 17
+            })
+        );
+        assert_eq!(
+            locate_key(DOC, &path),
+            Some(Position { line: 5, column: 9 })
+        );
+        assert_eq!(
+            locate_value(DOC, &[Seg::Key("charts"), Seg::Index(1), Seg::Key("id")]),
+            Some(Position { line: 6, column: 9 })
+        );
+        assert_eq!(locate_value(DOC, &[Seg::Key("nope")]), None);
+    }
+
+    #[test]
+    fn finds_duplicate_keys() {
+        assert_eq!(
+            find_duplicate_key(DOC),
+            Some(("title".to_string(), Position { line: 8, column: 1 }))
+        );
+    }
+
+    #[test]
+    fn broken_yaml_gives_none() {
+        assert_eq!(locate_value("a: [1, 2", &[Seg::Key("a")]), None);
+    }
+}

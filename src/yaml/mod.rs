@@ -1,0 +1,234 @@
+//! YAML for editors: serde_yaml for the data, with errors turned into `path:line:column` diagnostics that say
+//! what was expected and suggest the key that was probably meant.
+
+mod locate;
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Position, did_you_mean};
+
+pub use locate::{Seg, find_duplicate_key, locate_key, locate_value};
+
+/// YAML text and where it sits in its file.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The file, as shown to the user.
+    pub path: &'a Path,
+    /// The YAML text.
+    pub text: &'a str,
+    /// Lines of the file before `text` (front matter starts after the `---` line).
+    pub line_offset: usize,
+}
+
+impl<'a> Source<'a> {
+    /// A whole YAML file.
+    pub fn file(path: &'a Path, text: &'a str) -> Source<'a> {
+        Source {
+            path,
+            text,
+            line_offset: 0,
+        }
+    }
+
+    /// Position in the file of the value at `path` in the YAML, if it exists.
+    pub fn value_position(&self, path: &[Seg<'_>]) -> Option<Position> {
+        locate_value(self.text, path).map(|p| self.shift(p))
+    }
+
+    /// Position in the file of the key that ends `path` (or of the value, for a sequence index).
+    pub fn key_position(&self, path: &[Seg<'_>]) -> Option<Position> {
+        locate_key(self.text, path).map(|p| self.shift(p))
+    }
+
+    /// An error at the value at `path` (or at the nearest existing parent).
+    pub fn error_at(&self, path: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+        let position = (0..=path.len())
+            .rev()
+            .find_map(|n| self.value_position(&path[..n]));
+        Diagnostic::error(self.path, message).at_opt(position)
+    }
+
+    /// An error at the key that ends `path`.
+    pub fn error_at_key(&self, path: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+        let position = self.key_position(path).or_else(|| {
+            (0..path.len())
+                .rev()
+                .find_map(|n| self.value_position(&path[..n]))
+        });
+        Diagnostic::error(self.path, message).at_opt(position)
+    }
+
+    fn shift(&self, p: Position) -> Position {
+        Position {
+            line: p.line + self.line_offset,
+            column: p.column,
+        }
+    }
+}
+
+/// Deserializes `src` into `T`, reporting a problem as an editor-facing diagnostic.
+pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
+    if src.text.trim().is_empty() {
+        return Err(Diagnostic::error(src.path, "the file is empty").at(src.line_offset + 1, 1));
+    }
+    serde_yaml::from_str(src.text).map_err(|e| describe(src, &e))
+}
+
+/// Turns a serde_yaml error into a diagnostic with the right position and a useful hint.
+fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
+    let raw = err.to_string();
+    let message = strip_position_suffix(&raw).to_string();
+    let mut position = err.location().map(|l| Position {
+        line: l.line() + src.line_offset,
+        column: l.column(),
+    });
+    if message.starts_with("duplicate") {
+        if let Some((key, p)) = find_duplicate_key(src.text) {
+            return Diagnostic::error(src.path, format!("the key `{key}` is given twice"))
+                .at(p.line + src.line_offset, p.column)
+                .with_help("remove one of them; YAML keys must be unique within a mapping");
+        }
+    }
+    let mut diag = Diagnostic::error(src.path, tidy(&message));
+    if let Some((word, expected)) = unknown_word(&message) {
+        let candidates: Vec<&str> = expected.iter().map(String::as_str).collect();
+        if let Some(best) = did_you_mean(&word, candidates.iter().copied()) {
+            diag = diag.with_help(format!("did you mean `{best}`?"));
+        } else if !candidates.is_empty() {
+            diag = diag.with_help(format!(
+                "the allowed keys are {}",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        // serde_yaml points unknown fields at the key already; keep that.
+    }
+    if message.contains("unknown language `") {
+        diag = diag.with_help(
+            "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"",
+        );
+    }
+    if message.contains("expected f64") || message.contains("expected a number") {
+        diag = diag.with_help("write numbers plainly, without thousands separators, units or full-width digits: 12400");
+    }
+    if message.contains("\t") || message.contains("tab") {
+        diag = diag.with_help("YAML does not allow tabs for indentation; indent with spaces");
+    }
+    if position.is_none() {
+        position = Some(Position {
+            line: src.line_offset + 1,
+            column: 1,
+        });
+    }
+    diag.at_opt(position)
+}
+
+/// serde_yaml appends " at line L column C" to messages; the diagnostic carries the position itself.
+fn strip_position_suffix(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => &message[..i],
+        _ => message,
+    }
+}
+
+/// Makes serde's wording read better for editors. serde_yaml prefixes errors inside nested values with the
+/// path (`charts[0].kind: unknown variant …`); the path is kept, quoted.
+fn tidy(message: &str) -> String {
+    let (path, rest) = split_path(message);
+    let rest = match rest.strip_prefix("invalid type: ") {
+        Some(found) => format!("wrong type: found {found}"),
+        None => rest.to_string(),
+    };
+    match path {
+        Some(p) => format!("`{p}`: {rest}"),
+        None => rest,
+    }
+}
+
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    if let Some((head, rest)) = message.split_once(": ") {
+        let path_like = !head.is_empty()
+            && !head.contains(' ')
+            && head
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
+        if path_like {
+            return (Some(head), rest);
+        }
+    }
+    (None, message)
+}
+
+/// From "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the word and the choices.
+fn unknown_word(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message
+        .strip_prefix("unknown field ")
+        .or_else(|| message.strip_prefix("unknown variant "))
+        .or_else(|| message.split_once(": unknown field ").map(|(_, r)| r))
+        .or_else(|| message.split_once(": unknown variant ").map(|(_, r)| r))?;
+    let mut quoted = rest.split('`').skip(1).step_by(2).map(str::to_string);
+    let word = quoted.next()?;
+    Some((word, quoted.collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Front {
+        title: String,
+        summary: Option<String>,
+    }
+
+    fn err(text: &str) -> String {
+        parse::<Front>(Source {
+            path: Path::new("a.md"),
+            text,
+            line_offset: 1,
+        })
+        .unwrap_err()
+        .to_string()
+    }
+
+    #[test]
+    fn unknown_key_gets_suggestion_and_position() {
+        assert_eq!(
+            err("title: x\ntitel: y\n"),
+            "a.md:3:1: error: unknown field `titel`, expected `title` or `summary`\n  help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn duplicate_key_points_at_second() {
+        assert_eq!(
+            err("title: x\nsummary: y\ntitle: z\n"),
+            "a.md:4:1: error: the key `title` is given twice\n  help: remove one of them; YAML keys must be unique within a mapping"
+        );
+    }
+
+    #[test]
+    fn missing_field_and_wrong_type() {
+        assert_eq!(
+            err("summary: y\n"),
+            "a.md:2:1: error: missing field `title`"
+        );
+        assert_eq!(
+            err("title: [1, 2]\n"),
+            "a.md:2:8: error: `title`: wrong type: found sequence, expected a string"
+        );
+    }
+
+    #[test]
+    fn empty_file() {
+        assert_eq!(err("  \n"), "a.md:2:1: error: the file is empty");
+    }
+}
