@@ -1,7 +1,8 @@
 //! hakusho: a static site generator for bilingual (Japanese/English) white-paper style reports.
 //!
-//! The pipeline (`pipeline::build`) loads `content/` into a [`model::site::Site`], renders Markdown and
-//! charts, renders pages through the theme, and hands the files to [`output`], the only module that writes.
+//! [`pipeline::build`] loads `content/` into a [`model::site::Site`] ([`load`]), draws the charts
+//! ([`chart`]), renders Markdown ([`markdown`]) and pages through the theme ([`render`]), and hands the files
+//! to [`output`], the only module that writes. The library never prints; the binary does.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod chart;
@@ -10,4 +11,7 @@ pub mod format;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
 pub mod yaml;

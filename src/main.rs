@@ -1,1 +1,86 @@
-fn main() {}
+//! The `hakusho` binary: parses arguments, calls the library, prints diagnostics and the summary line.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{BuildArgs, Cli, Command};
+use hakusho::diag::Diagnostic;
+use hakusho::pipeline::{self, SiteOptions};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+fn site_options(args: &cli::SiteArgs) -> SiteOptions {
+    SiteOptions {
+        content: args.content.clone(),
+        base_url: args.base_url.clone(),
+        relative_links: args.relative_links,
+    }
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let opts = site_options(&args.site);
+    match pipeline::build(&opts, &args.output, args.force) {
+        Ok(report) => {
+            print_diagnostics(&report.warnings);
+            let untranslated = report
+                .warnings
+                .iter()
+                .filter(|w| w.message.starts_with("untranslated"))
+                .count();
+            let mut line = format!(
+                "built {} ja + {} en pages, {} charts, {} files in {:.2} s → {}",
+                report.pages.ja,
+                report.pages.en,
+                report.charts,
+                report.files,
+                report.elapsed.as_secs_f64(),
+                args.output.display()
+            );
+            if !report.warnings.is_empty() {
+                line.push_str(&format!(
+                    " ({} warning{}{})",
+                    report.warnings.len(),
+                    if report.warnings.len() == 1 { "" } else { "s" },
+                    if untranslated > 0 {
+                        format!(", {untranslated} untranslated")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            println!("{line}");
+            if args.deny_warnings && !report.warnings.is_empty() {
+                eprintln!("error: --deny-warnings: the build has warnings");
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            print_diagnostics(&errors);
+            let n = errors.iter().filter(|e| e.is_error()).count();
+            eprintln!(
+                "build failed: {n} error{}; {} was left unchanged",
+                if n == 1 { "" } else { "s" },
+                args.output.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diags {
+        let _ = writeln!(err, "{d}");
+    }
+}

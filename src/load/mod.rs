@@ -19,6 +19,16 @@ use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
 
+/// Splits a base URL into origin and path (for `--base-url`).
+pub fn parse_base_url(url: &str) -> Result<crate::model::site::BaseUrl, String> {
+    site_files::parse_base_url(url)
+}
+
+/// Decodes a text file's bytes as UTF-8 (BOM and CR removed), or says where it is not UTF-8.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    read::decode(path, bytes)
+}
+
 /// The loaded site and what the editor should know about it.
 #[derive(Debug)]
 pub struct Loaded {
@@ -83,6 +93,12 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         errors.sort();
         return Err(errors);
     };
+    if !errors.is_empty() {
+        // Cross-file checks on a partly loaded site would only report consequences of these errors.
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
     let site = Site {
         config,
         sources,

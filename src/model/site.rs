@@ -1,7 +1,7 @@
 //! The whole report as loaded: configuration, bibliography, taxonomies, glossary and pages.
 
 use super::lang::{Lang, Text};
-use super::page::Page;
+use super::page::{Page, PageKind};
 
 /// Where the site will be published: `https://example.org/reports/2025/` → origin `https://example.org`,
 /// path `/reports/2025/`.
@@ -165,6 +165,63 @@ impl Site {
             .binary_search_by(|p| p.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.pages[i])
+    }
+
+    /// The chapter pages in report order, with their numbers (1-based).
+    pub fn chapters(&self) -> Vec<(usize, &Page)> {
+        self.config
+            .chapters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, slug)| self.page(&format!("chapters/{slug}")).map(|p| (i + 1, p)))
+            .collect()
+    }
+
+    /// The number of a chapter slug (1-based).
+    pub fn chapter_number(&self, slug: &str) -> Option<usize> {
+        self.config
+            .chapters
+            .iter()
+            .position(|c| c == slug)
+            .map(|i| i + 1)
+    }
+
+    /// The cases of a chapter, by `order` and then folder name.
+    pub fn cases_of(&self, chapter_slug: &str) -> Vec<&Page> {
+        let mut cases: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|p| {
+                p.data
+                    .case
+                    .as_ref()
+                    .is_some_and(|c| c.chapter == chapter_slug)
+            })
+            .collect();
+        cases.sort_by(|a, b| {
+            let key = |p: &Page| {
+                p.data
+                    .case
+                    .as_ref()
+                    .and_then(|c| c.order)
+                    .unwrap_or(i64::MAX)
+            };
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        cases
+    }
+
+    /// Every page in the order a reader of the printed report meets them: the cover, each chapter followed
+    /// by its cases, then the other pages by folder name.
+    pub fn reading_order(&self) -> Vec<&Page> {
+        let mut out: Vec<&Page> = Vec::with_capacity(self.pages.len());
+        out.extend(self.page(""));
+        for (_, chapter) in self.chapters() {
+            out.push(chapter);
+            out.extend(self.cases_of(chapter.slug()));
+        }
+        out.extend(self.pages.iter().filter(|p| p.kind == PageKind::Other));
+        out
     }
 
     /// The source with `id`.

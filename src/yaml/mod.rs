@@ -79,7 +79,7 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
 /// Turns a serde_yaml error into a diagnostic with the right position and a useful hint.
 fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     let raw = err.to_string();
-    let message = strip_position_suffix(&raw).to_string();
+    let message = strip_position_suffix(&raw, src.line_offset);
     let mut position = err.location().map(|l| Position {
         line: l.line() + src.line_offset,
         column: l.column(),
@@ -108,6 +108,18 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
         }
         // serde_yaml points unknown fields at the key already; keep that.
     }
+    let tab_indented = err.location().is_some_and(|l| {
+        src.text
+            .lines()
+            .nth(l.line().saturating_sub(1))
+            .is_some_and(|line| line[..line.len() - line.trim_start().len()].contains('\t'))
+    });
+    if tab_indented {
+        diag =
+            diag.with_help("this line is indented with a tab; YAML needs spaces for indentation");
+    } else if let Some(help) = syntax_help(&message) {
+        diag = diag.with_help(help);
+    }
     if message.contains("unknown language `") {
         diag = diag.with_help(
             "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"",
@@ -115,9 +127,6 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     }
     if message.contains("expected f64") || message.contains("expected a number") {
         diag = diag.with_help("write numbers plainly, without thousands separators, units or full-width digits: 12400");
-    }
-    if message.contains("\t") || message.contains("tab") {
-        diag = diag.with_help("YAML does not allow tabs for indentation; indent with spaces");
     }
     if position.is_none() {
         position = Some(Position {
@@ -128,11 +137,69 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     diag.at_opt(position)
 }
 
-/// serde_yaml appends " at line L column C" to messages; the diagnostic carries the position itself.
-fn strip_position_suffix(message: &str) -> &str {
+/// serde_yaml appends " at line L column C" (positions in the YAML text, not the file) and libyaml adds
+/// context such as ", while parsing a flow sequence at line L column C". The diagnostic carries the
+/// position itself; the context is kept in words, with the file's line.
+fn strip_position_suffix(message: &str, line_offset: usize) -> String {
+    let (main, context) = match message.split_once(", while ") {
+        Some((m, c)) => (m, Some(c)),
+        None => (message, None),
+    };
+    let main = cut_position(main);
+    let Some(context) = context else {
+        return main.to_string();
+    };
+    let started = context
+        .rfind(" at line ")
+        .and_then(|i| context[i + 9..].split(' ').next()?.parse::<usize>().ok())
+        .map(|l| l + line_offset);
+    let what = match cut_position(context) {
+        c if c.contains("flow sequence") => "a [ … ] list",
+        c if c.contains("flow mapping") => "a { … } mapping",
+        c if c.contains("block mapping") => "a mapping",
+        c if c.contains("block collection") || c.contains("block sequence") => "a list",
+        c if c.contains("quoted scalar") => "a quoted text",
+        _ => return main.to_string(),
+    };
+    match started {
+        Some(line) => format!("{main} (in {what} that starts on line {line})"),
+        None => format!("{main} (in {what})"),
+    }
+}
+
+fn cut_position(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) if message[i..].contains(" column ") => &message[..i],
         _ => message,
+    }
+}
+
+/// A hint for libyaml's syntax errors.
+fn syntax_help(message: &str) -> Option<&'static str> {
+    if message.contains("expected ',' or ']'") {
+        Some("close the list with ] and separate its items with commas")
+    } else if message.contains("expected ',' or '}'") {
+        Some("close the mapping with } and separate its entries with commas")
+    } else if message.contains("mapping values are not allowed") {
+        Some(
+            "put a text that contains \": \" in quotes, and start the keys of one mapping in the same column",
+        )
+    } else if message.contains("cannot start any token") {
+        Some(
+            "YAML does not allow tabs for indentation, and some characters (@, `) cannot start a text: indent with spaces and quote such texts",
+        )
+    } else if message.contains("did not find expected key")
+        || message.contains("could not find expected ':'")
+    {
+        Some(
+            "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
+        )
+    } else if message.contains("found unexpected end of stream") {
+        Some("a quote or bracket is not closed")
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly")
+    } else {
+        None
     }
 }
 

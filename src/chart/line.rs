@@ -1,0 +1,307 @@
+//! Lines with markers, one per series, on the frame of [`super::frame`].
+//!
+//! Series differ in three ways besides colour, so they can be told apart by colour-blind readers and in
+//! greyscale print: the marker (circle, square, triangle, diamond), the dash pattern (solid, dashed, dotted,
+//! dash-dot; set as `stroke-dasharray` on the series' `<g>`), and a direct label at the end of each line instead
+//! of a legend, with the series' marker before its name. Direct labels are moved apart vertically when line ends
+//! are close. A single series has no label (the figure caption names it) but shows its values over (under, at a
+//! dip) the points when they fit. The value axis starts at zero unless the data sit far from it.
+
+use super::Ctx;
+use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
+use super::frame::{Frame, FrameSpec, Spacing};
+use super::layout::{FONT, LINE, PAD, SMALL, VALUE_ROOM, WIDTH};
+use super::paint::WHITE;
+use super::scale::line_includes_zero;
+use super::text::{max_width, text_width, wrap};
+
+/// The widest a direct label may be before it wraps.
+const DIRECT_WIDTH: f64 = 140.0;
+/// Space from the plot to a direct label's marker, and from the marker to the name.
+const DIRECT_GAP: f64 = 10.0;
+const MARKER_KEY: f64 = 14.0;
+/// The most points whose values are written over them.
+const MAX_VALUE_LABELS: usize = 12;
+/// Dash patterns, by series.
+const DASHES: [&str; 4] = ["", "6 4", "2 3", "8 3 2 3"];
+
+/// Draws a line chart.
+pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
+    let series = ctx.chart.series.len();
+    let n = ctx.categories();
+    let (min, max) = ctx.extent();
+    let lh = FONT * LINE;
+
+    let direct: Vec<Vec<String>> = if series > 1 {
+        ctx.series_names()
+            .iter()
+            .map(|name| wrap(name, DIRECT_WIDTH, FONT).lines)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let right = if direct.is_empty() {
+        0.0
+    } else {
+        DIRECT_GAP
+            + MARKER_KEY
+            + direct
+                .iter()
+                .map(|l| max_width(l, FONT))
+                .fold(0.0, f64::max)
+    };
+    let room = VALUE_ROOM + 6.0;
+    // A single series shows its values over the points: the end points keep room for theirs, and a dip
+    // (its value goes under the point) needs room under the plot.
+    let show_values = series == 1 && (1..=MAX_VALUE_LABELS).contains(&n);
+    let values_of_first: Vec<f64> = (0..n).map(|i| ctx.value(0, i)).collect();
+    let has_dip = show_values && (1..n.saturating_sub(1)).any(|i| is_dip(&values_of_first, i));
+    let end_room = if show_values {
+        [0, n - 1]
+            .iter()
+            .map(|&i| text_width(&ctx.number(ctx.value(0, i)), SMALL) / 2.0 + 2.0)
+            .fold(0.0, f64::max)
+    } else {
+        0.0
+    };
+    let frame = Frame::layout(
+        ctx,
+        &FrameSpec {
+            min,
+            max,
+            include_zero: line_includes_zero(min, max),
+            legend: Vec::new(),
+            right,
+            above: room,
+            below: if has_dip { room } else { 0.0 },
+            spacing: Spacing::Edges,
+            end_room,
+        },
+    );
+
+    let mut canvas = Canvas::new(WIDTH);
+    canvas.height = frame.height;
+    let grid = canvas.layer("grid", Vec::new());
+    let axis = canvas.layer("axis", Vec::new());
+    let lines: Vec<LayerId> = (0..series)
+        .map(|j| {
+            let mut attrs = vec![("stroke-linejoin", "round".to_string())];
+            let dash = DASHES[j % DASHES.len()];
+            if !dash.is_empty() {
+                attrs.push(("stroke-dasharray", dash.to_string()));
+            }
+            canvas.layer(format!("series series-{}", j + 1), attrs)
+        })
+        .collect();
+    let markers = canvas.layer("markers", Vec::new());
+    let labels = canvas.layer("labels", Vec::new());
+    let values = canvas.layer("values", Vec::new());
+
+    frame.draw_grid(&mut canvas, grid, ctx);
+    frame.draw_axis(&mut canvas, axis, ctx);
+    let points = |j: usize| -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|i| (frame.centres[i], frame.y.map(ctx.value(j, i))))
+            .collect()
+    };
+    for (j, &layer) in lines.iter().enumerate() {
+        canvas.push(
+            layer,
+            Shape::Path {
+                points: points(j),
+                colour: ctx.paint.series(j),
+                width: 2,
+            },
+        );
+    }
+    for j in 0..series {
+        for &p in &points(j) {
+            marker(&mut canvas, markers, j, p, ctx.paint.series(j));
+        }
+    }
+    frame.draw_labels(&mut canvas, labels, ctx);
+
+    if show_values {
+        draw_values(ctx, &frame, &mut canvas, values, &points(0));
+    }
+    if !direct.is_empty() {
+        let ends: Vec<f64> = (0..series)
+            .map(|j| points(j).last().map_or(frame.bottom, |p| p.1))
+            .collect();
+        let heights: Vec<f64> = direct.iter().map(|l| l.len().max(1) as f64 * lh).collect();
+        let centres = spread(&ends, &heights, frame.top - 6.0, frame.bottom + 6.0, 2.0);
+        let x = frame.right + DIRECT_GAP;
+        for (j, lines) in direct.iter().enumerate() {
+            let top = centres[j] - heights[j] / 2.0;
+            marker(
+                &mut canvas,
+                labels,
+                j,
+                (x + 4.0, top + lh / 2.0),
+                ctx.paint.series(j),
+            );
+            for (k, line) in lines.iter().enumerate() {
+                let y = top + (k as f64 + 0.5) * lh;
+                canvas.text(
+                    labels,
+                    Label::new(
+                        x + MARKER_KEY,
+                        y,
+                        line.clone(),
+                        FONT,
+                        Anchor::Start,
+                        ctx.paint.text,
+                    ),
+                );
+            }
+            canvas.height = canvas.height.max((top + heights[j] + PAD).ceil());
+        }
+    }
+    canvas
+}
+
+/// Values over the points of a single series (under a point lower than both neighbours), when all fit
+/// between their neighbours.
+fn draw_values(
+    ctx: &Ctx<'_>,
+    frame: &Frame,
+    canvas: &mut Canvas,
+    layer: LayerId,
+    points: &[(f64, f64)],
+) {
+    let texts: Vec<String> = (0..points.len())
+        .map(|i| ctx.number(ctx.value(0, i)))
+        .collect();
+    let room = if points.len() > 1 {
+        frame.pitch - 4.0
+    } else {
+        frame.right - frame.left
+    };
+    if texts.iter().any(|t| text_width(t, SMALL) > room) {
+        return;
+    }
+    let offset = 6.0 + SMALL * LINE / 2.0;
+    let values: Vec<f64> = (0..points.len()).map(|i| ctx.value(0, i)).collect();
+    for (i, (text, &(x, y))) in texts.into_iter().zip(points).enumerate() {
+        let ly = if is_dip(&values, i) {
+            y + offset
+        } else {
+            y - offset
+        };
+        canvas.text(
+            layer,
+            Label::new(x, ly, text, SMALL, Anchor::Middle, ctx.paint.text),
+        );
+    }
+}
+
+/// Whether value `i` is lower than both its neighbours (it has two).
+fn is_dip(values: &[f64], i: usize) -> bool {
+    i > 0 && i + 1 < values.len() && values[i - 1] > values[i] && values[i + 1] > values[i]
+}
+
+/// Draws series `j`'s marker at `p`, on a white halo so crossing lines do not hide it.
+fn marker(canvas: &mut Canvas, layer: LayerId, j: usize, p: (f64, f64), fill: Rgb) {
+    // Whole units from a whole centre, so that the shapes stay symmetric on plotters' integer grid; the halo
+    // is 2 units larger all round.
+    let (x, y) = (p.0.round(), p.1.round());
+    for (grow, colour) in [(2.0, WHITE), (0.0, fill)] {
+        let shape = match j % 4 {
+            0 => Shape::Circle {
+                centre: (x, y),
+                radius: 4.0 + grow,
+                fill: colour,
+            },
+            1 => Shape::Rect {
+                from: (x - 4.0 - grow, y - 4.0 - grow),
+                to: (x + 4.0 + grow, y + 4.0 + grow),
+                fill: colour,
+            },
+            2 => Shape::Polygon {
+                points: vec![
+                    (x, y - 5.0 - grow),
+                    (x + 5.0 + grow, y + 4.0 + grow / 2.0),
+                    (x - 5.0 - grow, y + 4.0 + grow / 2.0),
+                ],
+                fill: colour,
+            },
+            _ => Shape::Polygon {
+                points: vec![
+                    (x, y - 5.0 - grow),
+                    (x + 5.0 + grow, y),
+                    (x, y + 5.0 + grow),
+                    (x - 5.0 - grow, y),
+                ],
+                fill: colour,
+            },
+        };
+        canvas.push(layer, shape);
+    }
+}
+
+/// Centres for labels that want to sit at `wanted` with the given `heights`, moved apart so that none overlap
+/// (with `gap` between them), kept within `lo..hi` when they can be; the order of the wanted positions is kept.
+pub(crate) fn spread(wanted: &[f64], heights: &[f64], lo: f64, hi: f64, gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]).then(a.cmp(&b)));
+    let mut pos: Vec<f64> = wanted.to_vec();
+    // Down: no label above the range or over the one before.
+    let mut edge = lo;
+    for &k in &order {
+        pos[k] = pos[k].max(edge + heights[k] / 2.0);
+        edge = pos[k] + heights[k] / 2.0 + gap;
+    }
+    // Up: back inside the range at the bottom, without passing the one after.
+    let mut edge = hi;
+    for &k in order.iter().rev() {
+        pos[k] = pos[k].min(edge - heights[k] / 2.0);
+        edge = pos[k] - heights[k] / 2.0 - gap;
+    }
+    // Down again: if the labels are taller than the range, overlap is worse than overflowing below it.
+    let mut edge = lo;
+    for &k in &order {
+        pos[k] = pos[k].max(edge + heights[k] / 2.0);
+        edge = pos[k] + heights[k] / 2.0 + gap;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_overlap(pos: &[f64], heights: &[f64]) -> bool {
+        let mut spans: Vec<(f64, f64)> = pos
+            .iter()
+            .zip(heights)
+            .map(|(p, h)| (p - h / 2.0, p + h / 2.0))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        spans.windows(2).all(|w| w[0].1 <= w[1].0 + 1e-9)
+    }
+
+    #[test]
+    fn spread_moves_close_labels_apart() {
+        let cases: [(&[f64], &[f64]); 4] = [
+            (&[100.0, 200.0], &[15.0, 15.0]),
+            (&[100.0, 101.0, 102.0], &[15.0, 30.0, 15.0]),
+            (&[0.0, 0.0, 0.0, 0.0], &[15.0; 4]),
+            (&[300.0, 300.0], &[15.0, 15.0]),
+        ];
+        for (wanted, heights) in cases {
+            let pos = spread(wanted, heights, 0.0, 300.0, 2.0);
+            assert!(no_overlap(&pos, heights), "{wanted:?} -> {pos:?}");
+            assert!(
+                pos.iter().zip(heights).all(|(p, h)| p - h / 2.0 >= 0.0),
+                "{pos:?}"
+            );
+        }
+        assert_eq!(
+            spread(&[100.0, 200.0], &[15.0, 15.0], 0.0, 300.0, 2.0),
+            vec![100.0, 200.0]
+        );
+        // Too many for the range: they overflow below rather than overlap.
+        let pos = spread(&[10.0; 5], &[100.0; 5], 0.0, 300.0, 0.0);
+        assert!(no_overlap(&pos, &[100.0; 5]));
+    }
+}

@@ -1,0 +1,67 @@
+//! The few words a chart adds to the editor's: kind names, the value-axis title with its unit, "total".
+
+use crate::model::chart::{Chart, ChartKind};
+use crate::model::lang::Lang;
+
+use super::text::one_line;
+
+/// The name of a kind of chart, as the text alternative starts.
+pub(crate) fn kind_name(kind: ChartKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ChartKind::Bar, Lang::Ja) => "棒グラフ",
+        (ChartKind::Bar, Lang::En) => "Bar chart",
+        (ChartKind::HBar, Lang::Ja) => "横棒グラフ",
+        (ChartKind::HBar, Lang::En) => "Horizontal bar chart",
+        (ChartKind::Stacked, Lang::Ja) => "積み上げ棒グラフ",
+        (ChartKind::Stacked, Lang::En) => "Stacked bar chart",
+        (ChartKind::Line, Lang::Ja) => "折れ線グラフ",
+        (ChartKind::Line, Lang::En) => "Line chart",
+    }
+}
+
+/// "Total", for the sums of a stacked chart.
+pub(crate) fn total(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "合計",
+        Lang::En => "Total",
+    }
+}
+
+/// "Note", before the chart's note in the text alternative.
+pub(crate) fn note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "注：",
+        Lang::En => "Note: ",
+    }
+}
+
+/// The value axis title with the unit in brackets, Japanese style `社数（社）` or English `Number (companies)`;
+/// the unit alone is bracketed too, `（社）`. `None` when the chart has neither.
+pub(crate) fn value_axis_title(chart: &Chart, lang: Lang) -> Option<String> {
+    let title = chart
+        .value_title
+        .as_ref()
+        .map(|t| one_line(t.get(lang)))
+        .filter(|t| !t.is_empty());
+    let unit = chart
+        .unit
+        .as_ref()
+        .map(|t| one_line(t.get(lang)))
+        .filter(|t| !t.is_empty());
+    match (title, unit, lang) {
+        (None, None, _) => None,
+        (Some(title), None, _) => Some(title),
+        (title, Some(unit), Lang::Ja) => Some(format!("{}（{unit}）", title.unwrap_or_default())),
+        (Some(title), Some(unit), Lang::En) => Some(format!("{title} ({unit})")),
+        (None, Some(unit), Lang::En) => Some(format!("({unit})")),
+    }
+}
+
+/// The unit in `lang`, empty when there is none.
+pub(crate) fn unit(chart: &Chart, lang: Lang) -> String {
+    chart
+        .unit
+        .as_ref()
+        .map(|t| one_line(t.get(lang)))
+        .unwrap_or_default()
+}

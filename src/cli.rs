@@ -1,0 +1,62 @@
+//! The command line: one struct per subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// hakusho builds bilingual (Japanese/English) white-paper style report sites from Markdown and YAML.
+#[derive(Debug, Parser)]
+#[command(name = "hakusho", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site from content/ into output/ (the previous output is replaced only if the build succeeds).
+    Build(BuildArgs),
+}
+
+/// Options shared by every command that reads a site.
+#[derive(Debug, Args, Clone)]
+pub struct SiteArgs {
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Publish address, overriding base_url in site.yaml (e.g. https://example.org/reports/2025/).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Write links relative to each page, so the site also works opened straight from disk (file://).
+    #[arg(long)]
+    pub relative_links: bool,
+}
+
+/// `hakusho build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The folder to write the site to.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub output: PathBuf,
+    /// Replace the output folder even if hakusho did not create it.
+    #[arg(long)]
+    pub force: bool,
+    /// Exit with an error if there are warnings (untranslated pages, unused charts, …).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,275 @@
+//! The only module that writes the site: into a staging folder beside the destination, swapped in only when
+//! the whole build succeeded, or into memory for `serve` and `check`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::diag::Diagnostic;
+
+/// Where rendered files go. `put` is called from many threads at once.
+pub trait Sink: Sync {
+    /// Stores one file at a site path such as `ja/cases/kobe/index.html`.
+    fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+}
+
+/// The marker file that says hakusho made a folder (and may replace it).
+pub const MARKER: &str = ".hakusho";
+
+/// Files kept in memory (for `serve`, `check` and tests).
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// An empty store.
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// All files, by site path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        check_site_path(site_path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if files.insert(site_path.to_string(), bytes).is_some() {
+            return Err(Diagnostic::general(format!(
+                "two pages were written to the same address `{site_path}`"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A build being written next to its destination. Dropped without `commit`, it removes itself.
+pub struct Staging {
+    dir: PathBuf,
+    dest: PathBuf,
+    committed: bool,
+    written: Mutex<std::collections::HashSet<String>>,
+}
+
+impl Staging {
+    /// Checks that `dest` is a folder hakusho may replace and creates an empty staging folder beside it.
+    pub fn create(dest: &Path, project_root: &Path, force: bool) -> Result<Staging, Diagnostic> {
+        refuse_destination(dest, project_root, force)?;
+        let parent = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
+        let dir = parent.join(format!(".{name}.hakusho-tmp-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+        fs::write(
+            dir.join(MARKER),
+            "This folder is written by `hakusho build`; every build replaces it.\n",
+        )
+        .map_err(|e| write_error(&dir, &e))?;
+        Ok(Staging {
+            dir,
+            dest: dest.to_path_buf(),
+            committed: false,
+            written: Mutex::default(),
+        })
+    }
+
+    /// The staging folder (for interruption handling).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Replaces the destination with the staged build.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let old = self.dir.with_file_name(format!(
+            "{}-old",
+            self.dir.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        let had_old = self.dest.exists();
+        if had_old {
+            fs::rename(&self.dest, &old).map_err(|e| write_error(&self.dest, &e))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.dest) {
+            if had_old {
+                let _ = fs::rename(&old, &self.dest);
+            }
+            return Err(write_error(&self.dest, &e));
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&old).map_err(|e| write_error(&old, &e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        check_site_path(site_path)?;
+        {
+            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            if !written.insert(site_path.to_string()) {
+                return Err(Diagnostic::general(format!(
+                    "two pages were written to the same address `{site_path}`"
+                )));
+            }
+        }
+        let path = self.dir.join(site_path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A site path must stay inside the output folder.
+fn check_site_path(site_path: &str) -> Result<(), Diagnostic> {
+    let p = Path::new(site_path);
+    let ok = !site_path.is_empty()
+        && !site_path.contains('\0')
+        && !site_path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(())
+    } else {
+        Err(Diagnostic::general(format!(
+            "refused to write `{site_path}`: it is not a path inside the output folder"
+        )))
+    }
+}
+
+fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::general(format!("cannot write {}: {e}", path.display()))
+}
+
+/// Refuses destinations whose replacement would destroy something: `/`, the home folder, the project,
+/// `content/`, `themes/`, a folder holding `.git` or `site.yaml`, a symlink, or a non-empty folder that
+/// hakusho did not make (unless `force`).
+pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Result<(), Diagnostic> {
+    let refuse = |why: &str| {
+        Err(Diagnostic::general(format!(
+            "refusing to use {} as the output folder: {why}",
+            dest.display()
+        ))
+        .with_help("choose a dedicated folder, e.g. --output output"))
+    };
+    if dest.as_os_str().is_empty() {
+        return refuse("no folder given");
+    }
+    if fs::symlink_metadata(dest).is_ok_and(|m| m.file_type().is_symlink()) {
+        return refuse("it is a symlink");
+    }
+    let abs = absolute(dest);
+    let root = absolute(project_root);
+    if abs.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if abs == absolute(&home) {
+            return refuse("it is your home folder");
+        }
+    }
+    if abs == root {
+        return refuse("it is the project folder");
+    }
+    if root.starts_with(&abs) {
+        return refuse("it contains the project");
+    }
+    for protected in ["content", "themes", "src", "tests", ".git"] {
+        let p = root.join(protected);
+        if abs == p || abs.starts_with(&p) {
+            return refuse(&format!("it is inside {protected}/"));
+        }
+    }
+    if abs.is_file() {
+        return refuse("it is a file");
+    }
+    if abs.is_dir() {
+        if abs.join(".git").exists() {
+            return refuse("it holds a .git folder");
+        }
+        if abs.join("site.yaml").exists() || abs.join("Cargo.toml").exists() {
+            return refuse("it holds a site.yaml or Cargo.toml");
+        }
+        let empty = fs::read_dir(&abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !abs.join(MARKER).exists() && !force {
+            return Err(Diagnostic::general(format!(
+                "refusing to replace {}: it is not empty and was not made by hakusho",
+                dest.display()
+            ))
+            .with_help(
+                "choose another --output, empty the folder, or pass --force to replace it",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The absolute, `..`-free form of a path (without resolving symlinks of the last part).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf())
+            .join(name),
+        _ => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_stay_inside() {
+        assert!(check_site_path("ja/index.html").is_ok());
+        for bad in ["", "../x", "/etc/passwd", "ja/../../x", "a\\b", "a\0b"] {
+            assert!(check_site_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn memory_refuses_two_files_at_one_address() {
+        let m = Memory::new();
+        m.put("a.html", b"1".to_vec()).unwrap();
+        assert!(m.put("a.html", b"2".to_vec()).is_err());
+    }
+}

@@ -1,0 +1,218 @@
+//! A chart as a numbered `<figure>` (through the theme's `partials/figure.html`) and as CSV.
+
+use tera::Context;
+
+use super::figures::FigureInfo;
+use super::views::{FigureContext, FigureView};
+use super::{Env, strings::fill};
+use crate::diag::Diagnostic;
+use crate::format::number::format_number;
+use crate::model::chart::Chart;
+use crate::model::lang::Lang;
+
+/// The figure HTML for `chart` on the page at site path `from`.
+pub(crate) fn figure_html(
+    env: &Env<'_>,
+    chart: &Chart,
+    info: &FigureInfo,
+    lang: Lang,
+    from: &str,
+    id_prefix: &str,
+) -> Result<String, Diagnostic> {
+    let t = env.theme.strings.get(lang);
+    let svg = env
+        .svgs
+        .get(&(chart.id.clone(), lang))
+        .cloned()
+        .unwrap_or_default();
+    let source = env.site.source(&chart.source);
+    let source_line = match source {
+        Some(s) => fill(
+            t.get("figure_source")
+                .map_or("{issuer}「{title}」（{year}）", String::as_str),
+            &[
+                ("issuer", s.issuer.get(lang)),
+                ("title", s.title.get(lang)),
+                ("year", &s.year.to_string()),
+            ],
+        ),
+        None => chart.source.clone(),
+    };
+    let (table_head, table_rows) = table(chart, lang);
+    let csv_name = format!("{}.csv", chart.id);
+    let page_dir = super::urls::page_path(lang, &info.page_id);
+    let view = FigureView {
+        anchor: format!("{id_prefix}fig-{}", chart.id),
+        label: info.label.get(lang).clone(),
+        title: chart.title.get(lang).clone(),
+        svg,
+        note: chart.note.as_ref().map(|n| n.get(lang).clone()),
+        source: source_line,
+        source_url: env
+            .urls
+            .href(from, &format!("{page_dir}#hk-source-{}", chart.source)),
+        table_head,
+        table_rows,
+        csv_url: env.urls.href(from, &format!("{page_dir}{csv_name}")),
+        csv_name,
+    };
+    let ctx = FigureContext {
+        lang: lang.code(),
+        t,
+        figure: view,
+    };
+    let context = Context::from_serialize(&ctx)
+        .map_err(|e| Diagnostic::general(format!("figure context: {e}")))?;
+    env.theme
+        .tera
+        .render("partials/figure.html", &context)
+        .map_err(|e| env.template_error(&e, &format!("figure {}", chart.id)))
+}
+
+/// Header and rows of the data table, values formatted for the language.
+fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let unit = chart
+        .unit
+        .as_ref()
+        .map(|u| u.get(lang).as_str())
+        .unwrap_or("");
+    let mut head = vec![
+        chart
+            .category_title
+            .as_ref()
+            .map(|t| t.get(lang).clone())
+            .unwrap_or_default(),
+    ];
+    head.extend(
+        chart
+            .series
+            .iter()
+            .map(|s| with_unit(s.name.get(lang), unit, lang)),
+    );
+    let rows = chart
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![c.get(lang).clone()];
+            row.extend(
+                chart
+                    .series
+                    .iter()
+                    .map(|s| format_number(s.values[i], lang, chart.scale)),
+            );
+            row
+        })
+        .collect();
+    (head, rows)
+}
+
+fn with_unit(name: &str, unit: &str, lang: Lang) -> String {
+    if unit.is_empty() {
+        return name.to_string();
+    }
+    match lang {
+        Lang::Ja => format!("{name}（{unit}）"),
+        Lang::En => format!("{name} ({unit})"),
+    }
+}
+
+/// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Japanese right),
+/// values as plain numbers.
+pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
+    let unit = chart
+        .unit
+        .as_ref()
+        .map(|u| u.get(lang).as_str())
+        .unwrap_or("");
+    let mut out = String::from("\u{FEFF}");
+    let mut head = vec![
+        chart
+            .category_title
+            .as_ref()
+            .map(|t| t.get(lang).clone())
+            .unwrap_or_default(),
+    ];
+    head.extend(
+        chart
+            .series
+            .iter()
+            .map(|s| with_unit(s.name.get(lang), unit, lang)),
+    );
+    push_row(&mut out, &head);
+    for (i, c) in chart.categories.iter().enumerate() {
+        let mut row = vec![c.get(lang).clone()];
+        row.extend(chart.series.iter().map(|s| plain_number(s.values[i])));
+        push_row(&mut out, &row);
+    }
+    out.into_bytes()
+}
+
+fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            // Quote every cell that could break the row, and neutralise spreadsheet formulas.
+            let c = if c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err() {
+                format!("'{c}")
+            } else {
+                c.clone()
+            };
+            if c.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c
+            }
+        })
+        .collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::chart::{ChartKind, NumberScale, Series};
+    use crate::model::lang::Text;
+
+    #[test]
+    fn csv_is_quoted_and_safe() {
+        let chart = Chart {
+            id: "c".into(),
+            kind: ChartKind::Bar,
+            title: Text::same("t"),
+            categories: vec![Text::same("a,b"), Text::same("=cmd()")],
+            series: vec![Series {
+                name: Text {
+                    ja: "企業数".into(),
+                    en: "Companies".into(),
+                },
+                values: vec![350.0, 12.5],
+            }],
+            unit: Some(Text {
+                ja: "社".into(),
+                en: "".into(),
+            }),
+            value_title: None,
+            category_title: None,
+            scale: NumberScale::Plain,
+            note: None,
+            source: "s".into(),
+        };
+        let ja = String::from_utf8(csv(&chart, Lang::Ja)).unwrap();
+        assert_eq!(
+            ja,
+            "\u{FEFF},企業数（社）\r\n\"a,b\",350\r\n'=cmd(),12.5\r\n"
+        );
+        let en = String::from_utf8(csv(&chart, Lang::En)).unwrap();
+        assert!(en.contains(",Companies\r\n"));
+    }
+}

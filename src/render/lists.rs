@@ -1,0 +1,306 @@
+//! Pages hakusho generates: the case list, the list of figures, the glossary, the sources, the bilingual
+//! landing page, the 404 page, robots.txt and the theme's static files; and related cases.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::Env;
+use super::context::{
+    alternates, case_card, chapter_cards, chapter_label, site_view, source_view, switch, t,
+};
+use super::urls::page_path;
+use super::views::{
+    CaseCard, FigureGroup, FigureRow, GlossaryRow, Link, ListView, PageContext, PageView,
+};
+use crate::diag::Diagnostic;
+use crate::model::lang::Lang;
+use crate::model::page::{Page, PageKind};
+use crate::output::Sink;
+
+/// Renders the generated pages; returns the number of files written.
+pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut files = 0;
+    let mut put =
+        |path: &str, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(path, bytes) {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
+        };
+    for lang in Lang::ALL {
+        for (slug, list) in [
+            ("cases", cases_list(env, lang)),
+            ("figures", figures_list(env, lang)),
+            ("glossary", glossary_list(env, lang)),
+            ("sources", sources_list(env, lang)),
+        ] {
+            match list_page(env, lang, slug, list) {
+                Ok(html) => put(
+                    &format!("{}index.html", page_path(lang, slug)),
+                    html.into_bytes(),
+                    &mut errors,
+                ),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    match landing(env, "landing.html", "") {
+        Ok(html) => put("index.html", html.into_bytes(), &mut errors),
+        Err(e) => errors.push(e),
+    }
+    match landing(env, "404.html", "") {
+        Ok(html) => put("404.html", html.into_bytes(), &mut errors),
+        Err(e) => errors.push(e),
+    }
+    for (path, bytes) in &env.theme.statics {
+        put(&format!("static/{path}"), bytes.clone(), &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn list_page(env: &Env<'_>, lang: Lang, slug: &str, list: ListView) -> Result<String, Diagnostic> {
+    let from = page_path(lang, slug);
+    let site = site_view(env, lang, &from, None);
+    let title = t(env, lang, &format!("{slug}_title"));
+    let page = PageView {
+        kind: match slug {
+            "cases" => "cases",
+            "figures" => "figures",
+            "glossary" => "glossary",
+            _ => "sources",
+        },
+        head_title: format!("{title} | {}", site.title),
+        title,
+        summary: None,
+        description: t(env, lang, &format!("{slug}_description")),
+        url: env.urls.href(&from, &from),
+        canonical: env.urls.absolute(&from),
+        content_lang: lang.code(),
+        is_fallback: false,
+        noindex: false,
+        alternates: alternates(env, slug, &Lang::ALL),
+        switch: switch(env, lang, &from, slug),
+        breadcrumbs: vec![Link {
+            title: site.title.clone(),
+            url: site.home_url.clone(),
+        }],
+        toc: Vec::new(),
+        body: String::new(),
+        footnotes: String::new(),
+        date: None,
+        date_iso: None,
+        updated: None,
+        og_type: "website",
+        og_locale: match lang {
+            Lang::Ja => "ja_JP",
+            Lang::En => "en_US",
+        },
+    };
+    let ctx = PageContext {
+        lang: lang.code(),
+        t: env.theme.strings.get(lang),
+        site,
+        page,
+        facts: None,
+        case: None,
+        chapter: None,
+        home: None,
+        list: Some(list),
+    };
+    env.render(&format!("{slug}.html"), &ctx, &format!("/{from}"))
+}
+
+fn cases_list(env: &Env<'_>, lang: Lang) -> ListView {
+    let from = page_path(lang, "cases");
+    ListView {
+        chapters: chapter_cards(env, lang, &from),
+        ..ListView::default()
+    }
+}
+
+fn figures_list(env: &Env<'_>, lang: Lang) -> ListView {
+    let from = page_path(lang, "figures");
+    let mut groups: Vec<FigureGroup> = Vec::new();
+    for info in &env.figures.list {
+        let heading = match info.chapter {
+            Some(n) => {
+                let title = env
+                    .site
+                    .config
+                    .chapters
+                    .get(n - 1)
+                    .and_then(|slug| env.site.page(&format!("chapters/{slug}")))
+                    .map(|p| p.doc_for(lang).0.title.clone())
+                    .unwrap_or_default();
+                format!("{} {title}", chapter_label(env, lang, n))
+            }
+            None => t(env, lang, "figures_other"),
+        };
+        let page_title = env
+            .site
+            .page(&info.page_id)
+            .map(|p| p.doc_for(lang).0.title.clone())
+            .unwrap_or_default();
+        let row = FigureRow {
+            label: info.label.get(lang).clone(),
+            title: info.title.get(lang).clone(),
+            url: env.urls.href(
+                &from,
+                &format!("{}#fig-{}", page_path(lang, &info.page_id), info.id),
+            ),
+            page_title,
+        };
+        match groups.last_mut() {
+            Some(g) if g.heading == heading => g.figures.push(row),
+            _ => groups.push(FigureGroup {
+                heading,
+                figures: vec![row],
+            }),
+        }
+    }
+    ListView {
+        figure_groups: groups,
+        ..ListView::default()
+    }
+}
+
+fn glossary_list(env: &Env<'_>, lang: Lang) -> ListView {
+    let mut rows: Vec<GlossaryRow> = env
+        .site
+        .glossary
+        .iter()
+        .map(|g| GlossaryRow {
+            id: g.id.clone(),
+            term: g.term.get(lang).clone(),
+            expansion: g.expansion.get(lang).clone(),
+            definition: g.definition.get(lang).clone(),
+        })
+        .collect();
+    rows.sort_by_key(|r| r.term.to_lowercase());
+    ListView {
+        glossary: rows,
+        ..ListView::default()
+    }
+}
+
+fn sources_list(env: &Env<'_>, lang: Lang) -> ListView {
+    let from = page_path(lang, "sources");
+    let sources = env
+        .site
+        .sources
+        .iter()
+        .map(|s| {
+            let mut view = source_view(env, lang, s);
+            view.cited_by = env
+                .site
+                .reading_order()
+                .into_iter()
+                .filter(|p| p.data.sources.contains(&s.id))
+                .map(|p| Link {
+                    title: p.doc_for(lang).0.title.clone(),
+                    url: env.urls.href(&from, &page_path(lang, &p.id)),
+                })
+                .collect();
+            view
+        })
+        .collect();
+    ListView {
+        sources,
+        ..ListView::default()
+    }
+}
+
+/// The bilingual landing page and the 404 page: both languages side by side.
+#[derive(Serialize)]
+struct LandingContext<'a> {
+    default_lang: &'static str,
+    languages: Vec<LandingLang<'a>>,
+    css_url: String,
+}
+
+#[derive(Serialize)]
+struct LandingLang<'a> {
+    lang: &'static str,
+    title: String,
+    subtitle: Option<String>,
+    publisher: String,
+    url: String,
+    t: &'a std::collections::BTreeMap<String, String>,
+}
+
+fn landing(env: &Env<'_>, template: &str, from: &str) -> Result<String, Diagnostic> {
+    let default = env.site.config.default_language;
+    let order = [default, default.other()];
+    let ctx = LandingContext {
+        default_lang: default.code(),
+        languages: order
+            .iter()
+            .map(|&lang| LandingLang {
+                lang: lang.code(),
+                title: env.site.config.title.get(lang).clone(),
+                subtitle: env
+                    .site
+                    .config
+                    .subtitle
+                    .as_ref()
+                    .map(|s| s.get(lang).clone()),
+                publisher: env.site.config.publisher.get(lang).clone(),
+                url: if template == "404.html" {
+                    format!("{}{}", env.urls.base_path(), page_path(lang, ""))
+                } else {
+                    env.urls.href(from, &page_path(lang, ""))
+                },
+                t: env.theme.strings.get(lang),
+            })
+            .collect(),
+        css_url: if template == "404.html" {
+            format!("{}static/style.css", env.urls.base_path())
+        } else {
+            env.urls.href(from, "static/style.css")
+        },
+    };
+    env.render(template, &ctx, &format!("/{template}"))
+}
+
+/// Up to four cases sharing the most taxonomy terms with `page`, best first, then in report order.
+pub(crate) fn related_cases(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Vec<CaseCard> {
+    let Some(info) = page.data.case.as_ref() else {
+        return Vec::new();
+    };
+    let mine: Vec<(&str, &str)> = terms_of(info);
+    let mut scores: HashMap<&str, usize> = HashMap::new();
+    for other in env
+        .site
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Case && p.id != page.id)
+    {
+        let Some(o) = other.data.case.as_ref() else {
+            continue;
+        };
+        let shared = terms_of(o).iter().filter(|t| mine.contains(t)).count();
+        if shared > 0 {
+            scores.insert(other.id.as_str(), shared);
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(4)
+        .filter_map(|(id, _)| env.site.page(id))
+        .map(|p| case_card(env, p, lang, from))
+        .collect()
+}
+
+fn terms_of(info: &crate::model::data::CaseInfo) -> Vec<(&'static str, &str)> {
+    let mut out = Vec::new();
+    out.extend(info.regions.iter().map(|k| ("regions", k.as_str())));
+    out.extend(info.fields.iter().map(|k| ("fields", k.as_str())));
+    out.extend(info.programmes.iter().map(|k| ("programmes", k.as_str())));
+    out
+}

@@ -1,0 +1,215 @@
+//! Stage 3: the site, its charts and the theme → files handed to an [`output::Sink`](crate::output::Sink).
+//!
+//! Pages are rendered in parallel; each job renders one page's Markdown, fills the page's typed view, runs
+//! the template and hands the result to the sink, returning only what later steps need (text for search,
+//! anchors for link checks).
+
+mod context;
+mod figure;
+pub mod figures;
+mod lists;
+mod page;
+mod resolver;
+mod strings;
+pub mod targets;
+mod template_errors;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::lang::{Lang, Localized};
+use crate::model::site::Site;
+use crate::output::Sink;
+use figures::Figures;
+use theme::Theme;
+use urls::Urls;
+
+/// Everything a rendering job reads.
+pub struct Env<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Link building.
+    pub urls: &'a Urls,
+    /// Figure numbers.
+    pub figures: &'a Figures,
+    /// SVG per (chart id, language).
+    pub svgs: &'a HashMap<(String, Lang), String>,
+    /// The content folder (for page assets).
+    pub content_dir: &'a std::path::Path,
+}
+
+impl Env<'_> {
+    /// A template error as a diagnostic naming the template and what was being rendered.
+    pub(crate) fn template_error(&self, err: &tera::Error, what: &str) -> Diagnostic {
+        template_errors::tera_diagnostics(err, &self.theme.template_paths, Some(what))
+            .into_iter()
+            .map(|(_, d)| d)
+            .next()
+            .unwrap_or_else(|| {
+                Diagnostic::general(format!("template error while rendering {what}"))
+            })
+    }
+
+    /// Renders `template` with `ctx`.
+    pub(crate) fn render<T: Serialize>(
+        &self,
+        template: &str,
+        ctx: &T,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        let context = tera::Context::from_serialize(ctx).map_err(|e| {
+            Diagnostic::general(format!(
+                "cannot prepare the template context for {what}: {e}"
+            ))
+        })?;
+        self.theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| self.template_error(&e, what))
+    }
+}
+
+/// A page as rendered, for the steps after rendering.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// Page id.
+    pub page_id: String,
+    /// The URL language.
+    pub lang: Lang,
+    /// Whether the text shown is the other language's.
+    pub is_fallback: bool,
+    /// Title shown.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Plain text of the body.
+    pub text: String,
+    /// Ids of everything that can be linked to on the page.
+    pub anchors: HashSet<String>,
+    /// Links written in content: (as written, resolved target, position) for anchor checks.
+    pub links: Vec<(crate::markdown::LinkUse, targets::Target)>,
+    /// Glossary ids marked on the page.
+    pub glossary_used: Vec<String>,
+}
+
+/// What rendering produced.
+#[derive(Debug, Default)]
+pub struct RenderReport {
+    /// Content pages per URL language.
+    pub pages: Localized<usize>,
+    /// Files written.
+    pub files: usize,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// The rendered content pages.
+    pub rendered: Vec<RenderedPage>,
+}
+
+/// Renders every page and generated file of the site into `sink`.
+pub fn render_site(env: &Env<'_>, sink: &dyn Sink) -> Result<RenderReport, Vec<Diagnostic>> {
+    let jobs: Vec<(usize, Lang)> = (0..env.site.pages.len())
+        .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
+        .collect();
+    let results: Vec<page::PageOutcome> = jobs
+        .par_iter()
+        .map(|&(i, lang)| page::render_page(env, &env.site.pages[i], lang, sink))
+        .collect();
+    let mut report = RenderReport::default();
+    let mut errors = Vec::new();
+    for outcome in results {
+        errors.extend(outcome.errors);
+        report.warnings.extend(outcome.warnings);
+        report.files += outcome.files;
+        if let Some(rendered) = outcome.rendered {
+            *report.pages.get_mut(rendered.lang) += 1;
+            report.rendered.push(rendered);
+        }
+    }
+    match lists::render_lists(env, sink) {
+        Ok(n) => report.files += n,
+        Err(mut e) => errors.append(&mut e),
+    }
+    if errors.is_empty() {
+        check_anchors(env, &report.rendered, &mut errors);
+        check_charts_placed(env, &report.rendered, &mut report.warnings);
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
+    report.warnings.sort();
+    report.warnings.dedup();
+    Ok(report)
+}
+
+/// Every `#anchor` written in content must exist on its target page.
+fn check_anchors(env: &Env<'_>, rendered: &[RenderedPage], errors: &mut Vec<Diagnostic>) {
+    let anchors: HashMap<String, &HashSet<String>> = rendered
+        .iter()
+        .map(|r| (urls::page_path(r.lang, &r.page_id), &r.anchors))
+        .collect();
+    for r in rendered.iter().filter(|r| !r.is_fallback) {
+        let page = env.site.page(&r.page_id);
+        let Some(page) = page else { continue };
+        let (doc, _) = page.doc_for(r.lang);
+        for (link, target) in &r.links {
+            let Some(fragment) = &target.fragment else {
+                continue;
+            };
+            if let Some(ids) = anchors.get(&target.path) {
+                if !ids.contains(fragment) {
+                    errors.push(
+                        Diagnostic::error(
+                            &doc.path,
+                            format!(
+                                "broken link `{}`: the page has no anchor `#{fragment}`",
+                                link.written
+                            ),
+                        )
+                        .at(link.position.line, link.position.column)
+                        .with_help(
+                            "anchors come from headings (## 概要 → #概要) or {#id} after a heading",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A chart defined in data.yaml but placed in neither language's text is a warning.
+fn check_charts_placed(env: &Env<'_>, rendered: &[RenderedPage], warnings: &mut Vec<Diagnostic>) {
+    let placed: HashSet<(&str, Lang)> = rendered
+        .iter()
+        .filter(|r| !r.is_fallback)
+        .flat_map(|r| {
+            r.anchors
+                .iter()
+                .filter_map(move |a| a.strip_prefix("fig-").map(|id| (id, r.lang)))
+        })
+        .collect();
+    for page in &env.site.pages {
+        for chart in &page.data.charts {
+            for lang in Lang::ALL {
+                let Some(doc) = page.docs.get(lang) else {
+                    continue;
+                };
+                if !placed.contains(&(chart.id.as_str(), lang)) {
+                    warnings.push(
+                        Diagnostic::warning(&doc.path, format!("the chart `{}` is defined in data.yaml but not placed in this text", chart.id))
+                            .with_help(format!("place it with a block ```chart / {} / ```", chart.id)),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Rendering one content page in one language.
+
+use std::collections::HashSet;
+
+use super::context::{
+    alternates, case_card, chapter_cards, chapter_label, chapter_link, chapter_of, facts_view,
+    key_figure, site_view, switch, t,
+};
+use super::figure::csv;
+use super::resolver::PageResolver;
+use super::urls::page_path;
+use super::views::{CaseView, ChapterView, HomeView, Link, PageContext, PageView, TermGroup};
+use super::{Env, RenderedPage};
+use crate::diag::Diagnostic;
+use crate::format::date::format_date;
+use crate::markdown::{self, Input, Labels};
+use crate::model::lang::Lang;
+use crate::model::page::{Page, PageKind};
+use crate::model::site::TaxonomyKind;
+use crate::output::Sink;
+
+/// What one page job produced.
+pub(crate) struct PageOutcome {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+    pub files: usize,
+    pub rendered: Option<RenderedPage>,
+}
+
+/// The id prefix of a document on the whole-report page.
+pub(crate) fn doc_prefix(page_id: &str) -> String {
+    if page_id.is_empty() {
+        "cover-".to_string()
+    } else {
+        format!("{}-", page_id.replace('/', "-"))
+    }
+}
+
+/// The words the Markdown stage writes, in `lang`.
+pub(crate) fn labels(env: &Env<'_>, lang: Lang) -> Labels {
+    Labels {
+        back_to_text: t(env, lang, "footnote_back"),
+        task_done: t(env, lang, "task_done"),
+        task_open: t(env, lang, "task_open"),
+        table: t(env, lang, "table"),
+    }
+}
+
+/// Renders `page` at its `lang` address and hands the files to `sink`.
+pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sink) -> PageOutcome {
+    let mut outcome = PageOutcome {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        files: 0,
+        rendered: None,
+    };
+    let (doc, doc_lang) = page.doc_for(lang);
+    let is_fallback = doc_lang != lang;
+    let from = page_path(lang, &page.id);
+    let labels = labels(env, lang);
+    let resolver = PageResolver::new(env, page, lang, &from);
+    let md = markdown::render(
+        Input {
+            markdown: &doc.body,
+            path: &doc.path,
+            first_line: doc.body_line,
+            id_prefix: "",
+            labels: &labels,
+        },
+        &resolver,
+    );
+    outcome
+        .errors
+        .extend(resolver.errors.borrow_mut().drain(..));
+    if !is_fallback {
+        outcome.errors.extend(md.errors.iter().cloned());
+        outcome.warnings.extend(md.warnings.iter().cloned());
+    }
+    let langs_present: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|l| page.docs.get(*l).is_some())
+        .collect();
+    let kind_name = match page.kind {
+        PageKind::Home => "home",
+        PageKind::Chapter => "chapter",
+        PageKind::Case => "case",
+        PageKind::Other => "page",
+    };
+    let site = site_view(env, lang, &from, chapter_of(page));
+    let mut breadcrumbs = Vec::new();
+    if page.kind != PageKind::Home {
+        breadcrumbs.push(Link {
+            title: site.title.clone(),
+            url: site.home_url.clone(),
+        });
+    }
+    if page.kind == PageKind::Case {
+        if let Some(ch) = page
+            .data
+            .case
+            .as_ref()
+            .and_then(|c| chapter_link(env, lang, &from, &c.chapter))
+        {
+            breadcrumbs.push(Link {
+                title: format!("{} {}", ch.label, ch.title),
+                url: ch.url,
+            });
+        }
+    }
+    let title = match page.kind {
+        PageKind::Home => site.title.clone(),
+        _ => doc.title.clone(),
+    };
+    let head_title = if page.kind == PageKind::Home {
+        site.title.clone()
+    } else {
+        format!("{} | {}", title, site.title)
+    };
+    let description = doc.summary.clone().unwrap_or_else(|| {
+        md.text
+            .chars()
+            .take(120)
+            .collect::<String>()
+            .trim()
+            .to_string()
+    });
+    let canonical_lang = if is_fallback { doc_lang } else { lang };
+    let page_view = PageView {
+        kind: kind_name,
+        title,
+        head_title,
+        summary: doc.summary.clone(),
+        description,
+        url: env.urls.href(&from, &from),
+        canonical: env.urls.absolute(&page_path(canonical_lang, &page.id)),
+        content_lang: doc_lang.code(),
+        is_fallback,
+        noindex: is_fallback,
+        alternates: if is_fallback {
+            Vec::new()
+        } else {
+            alternates(env, &page.id, &langs_present)
+        },
+        switch: switch(env, lang, &from, &page.id),
+        breadcrumbs,
+        toc: md
+            .headings
+            .iter()
+            .filter(|h| h.level <= 3)
+            .cloned()
+            .collect(),
+        body: md.html.clone(),
+        footnotes: md.footnotes_html.clone(),
+        date: doc.date.map(|d| format_date(d, lang)),
+        date_iso: doc.date.map(|d| {
+            let (y, m, day) = d.first_day();
+            format!("{y:04}-{m:02}-{day:02}")
+        }),
+        updated: doc.updated.map(|d| format_date(d, lang)),
+        og_type: if page.kind == PageKind::Home {
+            "website"
+        } else {
+            "article"
+        },
+        og_locale: match lang {
+            Lang::Ja => "ja_JP",
+            Lang::En => "en_US",
+        },
+    };
+    let case = (page.kind == PageKind::Case).then(|| case_view(env, page, lang, &from));
+    let chapter = (page.kind == PageKind::Chapter).then(|| ChapterView {
+        label: chapter_label(env, lang, env.site.chapter_number(page.slug()).unwrap_or(0)),
+        cases: env
+            .site
+            .cases_of(page.slug())
+            .into_iter()
+            .map(|c| case_card(env, c, lang, &from))
+            .collect(),
+    });
+    let home = (page.kind == PageKind::Home).then(|| HomeView {
+        key_figures: env
+            .site
+            .config
+            .cover_figures
+            .iter()
+            .filter_map(|r| {
+                let p = env.site.page(&r.page)?;
+                let k = p.data.key_figures.iter().find(|k| k.id == r.id)?;
+                let mut view = key_figure(env, lang, &from, p, k);
+                view.page = Some(Link {
+                    title: p.doc_for(lang).0.title.clone(),
+                    url: env.urls.href(&from, &page_path(lang, &p.id)),
+                });
+                Some(view)
+            })
+            .collect(),
+        chapters: chapter_cards(env, lang, &from),
+    });
+    let ctx = PageContext {
+        lang: lang.code(),
+        t: env.theme.strings.get(lang),
+        site,
+        page: page_view,
+        facts: facts_view(env, page, lang, &from),
+        case,
+        chapter,
+        home,
+        list: None,
+    };
+    let template = format!("{kind_name}.html");
+    let html = match env.render(&template, &ctx, &format!("/{from}")) {
+        Ok(html) => html,
+        Err(e) => {
+            outcome.errors.push(e);
+            return outcome;
+        }
+    };
+    let anchors = collect_ids(&html);
+    let targets = resolver.targets.borrow().clone();
+    let links = md.links.iter().cloned().zip(targets).collect();
+    match sink.put(&format!("{from}index.html"), html.into_bytes()) {
+        Ok(()) => outcome.files += 1,
+        Err(e) => outcome.errors.push(e),
+    }
+    for chart in &page.data.charts {
+        match sink.put(&format!("{from}{}.csv", chart.id), csv(chart, lang)) {
+            Ok(()) => outcome.files += 1,
+            Err(e) => outcome.errors.push(e),
+        }
+    }
+    outcome.files += copy_assets(env, page, lang, sink, &mut outcome.errors);
+    outcome.rendered = Some(RenderedPage {
+        page_id: page.id.clone(),
+        lang,
+        is_fallback,
+        title: doc.title.clone(),
+        summary: doc.summary.clone(),
+        text: md.text,
+        anchors,
+        links,
+        glossary_used: md.glossary_used,
+    });
+    outcome
+}
+
+fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
+    let info = page.data.case.as_ref();
+    let terms = TaxonomyKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let keys = match (kind, info) {
+                (TaxonomyKind::Regions, Some(c)) => &c.regions,
+                (TaxonomyKind::Fields, Some(c)) => &c.fields,
+                (TaxonomyKind::Programmes, Some(c)) => &c.programmes,
+                (_, None) => return None,
+            };
+            if keys.is_empty() {
+                return None;
+            }
+            let terms = keys
+                .iter()
+                .filter_map(|k| env.site.taxonomies.term(kind, k))
+                .map(|term| Link {
+                    title: term.label.get(lang).clone(),
+                    url: env.urls.href(
+                        from,
+                        &format!("{}{}/{}/", page_path(lang, ""), kind.key(), term.key),
+                    ),
+                })
+                .collect();
+            Some(TermGroup {
+                name: t(env, lang, &format!("taxonomy_{}", kind.key())),
+                terms,
+            })
+        })
+        .collect();
+    CaseView {
+        location: info
+            .and_then(|c| c.location.as_ref())
+            .map(|l| l.get(lang).clone()),
+        chapter: info.and_then(|c| chapter_link(env, lang, from, &c.chapter)),
+        terms,
+        related: super::lists::related_cases(env, page, lang, from),
+    }
+}
+
+fn copy_assets(
+    env: &Env<'_>,
+    page: &Page,
+    lang: Lang,
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut n = 0;
+    for asset in &page.assets {
+        let rel = asset.to_string_lossy().replace('\\', "/");
+        let source = env.content_dir.join(asset);
+        match std::fs::read(&source) {
+            Ok(bytes) => match sink.put(&format!("{}/{rel}", lang.code()), bytes) {
+                Ok(()) => n += 1,
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(Diagnostic::error(
+                &source,
+                format!("the file cannot be read: {e}"),
+            )),
+        }
+    }
+    n
+}
+
+/// Every `id="…"` in an HTML page.
+pub(crate) fn collect_ids(html: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(
+                rest[..end]
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'"),
+            );
+            rest = &rest[end..];
+        }
+    }
+    ids
+}

@@ -1,0 +1,117 @@
+//! What a page's Markdown needs from the site: its charts as figures, figure numbers, link targets and
+//! glossary terms, all as hrefs from the page being rendered.
+
+use std::cell::RefCell;
+
+use super::Env;
+use super::figure::figure_html;
+use super::targets::{Target, resolve_target};
+use super::urls::page_path;
+use crate::diag::Diagnostic;
+use crate::markdown::{GlossaryTerm, Resolve};
+use crate::model::lang::Lang;
+use crate::model::page::Page;
+
+/// Resolves for one page in one language.
+pub(crate) struct PageResolver<'e, 'a> {
+    env: &'e Env<'a>,
+    page: &'e Page,
+    lang: Lang,
+    from: String,
+    /// Ids on this output page get this prefix (the whole-report page holds many documents).
+    prefix: String,
+    /// On the whole-report page: every page's figures are on the same page.
+    single_page: bool,
+    glossary: Vec<GlossaryTerm>,
+    /// Errors found while rendering figures.
+    pub errors: RefCell<Vec<Diagnostic>>,
+    /// Link targets, in the order the links were written.
+    pub targets: RefCell<Vec<Target>>,
+}
+
+impl<'e, 'a> PageResolver<'e, 'a> {
+    /// A resolver for `page` shown at site path `from` in `lang`.
+    pub(crate) fn new(env: &'e Env<'a>, page: &'e Page, lang: Lang, from: &str) -> Self {
+        let glossary_page = format!("{}glossary/", page_path(lang, ""));
+        let mut glossary: Vec<GlossaryTerm> = env
+            .site
+            .glossary
+            .iter()
+            .map(|g| GlossaryTerm {
+                term: g.term.get(lang).clone(),
+                title: {
+                    let e = g.expansion.get(lang);
+                    if e.is_empty() {
+                        g.definition.get(lang).clone()
+                    } else {
+                        e.clone()
+                    }
+                },
+                href: env.urls.href(from, &format!("{glossary_page}#{}", g.id)),
+            })
+            .collect();
+        glossary.sort_by_key(|g| std::cmp::Reverse(g.term.chars().count()));
+        PageResolver {
+            env,
+            page,
+            lang,
+            from: from.to_string(),
+            prefix: String::new(),
+            single_page: false,
+            glossary,
+            errors: RefCell::default(),
+            targets: RefCell::default(),
+        }
+    }
+
+    /// For the whole-report page: ids prefixed per document, figures linked within the page.
+    #[allow(dead_code)]
+    pub(crate) fn on_single_page(mut self, prefix: &str) -> Self {
+        self.prefix = prefix.to_string();
+        self.single_page = true;
+        self
+    }
+}
+
+impl Resolve for PageResolver<'_, '_> {
+    fn chart(&self, id: &str) -> Option<String> {
+        let chart = self.page.data.charts.iter().find(|c| c.id == id)?;
+        let info = self.env.figures.get(id)?;
+        match figure_html(self.env, chart, info, self.lang, &self.from, &self.prefix) {
+            Ok(html) => Some(html),
+            Err(e) => {
+                self.errors.borrow_mut().push(e);
+                Some(String::new())
+            }
+        }
+    }
+
+    fn figure(&self, id: &str) -> Option<(String, String)> {
+        let info = self.env.figures.get(id)?;
+        let href = if self.single_page {
+            format!("#{}fig-{id}", super::page::doc_prefix(&info.page_id))
+        } else {
+            self.env.urls.href(
+                &self.from,
+                &format!("{}#fig-{id}", page_path(self.lang, &info.page_id)),
+            )
+        };
+        Some((info.label.get(self.lang).clone(), href))
+    }
+
+    fn link(&self, url: &str) -> Result<String, String> {
+        let target = resolve_target(self.env.site, self.page, self.lang, url)?;
+        let mut to = target.path.clone();
+        if let Some(f) = &target.fragment {
+            to.push('#');
+            to.push_str(f);
+        }
+        let href = self.env.urls.href(&self.from, &to);
+        self.targets.borrow_mut().push(target);
+        Ok(href)
+    }
+
+    fn glossary(&self) -> &[GlossaryTerm] {
+        &self.glossary
+    }
+}

@@ -1,0 +1,306 @@
+//! The theme: Tera templates, static files, UI strings per language and chart colours. The default theme is
+//! built in; `themes/default/` on disk and the site's own theme (`theme:` in site.yaml) override it file by file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use super::template_errors::tera_diagnostics;
+use crate::chart::ChartStyle;
+use crate::diag::Diagnostic;
+use crate::model::lang::{Lang, Localized};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// A loaded theme.
+pub struct Theme {
+    /// Parsed templates.
+    pub tera: tera::Tera,
+    /// UI strings per language, complete in both.
+    pub strings: Localized<BTreeMap<String, String>>,
+    /// Files under `static/`, by path inside it.
+    pub statics: Vec<(String, Vec<u8>)>,
+    /// Chart colours and fonts.
+    pub chart_style: ChartStyle,
+    /// Where each template came from, for error messages.
+    pub template_paths: HashMap<String, PathBuf>,
+}
+
+/// One file of the theme and where it came from.
+struct ThemeFile {
+    bytes: Vec<u8>,
+    shown_as: PathBuf,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChartStyle {
+    palette: Option<Vec<String>>,
+    font_family: Option<String>,
+    text_color: Option<String>,
+    axis_color: Option<String>,
+    grid_color: Option<String>,
+}
+
+/// Loads the theme named `name`, looking in `themes_dir` (the `themes/` folder beside `content/`).
+pub fn load_theme(
+    themes_dir: &Path,
+    name: &str,
+) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut files: BTreeMap<String, ThemeFile> = embedded::FILES
+        .iter()
+        .map(|(path, bytes)| {
+            (
+                path.to_string(),
+                ThemeFile {
+                    bytes: bytes.to_vec(),
+                    shown_as: PathBuf::from(format!("themes/default/{path}")),
+                },
+            )
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let default_dir = themes_dir.join("default");
+    if default_dir.is_dir() {
+        overlay(&default_dir, &mut files, &mut errors);
+    }
+    if name != "default" {
+        let dir = themes_dir.join(name);
+        if dir.is_dir() {
+            overlay(&dir, &mut files, &mut errors);
+        } else {
+            errors.push(
+                Diagnostic::error(
+                    &dir,
+                    format!("the theme `{name}` named in site.yaml has no folder"),
+                )
+                .with_help(format!(
+                    "create {} with the templates or static files to override, or remove `theme:`",
+                    dir.display()
+                )),
+            );
+        }
+    }
+    let mut warnings = Vec::new();
+    let strings = load_strings(&files, &mut errors, &mut warnings);
+    let chart_style = load_chart_style(&files, &mut errors);
+    let (tera, template_paths) = load_templates(&files, &mut errors);
+    let statics = files
+        .iter()
+        .filter_map(|(path, f)| {
+            path.strip_prefix("static/")
+                .map(|p| (p.to_string(), f.bytes.clone()))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok((
+        Theme {
+            tera,
+            strings,
+            statics,
+            chart_style,
+            template_paths,
+        },
+        warnings,
+    ))
+}
+
+fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec<Diagnostic>) {
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Diagnostic::error(
+                    dir,
+                    format!("the theme folder cannot be read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || crate::load::walk::is_debris(&name) {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        match fs::read(entry.path()) {
+            Ok(bytes) => {
+                files.insert(
+                    rel,
+                    ThemeFile {
+                        bytes,
+                        shown_as: entry.path().to_path_buf(),
+                    },
+                );
+            }
+            Err(e) => errors.push(Diagnostic::error(
+                entry.path(),
+                format!("the file cannot be read: {e}"),
+            )),
+        }
+    }
+}
+
+fn load_templates(
+    files: &BTreeMap<String, ThemeFile>,
+    errors: &mut Vec<Diagnostic>,
+) -> (tera::Tera, HashMap<String, PathBuf>) {
+    let mut sources: Vec<(String, String)> = Vec::new();
+    let mut paths = HashMap::new();
+    for (path, file) in files {
+        let Some(name) = path.strip_prefix("templates/") else {
+            continue;
+        };
+        match String::from_utf8(file.bytes.clone()) {
+            Ok(text) => {
+                sources.push((name.to_string(), text));
+                paths.insert(name.to_string(), file.shown_as.clone());
+            }
+            Err(_) => errors.push(Diagnostic::error(
+                &file.shown_as,
+                "the template is not valid UTF-8",
+            )),
+        }
+    }
+    // Tera stops at the first syntax error; drop a broken template and try again to find them all.
+    for _ in 0..=sources.len() {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml", ".htm"]);
+        match tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+            Ok(()) => return (tera, paths),
+            Err(e) => {
+                let found = tera_diagnostics(&e, &paths, None);
+                let broken: Vec<String> =
+                    found.iter().filter_map(|(name, _)| name.clone()).collect();
+                errors.extend(found.into_iter().map(|(_, d)| d));
+                let before = sources.len();
+                sources.retain(|(n, _)| !broken.contains(n));
+                if sources.len() == before {
+                    break;
+                }
+            }
+        }
+    }
+    (tera::Tera::new(), paths)
+}
+
+fn load_strings(
+    files: &BTreeMap<String, ThemeFile>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Localized<BTreeMap<String, String>> {
+    let mut strings = Localized::<BTreeMap<String, String>>::default();
+    let mut shown = Localized::<PathBuf>::default();
+    for lang in Lang::ALL {
+        let path = format!("strings/{}.yaml", lang.code());
+        let Some(file) = files.get(&path) else {
+            continue;
+        };
+        *shown.get_mut(lang) = file.shown_as.clone();
+        let text = match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
+            Ok(t) => t,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        match crate::yaml::parse::<BTreeMap<String, String>>(crate::yaml::Source::file(
+            &file.shown_as,
+            &text,
+        )) {
+            Ok(map) => *strings.get_mut(lang) = map,
+            Err(d) => errors.push(d),
+        }
+    }
+    for lang in Lang::ALL {
+        let missing: Vec<(String, String)> = strings
+            .get(lang.other())
+            .iter()
+            .filter(|(k, _)| !strings.get(lang).contains_key(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (key, value) in missing {
+            warnings.push(Diagnostic::warning(
+                shown.get(lang).clone(),
+                format!(
+                    "the UI string `{key}` is missing in {}; the {} text is used",
+                    lang.code(),
+                    lang.other().code()
+                ),
+            ));
+            strings.get_mut(lang).insert(key, value);
+        }
+    }
+    strings
+}
+
+fn load_chart_style(
+    files: &BTreeMap<String, ThemeFile>,
+    errors: &mut Vec<Diagnostic>,
+) -> ChartStyle {
+    let mut style = ChartStyle::default();
+    let Some(file) = files.get("chart.yaml") else {
+        return style;
+    };
+    let text = match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
+        Ok(t) => t,
+        Err(d) => {
+            errors.push(d);
+            return style;
+        }
+    };
+    let src = crate::yaml::Source::file(&file.shown_as, &text);
+    match crate::yaml::parse::<RawChartStyle>(src) {
+        Ok(raw) => {
+            let colour_ok = |c: &str| {
+                c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
+            };
+            let mut check = |key: &'static str, value: Option<String>, slot: &mut String| {
+                if let Some(v) = value {
+                    if colour_ok(&v) {
+                        *slot = v;
+                    } else {
+                        errors.push(src.error_at(
+                            &[crate::yaml::Seg::Key(key)],
+                            format!("`{v}` is not a colour; write #rrggbb"),
+                        ));
+                    }
+                }
+            };
+            check("text_color", raw.text_color, &mut style.text_color);
+            check("axis_color", raw.axis_color, &mut style.axis_color);
+            check("grid_color", raw.grid_color, &mut style.grid_color);
+            if let Some(palette) = raw.palette {
+                if palette.is_empty() || palette.iter().any(|c| !colour_ok(c)) {
+                    errors.push(src.error_at(
+                        &[crate::yaml::Seg::Key("palette")],
+                        "the palette must be a list of colours written #rrggbb",
+                    ));
+                } else {
+                    style.palette = palette;
+                }
+            }
+            if let Some(font) = raw.font_family {
+                if font.contains(['<', '>', '"', ';', '{', '}']) {
+                    errors.push(src.error_at(
+                        &[crate::yaml::Seg::Key("font_family")],
+                        "the font list may not contain < > \" ; { }",
+                    ));
+                } else {
+                    style.font_family = font;
+                }
+            }
+        }
+        Err(d) => errors.push(d),
+    }
+    style
+}

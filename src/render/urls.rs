@@ -1,0 +1,126 @@
+//! Addresses: every link is built here, so that a sub-path (`base_url` with a path) and opening the site from
+//! disk (`--relative-links`) work everywhere.
+
+use crate::model::lang::Lang;
+use crate::model::site::BaseUrl;
+
+/// How links are written.
+#[derive(Clone, Debug)]
+pub struct Urls {
+    base: BaseUrl,
+    relative: bool,
+}
+
+impl Urls {
+    /// `relative`: links relative to the page, ending in `index.html`, so the site works from `file://`.
+    pub fn new(base: BaseUrl, relative: bool) -> Urls {
+        Urls { base, relative }
+    }
+
+    /// Whether links are relative.
+    pub fn is_relative(&self) -> bool {
+        self.relative
+    }
+
+    /// The link from the page at site path `from` (e.g. `ja/cases/kobe/`, or a file `ja/feed.xml`) to site
+    /// path `to` (e.g. `ja/cases/`, `static/style.css`, `ja/cases/kobe/#概要`).
+    pub fn href(&self, from: &str, to: &str) -> String {
+        let (path, fragment) = match to.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (to, None),
+        };
+        let mut out = if self.relative {
+            let depth = from.matches('/').count();
+            let mut s = "../".repeat(depth);
+            s.push_str(path);
+            if path.is_empty() || path.ends_with('/') {
+                s.push_str("index.html");
+            }
+            s
+        } else {
+            format!("{}{}", self.base.path, path)
+        };
+        if let Some(f) = fragment {
+            if out.ends_with("index.html") && path == from && self.relative {
+                out.clear();
+            }
+            out.push('#');
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// The absolute URL of a site path, for canonical links, hreflang, sitemaps, feeds and OpenGraph.
+    pub fn absolute(&self, to: &str) -> String {
+        self.base.absolute(to)
+    }
+
+    /// The base path (`/reports/2025/`).
+    pub fn base_path(&self) -> &str {
+        &self.base.path
+    }
+}
+
+/// The site path of a page in a language: `ja/` for the cover, `ja/cases/kobe/` for a case.
+pub fn page_path(lang: Lang, page_id: &str) -> String {
+    if page_id.is_empty() {
+        format!("{}/", lang.code())
+    } else {
+        format!("{}/{}/", lang.code(), page_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> BaseUrl {
+        BaseUrl {
+            origin: "https://example.org".into(),
+            path: "/reports/2025/".into(),
+        }
+    }
+
+    #[test]
+    fn absolute_paths_stay_under_the_base() {
+        let u = Urls::new(base(), false);
+        assert_eq!(
+            u.href("ja/cases/kobe/", "ja/cases/"),
+            "/reports/2025/ja/cases/"
+        );
+        assert_eq!(
+            u.href("ja/", "static/style.css"),
+            "/reports/2025/static/style.css"
+        );
+        assert_eq!(
+            u.href("ja/", "ja/cases/kobe/#概要"),
+            "/reports/2025/ja/cases/kobe/#概要"
+        );
+        assert_eq!(
+            u.absolute("en/cases/kobe/"),
+            "https://example.org/reports/2025/en/cases/kobe/"
+        );
+    }
+
+    #[test]
+    fn relative_links_work_from_disk() {
+        let u = Urls::new(base(), true);
+        assert_eq!(
+            u.href("ja/cases/kobe/", "ja/cases/"),
+            "../../../ja/cases/index.html"
+        );
+        assert_eq!(u.href("", "ja/"), "ja/index.html");
+        assert_eq!(u.href("ja/", "static/style.css"), "../static/style.css");
+        assert_eq!(u.href("ja/cases/kobe/", "ja/cases/kobe/#概要"), "#概要");
+        assert_eq!(
+            u.href("ja/", "ja/cases/kobe/#a"),
+            "../ja/cases/kobe/index.html#a"
+        );
+    }
+
+    #[test]
+    fn page_paths() {
+        assert_eq!(page_path(Lang::Ja, ""), "ja/");
+        assert_eq!(page_path(Lang::En, "cases/kobe"), "en/cases/kobe/");
+    }
+}

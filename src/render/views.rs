@@ -1,0 +1,390 @@
+//! Typed views the templates receive. Everything is already in the page's language and every link is
+//! already an href for the page being rendered; templates only lay things out. (README, "Themes", lists
+//! these fields.)
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown::Heading;
+
+/// The root of every template's context.
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    /// Language code of the page (`ja`, `en`).
+    pub lang: &'static str,
+    /// UI strings in that language.
+    pub t: &'a BTreeMap<String, String>,
+    /// The report.
+    pub site: SiteView,
+    /// The page.
+    pub page: PageView,
+    /// Facts from data.yaml (key figures, timeline, sources), for any page that has them.
+    pub facts: Option<FactsView>,
+    /// Case-only information.
+    pub case: Option<CaseView>,
+    /// Chapter-only information.
+    pub chapter: Option<ChapterView>,
+    /// Cover-only information.
+    pub home: Option<HomeView>,
+    /// Generated list pages (cases, figures, glossary, sources, taxonomies).
+    pub list: Option<ListView>,
+}
+
+/// The report, as every page shows it.
+#[derive(Serialize)]
+pub struct SiteView {
+    /// Report title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Publisher.
+    pub publisher: String,
+    /// Link to the cover in this language.
+    pub home_url: String,
+    /// Link to the bilingual landing page.
+    pub landing_url: String,
+    /// Link to the theme's stylesheet.
+    pub css_url: String,
+    /// Link prefix for theme static files (`…/static/`).
+    pub static_url: String,
+    /// Chapters, for the navigation.
+    pub chapters: Vec<NavItem>,
+    /// Links to the report-wide pages.
+    pub links: SiteLinks,
+    /// Year for the footer (from the newest source or page date).
+    pub year: Option<i32>,
+}
+
+/// Links to the generated pages of a language.
+#[derive(Serialize)]
+pub struct SiteLinks {
+    /// All cases.
+    pub cases: String,
+    /// List of figures.
+    pub figures: String,
+    /// Glossary.
+    pub glossary: String,
+    /// Sources.
+    pub sources: String,
+}
+
+/// An entry of the navigation.
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    /// 第2章 / Chapter 2.
+    pub label: String,
+    /// The chapter title.
+    pub title: String,
+    /// Link.
+    pub url: String,
+    /// Whether the current page is this chapter or one of its cases.
+    pub current: bool,
+}
+
+/// The page being rendered.
+#[derive(Serialize)]
+pub struct PageView {
+    /// home, chapter, case, page, cases, figures, glossary, sources.
+    pub kind: &'static str,
+    /// Title.
+    pub title: String,
+    /// The `<title>` text (page title and report title).
+    pub head_title: String,
+    /// Summary, if any.
+    pub summary: Option<String>,
+    /// Meta description.
+    pub description: String,
+    /// Link to itself.
+    pub url: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// Language of the text shown (differs from the page language on a fallback page).
+    pub content_lang: &'static str,
+    /// Whether the text is the other language's, shown because this one is missing.
+    pub is_fallback: bool,
+    /// Whether search engines should skip the page.
+    pub noindex: bool,
+    /// `rel=alternate hreflang` links, including `x-default`.
+    pub alternates: Vec<Alternate>,
+    /// The language switch.
+    pub switch: LangSwitch,
+    /// From the cover down to the parent.
+    pub breadcrumbs: Vec<Link>,
+    /// `##`/`###` headings.
+    pub toc: Vec<Heading>,
+    /// Body HTML.
+    pub body: String,
+    /// Footnotes `<ol>`, empty when none.
+    pub footnotes: String,
+    /// Publication date, formatted.
+    pub date: Option<String>,
+    /// Machine-readable publication date (YYYY-MM-DD).
+    pub date_iso: Option<String>,
+    /// Last update, formatted.
+    pub updated: Option<String>,
+    /// OpenGraph type: article or website.
+    pub og_type: &'static str,
+    /// OpenGraph locale: ja_JP or en_US.
+    pub og_locale: &'static str,
+}
+
+/// An alternate-language link.
+#[derive(Serialize)]
+pub struct Alternate {
+    /// `ja`, `en` or `x-default`.
+    pub hreflang: &'static str,
+    /// Absolute URL.
+    pub href: String,
+}
+
+/// Where the language switch leads.
+#[derive(Serialize)]
+pub struct LangSwitch {
+    /// Link to the same page in the other language.
+    pub url: String,
+    /// Its language code.
+    pub lang: &'static str,
+    /// Its language's own name (English / 日本語).
+    pub label: String,
+}
+
+/// A titled link.
+#[derive(Serialize, Clone)]
+pub struct Link {
+    /// Text.
+    pub title: String,
+    /// Href.
+    pub url: String,
+}
+
+/// Facts from a page's data.yaml.
+#[derive(Serialize, Default)]
+pub struct FactsView {
+    /// Key figures.
+    pub key_figures: Vec<KeyFigureView>,
+    /// Timeline.
+    pub timeline: Vec<TimelineView>,
+    /// The page's sources.
+    pub sources: Vec<SourceView>,
+}
+
+/// A key figure, formatted.
+#[derive(Serialize, Clone)]
+pub struct KeyFigureView {
+    /// What is counted.
+    pub label: String,
+    /// Number with unit and qualifier: 約608億円.
+    pub value: String,
+    /// When it holds.
+    pub as_of: Option<String>,
+    /// Short source name (issuer and year).
+    pub source: String,
+    /// Link to the source in the page's source list.
+    pub source_url: String,
+    /// For cover figures: the page it comes from.
+    pub page: Option<Link>,
+}
+
+/// A timeline entry, formatted.
+#[derive(Serialize)]
+pub struct TimelineView {
+    /// The date as the language writes it.
+    pub date: String,
+    /// Machine-readable date for `<time datetime>`.
+    pub datetime: String,
+    /// What happened.
+    pub text: String,
+    /// Short source name.
+    pub source: String,
+    /// Link to the source in the page's list.
+    pub source_url: String,
+}
+
+/// A source document.
+#[derive(Serialize, Clone)]
+pub struct SourceView {
+    /// Anchor id (`hk-source-<id>`).
+    pub anchor: String,
+    /// Title.
+    pub title: String,
+    /// Issuer.
+    pub issuer: String,
+    /// Year.
+    pub year: i32,
+    /// The full citation in the page's language.
+    pub citation: String,
+    /// Web address, if any.
+    pub url: Option<String>,
+    /// Pages citing it (on the sources page).
+    pub cited_by: Vec<Link>,
+}
+
+/// Case-only facts.
+#[derive(Serialize)]
+pub struct CaseView {
+    /// Where.
+    pub location: Option<String>,
+    /// The chapter it belongs to.
+    pub chapter: Option<ChapterLink>,
+    /// Taxonomy terms, per taxonomy.
+    pub terms: Vec<TermGroup>,
+    /// Cases sharing terms, best first.
+    pub related: Vec<CaseCard>,
+}
+
+/// A chapter as linked from elsewhere.
+#[derive(Serialize, Clone)]
+pub struct ChapterLink {
+    /// 第2章.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// Link.
+    pub url: String,
+}
+
+/// The terms of one taxonomy a case is filed under.
+#[derive(Serialize)]
+pub struct TermGroup {
+    /// Taxonomy name (地域 / Regions).
+    pub name: String,
+    /// Terms.
+    pub terms: Vec<Link>,
+}
+
+/// A case in a list.
+#[derive(Serialize, Clone)]
+pub struct CaseCard {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Link.
+    pub url: String,
+    /// Location.
+    pub location: Option<String>,
+    /// Language of title and summary (differs on fallback).
+    pub lang: &'static str,
+}
+
+/// Chapter-only information.
+#[derive(Serialize)]
+pub struct ChapterView {
+    /// 第2章 / Chapter 2.
+    pub label: String,
+    /// The chapter's cases.
+    pub cases: Vec<CaseCard>,
+}
+
+/// Cover-only information.
+#[derive(Serialize)]
+pub struct HomeView {
+    /// Key figures chosen in site.yaml.
+    pub key_figures: Vec<KeyFigureView>,
+    /// Chapters with their cases.
+    pub chapters: Vec<ChapterCard>,
+}
+
+/// A chapter on the cover or the case list.
+#[derive(Serialize)]
+pub struct ChapterCard {
+    /// 第2章.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Link.
+    pub url: String,
+    /// Its cases.
+    pub cases: Vec<CaseCard>,
+    /// Language of title and summary.
+    pub lang: &'static str,
+}
+
+/// Generated list pages.
+#[derive(Serialize, Default)]
+pub struct ListView {
+    /// Chapters with cases (case list).
+    pub chapters: Vec<ChapterCard>,
+    /// Figures grouped by chapter (list of figures).
+    pub figure_groups: Vec<FigureGroup>,
+    /// Glossary entries.
+    pub glossary: Vec<GlossaryRow>,
+    /// Sources with the pages citing them.
+    pub sources: Vec<SourceView>,
+}
+
+/// Figures of one chapter.
+#[derive(Serialize)]
+pub struct FigureGroup {
+    /// 第2章 …, or empty for figures outside chapters.
+    pub heading: String,
+    /// The figures.
+    pub figures: Vec<FigureRow>,
+}
+
+/// A line of the list of figures.
+#[derive(Serialize)]
+pub struct FigureRow {
+    /// 図2-1.
+    pub label: String,
+    /// Chart title.
+    pub title: String,
+    /// Link to the figure.
+    pub url: String,
+    /// The page showing it.
+    pub page_title: String,
+}
+
+/// A glossary entry.
+#[derive(Serialize)]
+pub struct GlossaryRow {
+    /// Anchor.
+    pub id: String,
+    /// Term.
+    pub term: String,
+    /// Expansion.
+    pub expansion: String,
+    /// Definition.
+    pub definition: String,
+}
+
+/// What `partials/figure.html` receives.
+#[derive(Serialize)]
+pub struct FigureContext<'a> {
+    /// Language code.
+    pub lang: &'static str,
+    /// UI strings.
+    pub t: &'a BTreeMap<String, String>,
+    /// The figure.
+    pub figure: FigureView,
+}
+
+/// A chart as a numbered figure.
+#[derive(Serialize)]
+pub struct FigureView {
+    /// Anchor id (`fig-<chart id>`).
+    pub anchor: String,
+    /// 図2-1.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// The SVG.
+    pub svg: String,
+    /// Note under the chart.
+    pub note: Option<String>,
+    /// 資料：… line.
+    pub source: String,
+    /// Link to the source entry.
+    pub source_url: String,
+    /// Data table: header row.
+    pub table_head: Vec<String>,
+    /// Data table: rows (category, then formatted values).
+    pub table_rows: Vec<Vec<String>>,
+    /// Link to the CSV.
+    pub csv_url: String,
+    /// CSV file name.
+    pub csv_name: String,
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command (README): every test hakusho has. Run from anywhere; installs what it needs on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== unit and integration tests"
+cargo test --quiet
+
+echo "== the bundled report builds without warnings"
+cargo run --quiet --release -- build --deny-warnings --output target/test-site

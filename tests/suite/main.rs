@@ -1,0 +1,9 @@
+//! Integration tests: each builds a small fixture site with the real binary and asserts what the user sees.
+//! See tests/README.md for how to add one.
+
+mod harness;
+
+mod bilingual;
+mod build;
+mod errors;
+mod safety;
