@@ -37,11 +37,13 @@ fn build(args: BuildArgs) -> ExitCode {
                 .filter(|w| w.message.starts_with("untranslated"))
                 .count();
             let mut line = format!(
-                "built {} ja + {} en pages, {} charts, {} files in {:.2} s → {}",
+                "built {} ja + {} en pages, {} charts, {} files, search index {} + {} KB in {:.2} s → {}",
                 report.pages.ja,
                 report.pages.en,
                 report.charts,
                 report.files,
+                report.search_index_bytes.ja.div_ceil(1024),
+                report.search_index_bytes.en.div_ceil(1024),
                 report.elapsed.as_secs_f64(),
                 args.output.display()
             );

@@ -43,6 +43,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// The rendered pages (for search and checks).
     pub rendered: Vec<RenderedPage>,
+    /// Size of each language's search index, in bytes.
+    pub search_index_bytes: Localized<usize>,
 }
 
 /// The folder holding `content/` and `themes/`, written as the user wrote the content path (so messages
@@ -140,6 +142,7 @@ impl Prepared {
             warnings,
             elapsed: Duration::ZERO,
             rendered: rendered.rendered,
+            search_index_bytes: rendered.search_index_bytes,
         })
     }
 }

@@ -66,8 +66,10 @@ pub struct Input<'a> {
     pub path: &'a Path,
     /// The file's line on which the Markdown starts.
     pub first_line: usize,
-    /// Prefix for footnote ids, so several documents can share a page.
+    /// Prefix for heading and footnote ids, so several documents can share a page.
     pub id_prefix: &'a str,
+    /// Levels to add to every heading (the whole-report page nests documents under section titles).
+    pub heading_shift: u8,
     /// Words written by this stage.
     pub labels: &'a Labels,
 }
@@ -135,6 +137,12 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
     r.out.html = html_out;
     r.finish_footnotes();
     r.out
+}
+
+/// A heading level moved down by `shift`, at most to `<h6>`.
+fn shifted(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::HeadingLevel {
+    let n = (level as usize + shift as usize).min(6);
+    pulldown_cmark::HeadingLevel::try_from(n).unwrap_or(pulldown_cmark::HeadingLevel::H6)
 }
 
 /// Parses and merges adjacent text (pulldown-cmark splits text at some characters), dropping soft breaks
@@ -217,6 +225,7 @@ impl<'a> Renderer<'a, '_> {
         let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 16);
         let mut ctx = Context::default();
         let mut heading_start: Option<usize> = None;
+        let mut heading_level = 1u8;
         let mut footnote: Option<(String, usize)> = None;
         let mut code_block: Option<(String, Range<usize>, String)> = None;
         let mut image_alt: Option<(String, usize, String)> = None;
@@ -239,8 +248,9 @@ impl<'a> Renderer<'a, '_> {
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     ctx.heading = true;
                     heading_start = Some(out.len());
+                    heading_level = level as u8;
                     out.push(Event::Start(Tag::Heading {
-                        level,
+                        level: shifted(level, self.input.heading_shift),
                         id,
                         classes: Vec::new(),
                         attrs: Vec::new(),
@@ -249,9 +259,12 @@ impl<'a> Renderer<'a, '_> {
                 Event::End(TagEnd::Heading(level)) => {
                     ctx.heading = false;
                     if let Some(start) = heading_start.take() {
-                        self.finish_heading(&mut out, start, level as u8);
+                        self.finish_heading(&mut out, start, heading_level);
                     }
-                    out.push(Event::End(TagEnd::Heading(level)));
+                    out.push(Event::End(TagEnd::Heading(shifted(
+                        level,
+                        self.input.heading_shift,
+                    ))));
                     self.out.text.push('\n');
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -407,7 +420,7 @@ impl<'a> Renderer<'a, '_> {
                 Some(given) if !given.trim().is_empty() => slugify(given),
                 _ => slugify(&text),
             };
-            let unique = self.ids.unique(&wanted);
+            let unique = format!("{}{}", self.input.id_prefix, self.ids.unique(&wanted));
             *id = Some(unique.clone().into());
             if level >= 2 {
                 self.out.headings.push(Heading {

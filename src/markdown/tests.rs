@@ -47,6 +47,7 @@ fn md(markdown: &str) -> Rendered {
             path: Path::new("p.md"),
             first_line: 5,
             id_prefix: "",
+            heading_shift: 0,
             labels: &labels,
         },
         &fake,

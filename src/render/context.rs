@@ -68,6 +68,12 @@ pub(crate) fn site_view(
             figures: href(&format!("{root}figures/")),
             glossary: href(&format!("{root}glossary/")),
             sources: href(&format!("{root}sources/")),
+            regions: href(&format!("{root}regions/")),
+            fields: href(&format!("{root}fields/")),
+            programmes: href(&format!("{root}programmes/")),
+            search: href(&format!("{root}search/")),
+            report: href(&format!("{root}report/")),
+            feed: href(&format!("{root}feed.xml")),
         },
         year: None,
     }

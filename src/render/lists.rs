@@ -12,21 +12,28 @@ use super::context::{
 use super::urls::page_path;
 use super::views::{
     CaseCard, FigureGroup, FigureRow, GlossaryRow, Link, ListView, PageContext, PageView,
+    SearchView,
 };
 use crate::diag::Diagnostic;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::output::Sink;
 
+/// The search index's file name inside `<lang>/search/`.
+pub(crate) const SEARCH_INDEX_FILE: &str = "search-index.js";
+
 /// Renders the generated pages; returns the number of files written.
 pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut files = 0;
-    let mut put =
-        |path: &str, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(path, bytes) {
-            Ok(()) => files += 1,
-            Err(e) => errors.push(e),
-        };
+    let put = |path: &str, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(path, bytes)
+    {
+        Ok(()) => 1,
+        Err(e) => {
+            errors.push(e);
+            0
+        }
+    };
     for lang in Lang::ALL {
         for (slug, list) in [
             ("cases", cases_list(env, lang)),
@@ -34,26 +41,54 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
             ("glossary", glossary_list(env, lang)),
             ("sources", sources_list(env, lang)),
         ] {
-            match list_page(env, lang, slug, list) {
-                Ok(html) => put(
-                    &format!("{}index.html", page_path(lang, slug)),
-                    html.into_bytes(),
-                    &mut errors,
-                ),
+            let title = t(env, lang, &format!("{slug}_title"));
+            match list_page(env, lang, slug, slug, title, list, None) {
+                Ok(html) => {
+                    files += put(
+                        &format!("{}index.html", page_path(lang, slug)),
+                        html.into_bytes(),
+                        &mut errors,
+                    )
+                }
                 Err(e) => errors.push(e),
             }
         }
     }
+    for lang in Lang::ALL {
+        let from = page_path(lang, "search");
+        let list = ListView {
+            search: Some(SearchView {
+                index_url: env
+                    .urls
+                    .href(&from, &format!("{from}{}", SEARCH_INDEX_FILE)),
+                script_url: env.urls.href(&from, "static/search.js"),
+            }),
+            ..ListView::default()
+        };
+        match list_page(
+            env,
+            lang,
+            "search",
+            "search",
+            t(env, lang, "search_title"),
+            list,
+            None,
+        ) {
+            Ok(html) => files += put(&format!("{from}index.html"), html.into_bytes(), &mut errors),
+            Err(e) => errors.push(e),
+        }
+    }
     match landing(env, "landing.html", "") {
-        Ok(html) => put("index.html", html.into_bytes(), &mut errors),
+        Ok(html) => files += put("index.html", html.into_bytes(), &mut errors),
         Err(e) => errors.push(e),
     }
     match landing(env, "404.html", "") {
-        Ok(html) => put("404.html", html.into_bytes(), &mut errors),
+        Ok(html) => files += put("404.html", html.into_bytes(), &mut errors),
         Err(e) => errors.push(e),
     }
+    files += super::taxonomy::render_taxonomies(env, sink, &mut errors);
     for (path, bytes) in &env.theme.statics {
-        put(&format!("static/{path}"), bytes.clone(), &mut errors);
+        files += put(&format!("static/{path}"), bytes.clone(), &mut errors);
     }
     if errors.is_empty() {
         Ok(files)
@@ -62,32 +97,63 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
     }
 }
 
-fn list_page(env: &Env<'_>, lang: Lang, slug: &str, list: ListView) -> Result<String, Diagnostic> {
-    let from = page_path(lang, slug);
+/// Renders a generated page at `id` (a path under the language, e.g. `figures` or `regions/hyogo`) with
+/// the template `<kind>.html`.
+pub(crate) fn list_page(
+    env: &Env<'_>,
+    lang: Lang,
+    id: &str,
+    kind: &'static str,
+    title: String,
+    list: ListView,
+    crumb: Option<Link>,
+) -> Result<String, Diagnostic> {
+    let ctx = list_page_context(env, lang, id, kind, title, list, crumb);
+    env.render(
+        &format!("{kind}.html"),
+        &ctx,
+        &format!("/{}", page_path(lang, id)),
+    )
+}
+
+/// The context of a generated page.
+pub(crate) fn list_page_context<'e>(
+    env: &Env<'e>,
+    lang: Lang,
+    id: &str,
+    kind: &'static str,
+    title: String,
+    list: ListView,
+    crumb: Option<Link>,
+) -> PageContext<'e> {
+    let from = page_path(lang, id);
     let site = site_view(env, lang, &from, None);
-    let title = t(env, lang, &format!("{slug}_title"));
+    let mut breadcrumbs = vec![Link {
+        title: site.title.clone(),
+        url: site.home_url.clone(),
+    }];
+    breadcrumbs.extend(crumb);
+    let description = env
+        .theme
+        .strings
+        .get(lang)
+        .get(&format!("{kind}_description"))
+        .cloned()
+        .unwrap_or_else(|| title.clone());
     let page = PageView {
-        kind: match slug {
-            "cases" => "cases",
-            "figures" => "figures",
-            "glossary" => "glossary",
-            _ => "sources",
-        },
+        kind,
         head_title: format!("{title} | {}", site.title),
         title,
         summary: None,
-        description: t(env, lang, &format!("{slug}_description")),
+        description,
         url: env.urls.href(&from, &from),
         canonical: env.urls.absolute(&from),
         content_lang: lang.code(),
         is_fallback: false,
         noindex: false,
-        alternates: alternates(env, slug, &Lang::ALL),
-        switch: switch(env, lang, &from, slug),
-        breadcrumbs: vec![Link {
-            title: site.title.clone(),
-            url: site.home_url.clone(),
-        }],
+        alternates: alternates(env, id, &Lang::ALL),
+        switch: switch(env, lang, &from, id),
+        breadcrumbs,
         toc: Vec::new(),
         body: String::new(),
         footnotes: String::new(),
@@ -100,7 +166,7 @@ fn list_page(env: &Env<'_>, lang: Lang, slug: &str, list: ListView) -> Result<St
             Lang::En => "en_US",
         },
     };
-    let ctx = PageContext {
+    PageContext {
         lang: lang.code(),
         t: env.theme.strings.get(lang),
         site,
@@ -110,8 +176,8 @@ fn list_page(env: &Env<'_>, lang: Lang, slug: &str, list: ListView) -> Result<St
         chapter: None,
         home: None,
         list: Some(list),
-    };
-    env.render(&format!("{slug}.html"), &ctx, &format!("/{from}"))
+        report: None,
+    }
 }
 
 fn cases_list(env: &Env<'_>, lang: Lang) -> ListView {

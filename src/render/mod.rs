@@ -9,9 +9,12 @@ mod figure;
 pub mod figures;
 mod lists;
 mod page;
+mod publish;
+mod report;
 mod resolver;
 mod strings;
 pub mod targets;
+mod taxonomy;
 mod template_errors;
 pub mod theme;
 pub mod urls;
@@ -111,6 +114,37 @@ pub struct RenderReport {
     pub warnings: Vec<Diagnostic>,
     /// The rendered content pages.
     pub rendered: Vec<RenderedPage>,
+    /// Size of each language's search index.
+    pub search_index_bytes: Localized<usize>,
+}
+
+/// The search index of one language, from the rendered pages in report order.
+fn search_index(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> String {
+    let from = urls::page_path(lang, "search");
+    let position: HashMap<&str, usize> = env
+        .site
+        .reading_order()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut pages: Vec<&RenderedPage> = rendered.iter().filter(|r| r.lang == lang).collect();
+    pages.sort_by_key(|r| {
+        position
+            .get(r.page_id.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
+    let entries: Vec<crate::search::Entry> = pages
+        .iter()
+        .map(|r| crate::search::Entry {
+            title: r.title.clone(),
+            url: env.urls.href(&from, &urls::page_path(lang, &r.page_id)),
+            summary: r.summary.clone().unwrap_or_default(),
+            text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        })
+        .collect();
+    crate::search::index_script(lang.code(), &entries)
 }
 
 /// Renders every page and generated file of the site into `sink`.
@@ -136,6 +170,21 @@ pub fn render_site(env: &Env<'_>, sink: &dyn Sink) -> Result<RenderReport, Vec<D
     match lists::render_lists(env, sink) {
         Ok(n) => report.files += n,
         Err(mut e) => errors.append(&mut e),
+    }
+    report.files += publish::render_publishing(env, &report.rendered, sink, &mut errors);
+    report.files += report::render_reports(env, sink, &mut errors);
+    for lang in Lang::ALL {
+        let script = search_index(env, &report.rendered, lang);
+        *report.search_index_bytes.get_mut(lang) = script.len();
+        let path = format!(
+            "{}{}",
+            urls::page_path(lang, "search"),
+            lists::SEARCH_INDEX_FILE
+        );
+        match sink.put(&path, script.into_bytes()) {
+            Ok(()) => report.files += 1,
+            Err(e) => errors.push(e),
+        }
     }
     if errors.is_empty() {
         check_anchors(env, &report.rendered, &mut errors);

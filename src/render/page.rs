@@ -65,6 +65,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
             path: &doc.path,
             first_line: doc.body_line,
             id_prefix: "",
+            heading_shift: 0,
             labels: &labels,
         },
         &resolver,
@@ -206,6 +207,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         chapter,
         home,
         list: None,
+        report: None,
     };
     let template = format!("{kind_name}.html");
     let html = match env.render(&template, &ctx, &format!("/{from}")) {

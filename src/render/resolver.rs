@@ -64,8 +64,7 @@ impl<'e, 'a> PageResolver<'e, 'a> {
         }
     }
 
-    /// For the whole-report page: ids prefixed per document, figures linked within the page.
-    #[allow(dead_code)]
+    /// For the whole-report page: ids prefixed per document, figures and pages linked within the page.
     pub(crate) fn on_single_page(mut self, prefix: &str) -> Self {
         self.prefix = prefix.to_string();
         self.single_page = true;
@@ -106,7 +105,14 @@ impl Resolve for PageResolver<'_, '_> {
             to.push('#');
             to.push_str(f);
         }
-        let href = self.env.urls.href(&self.from, &to);
+        let href = match (&target.page_id, self.single_page) {
+            (Some(id), true) => format!(
+                "#{}{}",
+                super::page::doc_prefix(id),
+                target.fragment.as_deref().unwrap_or("top")
+            ),
+            _ => self.env.urls.href(&self.from, &to),
+        };
         self.targets.borrow_mut().push(target);
         Ok(href)
     }

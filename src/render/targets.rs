@@ -6,7 +6,17 @@ use crate::model::page::Page;
 use crate::model::site::Site;
 
 /// Pages hakusho generates in each language (besides the content pages).
-pub const GENERATED: [&str; 4] = ["cases", "figures", "glossary", "sources"];
+pub const GENERATED: [&str; 9] = [
+    "cases",
+    "figures",
+    "glossary",
+    "sources",
+    "regions",
+    "fields",
+    "programmes",
+    "search",
+    "report",
+];
 
 /// A resolved link target.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +112,23 @@ pub fn resolve_target(
             fragment,
             page_id: None,
         });
+    }
+    if let [taxonomy, key] = segments.as_slice() {
+        let kind = crate::model::site::TaxonomyKind::ALL
+            .into_iter()
+            .find(|k| k.key() == taxonomy);
+        if let Some(kind) = kind {
+            return match site.taxonomies.term(kind, key) {
+                Some(_) => Ok(Target {
+                    path: super::urls::page_path(lang, &id),
+                    fragment,
+                    page_id: None,
+                }),
+                None => Err(format!(
+                    "there is no term `{key}` under `{taxonomy}` in taxonomies.yaml"
+                )),
+            };
+        }
     }
     if let Some((file, folder)) = segments.split_last() {
         let folder_id = folder.join("/");

@@ -29,6 +29,8 @@ pub struct PageContext<'a> {
     pub home: Option<HomeView>,
     /// Generated list pages (cases, figures, glossary, sources, taxonomies).
     pub list: Option<ListView>,
+    /// The whole report on one page.
+    pub report: Option<ReportView>,
 }
 
 /// The report, as every page shows it.
@@ -67,6 +69,18 @@ pub struct SiteLinks {
     pub glossary: String,
     /// Sources.
     pub sources: String,
+    /// Regions index.
+    pub regions: String,
+    /// Fields index.
+    pub fields: String,
+    /// Programmes index.
+    pub programmes: String,
+    /// Search.
+    pub search: String,
+    /// The whole report on one page.
+    pub report: String,
+    /// Atom feed.
+    pub feed: String,
 }
 
 /// An entry of the navigation.
@@ -314,6 +328,36 @@ pub struct ListView {
     pub glossary: Vec<GlossaryRow>,
     /// Sources with the pages citing them.
     pub sources: Vec<SourceView>,
+    /// Taxonomy index: each term with its number of cases.
+    pub terms: Vec<TermCount>,
+    /// Term page: the cases filed under it.
+    pub cases: Vec<CaseCard>,
+    /// Taxonomy pages: the taxonomy (地域 / Region).
+    pub taxonomy: Option<Link>,
+    /// Links to the three taxonomy indexes.
+    pub taxonomies: Vec<Link>,
+    /// The search page's scripts.
+    pub search: Option<SearchView>,
+}
+
+/// What the search page loads.
+#[derive(Serialize)]
+pub struct SearchView {
+    /// The language's index script.
+    pub index_url: String,
+    /// The search script.
+    pub script_url: String,
+}
+
+/// A taxonomy term and how many cases are filed under it.
+#[derive(Serialize)]
+pub struct TermCount {
+    /// Label.
+    pub title: String,
+    /// Link to the term page.
+    pub url: String,
+    /// Number of cases.
+    pub count: usize,
 }
 
 /// Figures of one chapter.
@@ -387,4 +431,40 @@ pub struct FigureView {
     pub csv_url: String,
     /// CSV file name.
     pub csv_name: String,
+}
+
+/// One document of the whole report.
+#[derive(Serialize)]
+pub struct ReportSection {
+    /// Anchor of the section (`cases-kobe-top`).
+    pub id: String,
+    /// What the document is: cover, chapter, case, page.
+    pub kind: &'static str,
+    /// 第2章, for chapters.
+    pub kicker: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Heading level of the title (2 for chapters and pages, 3 for cases).
+    pub level: u8,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Language of the text (differs when a translation is missing).
+    pub lang: &'static str,
+    /// Body HTML.
+    pub body: String,
+    /// Footnotes HTML.
+    pub footnotes: String,
+    /// Key figures.
+    pub key_figures: Vec<KeyFigureView>,
+    /// Timeline.
+    pub timeline: Vec<TimelineView>,
+}
+
+/// The whole report.
+#[derive(Serialize)]
+pub struct ReportView {
+    /// The documents in reading order.
+    pub sections: Vec<ReportSection>,
+    /// Every source of the report.
+    pub sources: Vec<SourceView>,
 }

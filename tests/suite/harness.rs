@@ -37,6 +37,29 @@ impl SiteTest {
         SiteTest { dir }
     }
 
+    /// Copies the bundled report (`content/` and `themes/` of this repository) into a new temporary folder.
+    pub fn bundled() -> SiteTest {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("hakusho-test-{}-{n}-bundled", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).unwrap();
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&root.join("content"), &dir.join("content"));
+        copy_dir(&root.join("themes"), &dir.join("themes"));
+        SiteTest { dir }
+    }
+
+    /// Every file of the output whose name ends with `suffix`, with its text.
+    pub fn outputs_ending(&self, suffix: &str) -> Vec<(String, String)> {
+        self.tree("output")
+            .into_iter()
+            .filter(|(p, _)| p.ends_with(suffix))
+            .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+            .collect()
+    }
+
     /// Writes (or replaces) a file of the site.
     pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> &Self {
         let path = self.dir.join(rel);

@@ -6,4 +6,6 @@ mod harness;
 mod bilingual;
 mod build;
 mod errors;
+mod publishing;
 mod safety;
+mod search;

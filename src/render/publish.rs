@@ -1,0 +1,220 @@
+//! Files for search engines and feed readers: `sitemap.xml` with hreflang alternates, an Atom feed per
+//! language, and `robots.txt`. All addresses are absolute (from `base_url`), whatever the link mode.
+
+use serde::Serialize;
+
+use super::Env;
+use super::RenderedPage;
+use super::context::t;
+use super::targets::GENERATED;
+use super::taxonomy::used_terms;
+use super::urls::page_path;
+use crate::diag::Diagnostic;
+use crate::model::date::PartialDate;
+use crate::model::lang::Lang;
+use crate::model::page::PageKind;
+use crate::model::site::TaxonomyKind;
+use crate::output::Sink;
+
+#[derive(Serialize)]
+struct SitemapContext {
+    urls: Vec<SitemapUrl>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    alternates: Vec<Alt>,
+}
+
+#[derive(Serialize)]
+struct Alt {
+    hreflang: &'static str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct FeedContext {
+    lang: &'static str,
+    title: String,
+    subtitle: String,
+    id: String,
+    self_url: String,
+    home_url: String,
+    updated: String,
+    author: String,
+    entries: Vec<FeedEntry>,
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    updated: String,
+    published: Option<String>,
+    summary: String,
+    category: &'static str,
+}
+
+/// Writes sitemap.xml, robots.txt and the feeds; returns the number of files.
+pub(crate) fn render_publishing(
+    env: &Env<'_>,
+    rendered: &[RenderedPage],
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut files = 0;
+    let mut put =
+        |path: &str, result: Result<String, Diagnostic>, errors: &mut Vec<Diagnostic>| match result
+            .and_then(|text| sink.put(path, text.into_bytes()))
+        {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
+        };
+    put(
+        "sitemap.xml",
+        env.render("sitemap.xml", &sitemap(env), "/sitemap.xml"),
+        errors,
+    );
+    put(
+        "robots.txt",
+        env.render(
+            "robots.txt",
+            &serde_json::json!({ "sitemap": env.urls.absolute("sitemap.xml") }),
+            "/robots.txt",
+        ),
+        errors,
+    );
+    for lang in Lang::ALL {
+        let path = format!("{}feed.xml", page_path(lang, ""));
+        put(
+            &path,
+            env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}")),
+            errors,
+        );
+    }
+    files
+}
+
+/// Every indexable address: content pages in the languages they exist in (fallbacks are `noindex`), the
+/// generated pages in both; translated pages list each other.
+fn sitemap(env: &Env<'_>) -> SitemapContext {
+    let mut urls = vec![SitemapUrl {
+        loc: env.urls.absolute(""),
+        alternates: Vec::new(),
+    }];
+    let mut add = |id: &str, langs: &[Lang]| {
+        let alternates: Vec<Alt> = if langs.len() > 1 {
+            let mut alts: Vec<Alt> = langs
+                .iter()
+                .map(|l| Alt {
+                    hreflang: l.code(),
+                    href: env.urls.absolute(&page_path(*l, id)),
+                })
+                .collect();
+            alts.push(Alt {
+                hreflang: "x-default",
+                href: env
+                    .urls
+                    .absolute(&page_path(env.site.config.default_language, id)),
+            });
+            alts
+        } else {
+            Vec::new()
+        };
+        for lang in langs {
+            urls.push(SitemapUrl {
+                loc: env.urls.absolute(&page_path(*lang, id)),
+                alternates: alternates
+                    .iter()
+                    .map(|a| Alt {
+                        hreflang: a.hreflang,
+                        href: a.href.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    };
+    for page in env.site.reading_order() {
+        let langs: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|l| page.docs.get(*l).is_some())
+            .collect();
+        add(&page.id, &langs);
+    }
+    for g in GENERATED {
+        add(g, &Lang::ALL);
+    }
+    for kind in TaxonomyKind::ALL {
+        for (term, _) in used_terms(env, kind) {
+            add(&format!("{}/{}", kind.key(), term.key), &Lang::ALL);
+        }
+    }
+    SitemapContext { urls }
+}
+
+fn rfc3339(d: PartialDate) -> String {
+    let (y, m, day) = d.first_day();
+    format!("{y:04}-{m:02}-{day:02}T00:00:00Z")
+}
+
+/// The language's feed: every dated page written in that language, newest first.
+fn feed(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> FeedContext {
+    let mut entries: Vec<(PartialDate, String, FeedEntry)> = Vec::new();
+    for r in rendered.iter().filter(|r| r.lang == lang && !r.is_fallback) {
+        let Some(page) = env.site.page(&r.page_id) else {
+            continue;
+        };
+        if page.kind == PageKind::Home {
+            continue;
+        }
+        let Some(doc) = page.docs.get(lang) else {
+            continue;
+        };
+        let Some(updated) = doc.updated.or(doc.date) else {
+            continue;
+        };
+        entries.push((
+            updated,
+            page.id.clone(),
+            FeedEntry {
+                title: doc.title.clone(),
+                url: env.urls.absolute(&page_path(lang, &page.id)),
+                updated: rfc3339(updated),
+                published: doc.date.map(rfc3339),
+                summary: doc
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| r.text.chars().take(200).collect()),
+                category: match page.kind {
+                    PageKind::Case => "case",
+                    PageKind::Chapter => "chapter",
+                    _ => "page",
+                },
+            },
+        ));
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let updated = entries
+        .first()
+        .map(|e| e.2.updated.clone())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let home = page_path(lang, "");
+    FeedContext {
+        lang: lang.code(),
+        title: env.site.config.title.get(lang).clone(),
+        subtitle: env
+            .site
+            .config
+            .subtitle
+            .as_ref()
+            .map(|s| s.get(lang).clone())
+            .unwrap_or_else(|| t(env, lang, "feed_title")),
+        id: env.urls.absolute(&home),
+        self_url: env.urls.absolute(&format!("{home}feed.xml")),
+        home_url: env.urls.absolute(&home),
+        updated,
+        author: env.site.config.publisher.get(lang).clone(),
+        entries: entries.into_iter().map(|(_, _, e)| e).collect(),
+    }
+}

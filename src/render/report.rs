@@ -1,0 +1,135 @@
+//! The whole report on one page per language (`/ja/report/`): the cover, each chapter followed by its
+//! cases, then the other pages, with figure numbers intact; made to be printed as the report.
+
+use super::Env;
+use super::context::{chapter_label, key_figure, source_view, t};
+use super::lists::list_page_context;
+use super::page::{doc_prefix, labels};
+use super::resolver::PageResolver;
+use super::urls::page_path;
+use super::views::{ReportSection, ReportView, TimelineView};
+use crate::diag::Diagnostic;
+use crate::format::date::format_date;
+use crate::markdown::{self, Input};
+use crate::model::lang::Lang;
+use crate::model::page::{Page, PageKind};
+use crate::output::Sink;
+
+/// Renders `/<lang>/report/` for both languages; returns the number of files.
+pub(crate) fn render_reports(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut files = 0;
+    for lang in Lang::ALL {
+        let from = page_path(lang, "report");
+        let mut sections = Vec::new();
+        for page in env.site.reading_order() {
+            sections.push(section(env, page, lang, &from, errors));
+        }
+        let view = ReportView {
+            sections,
+            sources: env
+                .site
+                .sources
+                .iter()
+                .map(|s| source_view(env, lang, s))
+                .collect(),
+        };
+        let title = t(env, lang, "report_title");
+        let mut ctx = list_page_context(
+            env,
+            lang,
+            "report",
+            "report",
+            title,
+            Default::default(),
+            None,
+        );
+        ctx.list = None;
+        ctx.report = Some(view);
+        let html = env.render("report.html", &ctx, &format!("/{from}"));
+        match html.and_then(|h| sink.put(&format!("{from}index.html"), h.into_bytes())) {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
+        }
+    }
+    files
+}
+
+fn section(
+    env: &Env<'_>,
+    page: &Page,
+    lang: Lang,
+    from: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> ReportSection {
+    let (doc, doc_lang) = page.doc_for(lang);
+    let prefix = doc_prefix(&page.id);
+    let (kind, level, kicker) = match page.kind {
+        PageKind::Home => ("cover", 2, None),
+        PageKind::Chapter => (
+            "chapter",
+            2,
+            env.site
+                .chapter_number(page.slug())
+                .map(|n| chapter_label(env, lang, n)),
+        ),
+        PageKind::Case => ("case", 3, None),
+        PageKind::Other => ("page", 2, None),
+    };
+    let labels = labels(env, lang);
+    let resolver = PageResolver::new(env, page, lang, from).on_single_page(&prefix);
+    let md = markdown::render(
+        Input {
+            markdown: &doc.body,
+            path: &doc.path,
+            first_line: doc.body_line,
+            id_prefix: &prefix,
+            heading_shift: level - 1,
+            labels: &labels,
+        },
+        &resolver,
+    );
+    errors.extend(resolver.errors.borrow_mut().drain(..));
+    let key_figures = page
+        .data
+        .key_figures
+        .iter()
+        .map(|k| {
+            let mut v = key_figure(env, lang, from, page, k);
+            v.source_url = format!("#hk-source-{}", k.source);
+            v
+        })
+        .collect();
+    let timeline = page
+        .data
+        .timeline
+        .iter()
+        .map(|e| TimelineView {
+            date: format_date(e.date, lang),
+            datetime: e.date.to_string().trim_start_matches("FY").to_string(),
+            text: e.text.get(lang).clone(),
+            source: super::context::source_short(env, lang, &e.source),
+            source_url: format!("#hk-source-{}", e.source),
+        })
+        .collect();
+    ReportSection {
+        id: format!("{prefix}top"),
+        kind,
+        kicker,
+        title: if page.kind == PageKind::Home {
+            env.site.config.title.get(lang).clone()
+        } else {
+            doc.title.clone()
+        },
+        level,
+        summary: doc.summary.clone(),
+        lang: doc_lang.code(),
+        body: md.html,
+        footnotes: md.footnotes_html,
+        key_figures,
+        timeline,
+    }
+}

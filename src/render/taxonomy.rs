@@ -1,0 +1,126 @@
+//! Taxonomy pages: an index per taxonomy with counts (`/ja/regions/`), and a page per term listing its cases
+//! (`/ja/regions/hyogo/`).
+
+use super::Env;
+use super::context::{case_card, t};
+use super::lists::list_page;
+use super::urls::page_path;
+use super::views::{Link, ListView, TermCount};
+use crate::diag::Diagnostic;
+use crate::model::data::CaseInfo;
+use crate::model::lang::Lang;
+use crate::model::page::Page;
+use crate::model::site::{TaxonomyKind, Term};
+use crate::output::Sink;
+
+/// The case keys filed under a taxonomy.
+pub(crate) fn keys(info: &CaseInfo, kind: TaxonomyKind) -> &[String] {
+    match kind {
+        TaxonomyKind::Regions => &info.regions,
+        TaxonomyKind::Fields => &info.fields,
+        TaxonomyKind::Programmes => &info.programmes,
+    }
+}
+
+/// The terms of a taxonomy that at least one case uses, with those cases in report order.
+pub(crate) fn used_terms<'s>(env: &Env<'s>, kind: TaxonomyKind) -> Vec<(&'s Term, Vec<&'s Page>)> {
+    let order = env.site.reading_order();
+    env.site
+        .taxonomies
+        .terms(kind)
+        .iter()
+        .map(|term| {
+            let cases: Vec<&Page> = order
+                .iter()
+                .copied()
+                .filter(|p| {
+                    p.data
+                        .case
+                        .as_ref()
+                        .is_some_and(|c| keys(c, kind).contains(&term.key))
+                })
+                .collect();
+            (term, cases)
+        })
+        .filter(|(_, cases)| !cases.is_empty())
+        .collect()
+}
+
+/// Links to the three taxonomy indexes.
+pub(crate) fn taxonomy_links(env: &Env<'_>, lang: Lang, from: &str) -> Vec<Link> {
+    TaxonomyKind::ALL
+        .into_iter()
+        .map(|kind| Link {
+            title: t(env, lang, &format!("taxonomy_{}", kind.key())),
+            url: env.urls.href(from, &page_path(lang, kind.key())),
+        })
+        .collect()
+}
+
+/// Renders every taxonomy index and term page; returns the number of files.
+pub(crate) fn render_taxonomies(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut files = 0;
+    for kind in TaxonomyKind::ALL {
+        let used = used_terms(env, kind);
+        for lang in Lang::ALL {
+            let index_path = page_path(lang, kind.key());
+            let name = t(env, lang, &format!("taxonomy_{}", kind.key()));
+            let list = ListView {
+                terms: used
+                    .iter()
+                    .map(|(term, cases)| TermCount {
+                        title: term.label.get(lang).clone(),
+                        url: env
+                            .urls
+                            .href(&index_path, &format!("{index_path}{}/", term.key)),
+                        count: cases.len(),
+                    })
+                    .collect(),
+                taxonomies: taxonomy_links(env, lang, &index_path),
+                ..ListView::default()
+            };
+            let title =
+                super::strings::fill(&t(env, lang, "taxonomy_index_title"), &[("name", &name)]);
+            match list_page(env, lang, kind.key(), "taxonomy", title, list, None) {
+                Ok(html) => match sink.put(&format!("{index_path}index.html"), html.into_bytes()) {
+                    Ok(()) => files += 1,
+                    Err(e) => errors.push(e),
+                },
+                Err(e) => errors.push(e),
+            }
+            for (term, cases) in &used {
+                let id = format!("{}/{}", kind.key(), term.key);
+                let from = page_path(lang, &id);
+                let list = ListView {
+                    cases: cases
+                        .iter()
+                        .map(|p| case_card(env, p, lang, &from))
+                        .collect(),
+                    taxonomy: Some(Link {
+                        title: name.clone(),
+                        url: env.urls.href(&from, &index_path),
+                    }),
+                    taxonomies: taxonomy_links(env, lang, &from),
+                    ..ListView::default()
+                };
+                let crumb = Link {
+                    title: name.clone(),
+                    url: env.urls.href(&from, &index_path),
+                };
+                let title = format!("{name}: {}", term.label.get(lang));
+                match list_page(env, lang, &id, "term", title, list, Some(crumb)) {
+                    Ok(html) => match sink.put(&format!("{from}index.html"), html.into_bytes()) {
+                        Ok(()) => files += 1,
+                        Err(e) => errors.push(e),
+                    },
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+    }
+    files
+}
