@@ -18,6 +18,48 @@ pub struct Cli {
 pub enum Command {
     /// Build the site from content/ into output/ (the previous output is replaced only if the build succeeds).
     Build(BuildArgs),
+    /// List every problem an editor can fix (schema, untranslated or outdated pages, broken links and
+    /// anchors, figure references, unused charts and glossary terms, missing alt text); exit 1 if any.
+    Check(CheckArgs),
+    /// Create new content from a template.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// What `hakusho new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A case folder content/cases/<SLUG>/ with index.ja.md, index.en.md and a commented data.yaml.
+    Case(NewCaseArgs),
+}
+
+/// `hakusho new case`.
+#[derive(Debug, Args)]
+pub struct NewCaseArgs {
+    /// The case's folder name: lowercase letters, digits and - (e.g. sendai).
+    pub slug: String,
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+}
+
+/// `hakusho check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by file, numbered, for people.
+    Text,
+    /// The same findings as JSON, for machines.
+    Json,
 }
 
 /// Options shared by every command that reads a site.

@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod chart;
+pub mod check;
 pub mod diag;
 pub mod format;
 pub mod load;
@@ -14,5 +15,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod yaml;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command};
+use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 use hakusho::diag::Diagnostic;
 use hakusho::pipeline::{self, SiteOptions};
 
@@ -15,6 +15,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::New(cli::NewCommand::Case(args)) => new_case(args),
     }
 }
 
@@ -74,6 +76,38 @@ fn build(args: BuildArgs) -> ExitCode {
                 if n == 1 { "" } else { "s" },
                 args.output.display()
             );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let report = hakusho::check::check(&site_options(&args.site));
+    let text = match args.format {
+        Format::Text => hakusho::check::to_text(&report),
+        Format::Json => hakusho::check::to_json(&report),
+    };
+    print!("{text}");
+    if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn new_case(args: cli::NewCaseArgs) -> ExitCode {
+    match hakusho::scaffold::new_case(&args.content, &args.slug) {
+        Ok(files) => {
+            for f in &files {
+                println!("created {}", f.display());
+            }
+            println!(
+                "next: write the case in both files, fill data.yaml, then run `hakusho check`"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::FAILURE
         }
     }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::diag::Diagnostic;
 use crate::model::date::PartialDate;
+use crate::model::lang::Lang;
 use crate::model::page::Document;
 use crate::yaml::{self, Seg, Source};
 
@@ -17,6 +18,7 @@ struct RawFrontMatter {
     summary: Option<String>,
     date: Option<DateText>,
     updated: Option<DateText>,
+    translated_from: Option<String>,
 }
 
 /// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year.
@@ -95,6 +97,17 @@ pub(crate) fn parse_document(
     };
     let date = date_field("date", raw.date);
     let updated = date_field("updated", raw.updated);
+    let translated_from = match raw.translated_from.as_deref().map(parse_translated_from) {
+        None => None,
+        Some(Ok(v)) => Some(v),
+        Some(Err(msg)) => {
+            errors.push(
+                src.error_at(&[Seg::Key("translated_from")], msg)
+                    .with_help("write the source language and the version `hakusho check` shows, e.g. `translated_from: ja@1a2b3c4d`"),
+            );
+            None
+        }
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -104,9 +117,26 @@ pub(crate) fn parse_document(
         summary,
         date,
         updated,
+        translated_from,
         body: body.to_string(),
         body_line,
     })
+}
+
+/// `ja@1a2b3c4d` → (Japanese, "1a2b3c4d").
+fn parse_translated_from(value: &str) -> Result<(Lang, String), String> {
+    let (lang, version) = value
+        .split_once('@')
+        .ok_or_else(|| format!("`translated_from: {value}` should be <language>@<version>"))?;
+    let lang = Lang::from_code(lang.trim())
+        .ok_or_else(|| format!("`{lang}` is not a language of this report"))?;
+    let version = version.trim();
+    if version.len() != 8 || !version.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "`{version}` is not a text version (8 hexadecimal digits)"
+        ));
+    }
+    Ok((lang, version.to_ascii_lowercase()))
 }
 
 /// Returns the YAML, the Markdown body, and the 1-based line where the body starts.

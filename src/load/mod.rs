@@ -19,6 +19,31 @@ use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
 
+/// The chapter list of site.yaml and the source ids of sources.yaml, for scaffolding.
+pub fn site_outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Vec<Diagnostic>> {
+    let site_yaml = content.join("site.yaml");
+    let mut errors = Vec::new();
+    let config = read_and(&site_yaml, &mut errors, site_files::parse_site_config);
+    let sources = optional(
+        content,
+        "sources.yaml",
+        &mut errors,
+        site_files::parse_sources,
+    );
+    match (config, sources) {
+        (Some(c), Some(s)) => Ok((c.chapters, s.into_iter().map(|s| s.id).collect())),
+        _ => Err(errors),
+    }
+}
+
+/// Parses a page file's text (front matter and Markdown) as `load` would.
+pub fn parse_document_text(
+    path: &Path,
+    text: &str,
+) -> Result<crate::model::page::Document, Vec<Diagnostic>> {
+    front_matter::parse_document(path, text.to_string(), true)
+}
+
 /// Splits a base URL into origin and path (for `--base-url`).
 pub fn parse_base_url(url: &str) -> Result<crate::model::site::BaseUrl, String> {
     site_files::parse_base_url(url)

@@ -118,6 +118,22 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
                 );
             }
         }
+        check_translation_versions(page, &mut warnings, &mut errors);
+        for doc in Lang::ALL.iter().filter_map(|l| page.docs.get(*l).as_ref()) {
+            if [
+                doc.title.as_str(),
+                doc.summary.as_deref().unwrap_or(""),
+                doc.body.as_str(),
+            ]
+            .iter()
+            .any(|t| t.contains("TODO"))
+            {
+                warnings.push(
+                    Diagnostic::warning(&doc.path, "the text still contains TODO placeholders")
+                        .with_help("replace every TODO with the real text before publishing"),
+                );
+            }
+        }
         for lang in Lang::ALL {
             if page.docs.get(lang).is_none() {
                 let (_, other) = page.doc_for(lang);
@@ -160,6 +176,69 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
         }
     }
     (errors, warnings)
+}
+
+/// A translation that names the version of its source it follows (`translated_from: ja@…`) is stale when
+/// the source's text has changed since.
+fn check_translation_versions(
+    page: &Page,
+    warnings: &mut Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for lang in Lang::ALL {
+        let Some(doc) = page.docs.get(lang) else {
+            continue;
+        };
+        let Some((source_lang, version)) = &doc.translated_from else {
+            continue;
+        };
+        if *source_lang == lang {
+            errors.push(
+                Diagnostic::error(&doc.path, "`translated_from` names the page's own language")
+                    .with_help(format!("a translation into {} names its source language, e.g. `translated_from: {}@…`", lang.code(), lang.other().code())),
+            );
+            continue;
+        }
+        let Some(source) = page.docs.get(*source_lang) else {
+            warnings.push(Diagnostic::warning(
+                &doc.path,
+                format!(
+                    "`translated_from` names index.{}.md, which does not exist",
+                    source_lang.code()
+                ),
+            ));
+            continue;
+        };
+        let current = source.version();
+        if &current != version {
+            warnings.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    format!(
+                        "outdated translation: it follows version {version} of index.{}.md, which has changed since (now {current})",
+                        source_lang.code()
+                    ),
+                )
+                .at_opt(line_of_key(&doc.path, "translated_from"))
+                .with_help(format!(
+                    "bring the translation up to date, then set `translated_from: {}@{current}`",
+                    source_lang.code()
+                )),
+            );
+        }
+    }
+}
+
+/// Where `key:` starts in a page file's front matter (read again only when a warning needs it).
+fn line_of_key(path: &Path, key: &str) -> Option<crate::diag::Position> {
+    let text = read_text(path).ok()?;
+    let prefix = format!("{key}:");
+    text.lines()
+        .position(|l| l.starts_with(&prefix))
+        .map(|i| crate::diag::Position {
+            line: i + 1,
+            column: 1,
+        })
 }
 
 fn first_doc_path(page: &Page) -> &Path {

@@ -122,6 +122,7 @@ mod tests {
     fn terms(list: &[&str]) -> Vec<GlossaryTerm> {
         list.iter()
             .map(|t| GlossaryTerm {
+                id: String::new(),
                 term: t.to_string(),
                 title: String::new(),
                 href: String::new(),

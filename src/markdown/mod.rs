@@ -37,6 +37,8 @@ pub struct Labels {
 /// A glossary term to mark at its first use.
 #[derive(Clone, Debug)]
 pub struct GlossaryTerm {
+    /// The glossary id.
+    pub id: String,
     /// The term as written in running text.
     pub term: String,
     /// Its expansion, for `<abbr title>`.
@@ -629,7 +631,7 @@ impl<'a> Renderer<'a, '_> {
                 },
                 inline::Piece::Term { index, text } => {
                     let term = &glossary[index];
-                    self.out.glossary_used.push(term.href.clone());
+                    self.out.glossary_used.push(term.id.clone());
                     out.push(Event::InlineHtml(
                         format!(
                             "<a class=\"term\" href=\"{}\"><abbr title=\"{}\">{}</abbr></a>",

@@ -36,6 +36,7 @@ fn md(markdown: &str) -> Rendered {
     };
     let fake = Fake {
         glossary: vec![GlossaryTerm {
+            id: String::new(),
             term: "COI".into(),
             title: "センター・オブ・イノベーション".into(),
             href: "/ja/glossary/#coi".into(),

@@ -32,10 +32,36 @@ pub struct Document {
     pub date: Option<PartialDate>,
     /// Last substantial update.
     pub updated: Option<PartialDate>,
+    /// For a translation: the source language and the version of its text this translation follows.
+    pub translated_from: Option<(Lang, String)>,
     /// The Markdown after the front matter.
     pub body: String,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
+}
+
+impl Document {
+    /// A short fingerprint of the text (title, summary and body; trailing spaces and blank lines at the ends
+    /// ignored). A translation records the fingerprint of the source it follows (`translated_from: ja@…`),
+    /// so `check` can tell when the source has changed since.
+    pub fn version(&self) -> String {
+        let mut text = String::with_capacity(self.body.len() + 64);
+        text.push_str(self.title.trim());
+        text.push('\n');
+        text.push_str(self.summary.as_deref().unwrap_or("").trim());
+        text.push('\n');
+        for line in self.body.trim().lines() {
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+        // FNV-1a, 64 bits: stable across machines and versions.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{:08x}", hash >> 32)
+    }
 }
 
 /// A page: a content folder.
@@ -69,5 +95,30 @@ impl Page {
     /// The folder's last path segment (the slug).
     pub fn slug(&self) -> &str {
         self.id.rsplit('/').next().unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> Document {
+        Document {
+            path: PathBuf::from("a.md"),
+            title: "神戸".into(),
+            summary: None,
+            date: None,
+            updated: None,
+            translated_from: None,
+            body: body.into(),
+            body_line: 4,
+        }
+    }
+
+    #[test]
+    fn version_ignores_trailing_space_and_changes_with_text() {
+        assert_eq!(doc("本文。\n").version(), doc("本文。  \n\n").version());
+        assert_ne!(doc("本文。").version(), doc("本文です。").version());
+        assert_eq!(doc("x").version().len(), 8);
     }
 }

@@ -189,6 +189,7 @@ pub fn render_site(env: &Env<'_>, sink: &dyn Sink) -> Result<RenderReport, Vec<D
     if errors.is_empty() {
         check_anchors(env, &report.rendered, &mut errors);
         check_charts_placed(env, &report.rendered, &mut report.warnings);
+        check_glossary_used(env, &report.rendered, &mut report.warnings);
     }
     if !errors.is_empty() {
         errors.sort();
@@ -231,6 +232,32 @@ fn check_anchors(env: &Env<'_>, rendered: &[RenderedPage], errors: &mut Vec<Diag
                     );
                 }
             }
+        }
+    }
+}
+
+/// A glossary term that no page's text uses is a warning: readers meet it only on the glossary page.
+fn check_glossary_used(env: &Env<'_>, rendered: &[RenderedPage], warnings: &mut Vec<Diagnostic>) {
+    let used: HashSet<&str> = rendered
+        .iter()
+        .flat_map(|r| r.glossary_used.iter().map(String::as_str))
+        .collect();
+    let path = env.content_dir.join("glossary.yaml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let src = crate::yaml::Source::file(&path, &text);
+    for (i, entry) in env.site.glossary.iter().enumerate() {
+        if !used.contains(entry.id.as_str()) {
+            let seg = [crate::yaml::Seg::Index(i), crate::yaml::Seg::Key("term")];
+            let mut d = src.error_at(
+                &seg,
+                format!(
+                    "the glossary term `{}` ({}) is not used in any page",
+                    entry.term.ja, entry.term.en
+                ),
+            );
+            d.severity = crate::diag::Severity::Warning;
+            warnings
+                .push(d.with_help("use the term as written in a page's text, or remove the entry"));
         }
     }
 }

@@ -38,6 +38,7 @@ impl<'e, 'a> PageResolver<'e, 'a> {
             .glossary
             .iter()
             .map(|g| GlossaryTerm {
+                id: g.id.clone(),
                 term: g.term.get(lang).clone(),
                 title: {
                     let e = g.expansion.get(lang);

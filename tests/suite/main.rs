@@ -5,6 +5,7 @@ mod harness;
 
 mod bilingual;
 mod build;
+mod editor;
 mod errors;
 mod publishing;
 mod safety;

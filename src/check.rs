@@ -1,0 +1,179 @@
+//! `hakusho check`: everything an editor can break, found by building in memory, reported grouped by file
+//! and numbered, as text or JSON.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity, display_path};
+use crate::output::Memory;
+use crate::pipeline::{SiteOptions, build_into};
+
+/// The findings of a check, and how many pages were looked at.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Every problem, errors first within each file.
+    pub findings: Vec<Diagnostic>,
+    /// Pages built (both languages), when the build got that far.
+    pub pages: usize,
+}
+
+/// Builds the site in memory and collects every problem.
+pub fn check(opts: &SiteOptions) -> CheckReport {
+    let sink = Memory::new();
+    match build_into(opts, &sink) {
+        Ok(report) => CheckReport {
+            findings: report.warnings,
+            pages: report.pages.ja + report.pages.en,
+        },
+        Err(errors) => CheckReport {
+            findings: errors,
+            pages: 0,
+        },
+    }
+}
+
+/// Findings by file (`None` for findings that belong to no file), files in name order.
+fn grouped(findings: &[Diagnostic]) -> BTreeMap<Option<String>, Vec<&Diagnostic>> {
+    let mut groups: BTreeMap<Option<String>, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in findings {
+        groups
+            .entry(d.path.as_deref().map(display_path))
+            .or_default()
+            .push(d);
+    }
+    for list in groups.values_mut() {
+        list.sort_by_key(|d| (d.position.map(|p| (p.line, p.column)), d.severity));
+    }
+    groups
+}
+
+/// The report as text: a heading per file, numbered findings, a summary line.
+pub fn to_text(report: &CheckReport) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let groups = grouped(&report.findings);
+    for (file, list) in &groups {
+        out.push_str(file.as_deref().unwrap_or("(site)"));
+        out.push('\n');
+        for d in list {
+            n += 1;
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let at = d
+                .position
+                .map(|p| format!("{}:{}: ", p.line, p.column))
+                .unwrap_or_default();
+            out.push_str(&format!("{n:>4}. {at}{level}: {}\n", d.message));
+            if let Some(help) = &d.help {
+                out.push_str(&format!("      help: {help}\n"));
+            }
+        }
+    }
+    let errors = report.findings.iter().filter(|d| d.is_error()).count();
+    let warnings = report.findings.len() - errors;
+    if report.findings.is_empty() {
+        out.push_str(&format!("no problems found in {} pages\n", report.pages));
+    } else {
+        out.push_str(&format!(
+            "\n{} problem{} ({errors} error{}, {warnings} warning{}) in {} file{}\n",
+            report.findings.len(),
+            plural(report.findings.len()),
+            plural(errors),
+            plural(warnings),
+            groups.len(),
+            plural(groups.len()),
+        ));
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    problems: Vec<JsonProblem<'a>>,
+    errors: usize,
+    warnings: usize,
+    pages: usize,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    number: usize,
+    severity: &'static str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// The same findings, numbered the same way, as JSON.
+pub fn to_json(report: &CheckReport) -> String {
+    let mut problems = Vec::new();
+    for list in grouped(&report.findings).values() {
+        for d in list {
+            problems.push(JsonProblem {
+                number: problems.len() + 1,
+                severity: match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                file: d.path.as_deref().map(display_path),
+                line: d.position.map(|p| p.line),
+                column: d.position.map(|p| p.column),
+                message: &d.message,
+                help: d.help.as_deref(),
+            });
+        }
+    }
+    let errors = report.findings.iter().filter(|d| d.is_error()).count();
+    let json = JsonReport {
+        errors,
+        warnings: report.findings.len() - errors,
+        pages: report.pages,
+        problems,
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_and_numbers_findings() {
+        let report = CheckReport {
+            findings: vec![
+                Diagnostic::warning("b.md", "untranslated"),
+                Diagnostic::error("a.md", "broken link")
+                    .at(4, 5)
+                    .with_help("fix it"),
+                Diagnostic::warning("a.md", "no alt").at(2, 1),
+            ],
+            pages: 4,
+        };
+        assert_eq!(
+            to_text(&report),
+            "a.md\n   1. 2:1: warning: no alt\n   2. 4:5: error: broken link\n      help: fix it\nb.md\n   3. warning: untranslated\n\n3 problems (1 error, 2 warnings) in 2 files\n"
+        );
+        let json: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
+        assert_eq!(json["problems"][1]["line"], 4);
+        assert_eq!(json["problems"][2]["number"], 3);
+        assert_eq!(json["errors"], 1);
+    }
+
+    #[test]
+    fn clean_report() {
+        let report = CheckReport {
+            findings: Vec::new(),
+            pages: 18,
+        };
+        assert_eq!(to_text(&report), "no problems found in 18 pages\n");
+    }
+}
