@@ -21,6 +21,9 @@ pub enum Command {
     /// List every problem an editor can fix (schema, untranslated or outdated pages, broken links and
     /// anchors, figure references, unused charts and glossary terms, missing alt text); exit 1 if any.
     Check(CheckArgs),
+    /// Build into memory and serve on 127.0.0.1, rebuilding what each edit affects and reloading the
+    /// browser; a build error shows over the last good site. Never writes output/.
+    Serve(ServeArgs),
     /// Create new content from a template.
     #[command(subcommand)]
     New(NewCommand),
@@ -41,6 +44,20 @@ pub struct NewCaseArgs {
     /// The content folder (holding site.yaml).
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
+}
+
+/// `hakusho serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `hakusho check`.

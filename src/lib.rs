@@ -17,4 +17,6 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
+pub mod session;
 pub mod yaml;

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Serve(args) => serve(args),
         Command::New(cli::NewCommand::Case(args)) => new_case(args),
     }
 }
@@ -92,6 +93,48 @@ fn check(args: CheckArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn serve(args: cli::ServeArgs) -> ExitCode {
+    use hakusho::serve::{Event, ServeOptions};
+    let opts = ServeOptions {
+        site: SiteOptions {
+            content: args.content,
+            base_url: None,
+            relative_links: false,
+        },
+        port: args.port,
+        open: args.open,
+    };
+    let result = hakusho::serve::serve(opts, |event| match event {
+        Event::Listening(url) => {
+            println!("serving {url} (Ctrl+C to stop); watching content/ and themes/");
+            let _ = std::io::stdout().flush();
+        }
+        Event::Built(r) => {
+            print_diagnostics(&r.warnings);
+            println!(
+                "rebuilt {} in {} ms ({} files)",
+                r.what,
+                r.elapsed.as_millis(),
+                r.files
+            );
+            let _ = std::io::stdout().flush();
+        }
+        Event::Failed(errors) => {
+            print_diagnostics(&errors);
+            println!("build failed: the last good site stays served; fix the file and save");
+            let _ = std::io::stdout().flush();
+        }
+        Event::Note(note) => eprintln!("{note}"),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::output::{Sink, Staging, refuse_destination};
 use crate::render::figures::number_figures;
 use crate::render::theme::load_theme;
 use crate::render::urls::Urls;
-use crate::render::{Env, RenderedPage, render_site};
+use crate::render::{Env, RenderedPage, Scope, render_site};
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -130,7 +130,7 @@ impl Prepared {
             svgs: &self.svgs,
             content_dir: &self.content,
         };
-        let rendered = render_site(&env, sink)?;
+        let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
         let mut warnings = self.warnings;
         warnings.extend(rendered.warnings);
         warnings.sort();

@@ -19,6 +19,55 @@ use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
 
+/// Reloads the page folders `ids` (added, changed or removed) and checks the whole site again; everything
+/// else is taken from `previous`. For `serve`, where one edit must not re-read thousands of files.
+pub fn reload(
+    content: &Path,
+    previous: &Site,
+    ids: &std::collections::BTreeSet<String>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut fresh = Vec::new();
+    for id in ids {
+        let found = walk::walk_folder(content, id);
+        errors.extend(found.errors);
+        warnings.extend(found.warnings);
+        for page in found.pages.into_iter().filter(|p| &p.id == id) {
+            match load_page(content, page) {
+                Ok(p) => fresh.push(p),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
+    let mut pages: Vec<Page> = previous
+        .pages
+        .iter()
+        .filter(|p| !ids.contains(&p.id))
+        .cloned()
+        .collect();
+    pages.extend(fresh);
+    pages.sort_by(|a, b| a.id.cmp(&b.id));
+    let site = Site {
+        pages,
+        ..previous.clone_without_pages()
+    };
+    let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site);
+    if !check_errors.is_empty() {
+        check_errors.sort();
+        check_errors.dedup();
+        return Err(check_errors);
+    }
+    warnings.append(&mut check_warnings);
+    warnings.sort();
+    Ok(Loaded { site, warnings })
+}
+
 /// The chapter list of site.yaml and the source ids of sources.yaml, for scaffolding.
 pub fn site_outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");

@@ -44,9 +44,7 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
     }
     let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
     for page in &site.pages {
-        let data_text = page.data_path.as_deref().and_then(|p| read_text(p).ok());
-        let data_path = page.data_path.clone().unwrap_or_default();
-        let src = Source::file(&data_path, data_text.as_deref().unwrap_or(""));
+        let src = LazySource::new(page.data_path.as_deref());
         if let Some(case) = &page.data.case {
             if !site.config.chapters.contains(&case.chapter) {
                 let mut d = src.error_at(
@@ -239,6 +237,31 @@ fn line_of_key(path: &Path, key: &str) -> Option<crate::diag::Position> {
             line: i + 1,
             column: 1,
         })
+}
+
+/// A data.yaml read again only when an error needs a position in it.
+struct LazySource<'p> {
+    path: Option<&'p Path>,
+    text: std::cell::OnceCell<String>,
+}
+
+impl<'p> LazySource<'p> {
+    fn new(path: Option<&'p Path>) -> Self {
+        LazySource {
+            path,
+            text: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn error_at(&self, at: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+        let path = self.path.unwrap_or(Path::new("data.yaml"));
+        let text = self.text.get_or_init(|| {
+            self.path
+                .and_then(|p| read_text(p).ok())
+                .unwrap_or_default()
+        });
+        Source::file(path, text).error_at(at, message)
+    }
 }
 
 fn first_doc_path(page: &Page) -> &Path {

@@ -60,6 +60,30 @@ pub(crate) const RESERVED: [&str; 13] = [
 
 /// Walks `content/` in name order (so the result does not depend on the file system).
 pub(crate) fn walk(content: &Path) -> Found {
+    walk_tree(content, content, None)
+}
+
+/// Walks one page folder (`id` relative to content) without its sub-folders, for incremental rebuilds.
+/// A folder that no longer exists yields no page.
+pub(crate) fn walk_folder(content: &Path, id: &str) -> Found {
+    let start = if id.is_empty() {
+        content.to_path_buf()
+    } else {
+        content.join(id)
+    };
+    if !start.is_dir() {
+        return Found::default();
+    }
+    let mut found = walk_tree(content, &start, Some(1));
+    if !id.is_empty() {
+        if let Err(diag) = check_folder_name(&start, Path::new(id)) {
+            found.errors.push(diag);
+        }
+    }
+    found
+}
+
+fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
     let mut found = Found::default();
     let root = match content.canonicalize() {
         Ok(root) => root,
@@ -73,8 +97,11 @@ pub(crate) fn walk(content: &Path) -> Found {
     };
     let mut pages: BTreeMap<String, FoundPage> = BTreeMap::new();
     let mut loose: Vec<PathBuf> = Vec::new();
-    let walker = WalkDir::new(content)
-        .follow_links(false)
+    let mut walker = WalkDir::new(start).follow_links(false);
+    if let Some(depth) = max_depth {
+        walker = walker.max_depth(depth);
+    }
+    let walker = walker
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_debris(&e.file_name().to_string_lossy()));

@@ -159,6 +159,17 @@ pub struct Site {
 }
 
 impl Site {
+    /// A copy of everything but the pages (which the caller supplies).
+    pub fn clone_without_pages(&self) -> Site {
+        Site {
+            config: self.config.clone(),
+            sources: self.sources.clone(),
+            taxonomies: self.taxonomies.clone(),
+            glossary: self.glossary.clone(),
+            pages: Vec::new(),
+        }
+    }
+
     /// The page with `id`.
     pub fn page(&self, id: &str) -> Option<&Page> {
         self.pages

@@ -101,6 +101,10 @@ pub struct RenderedPage {
     pub links: Vec<(crate::markdown::LinkUse, targets::Target)>,
     /// Glossary ids marked on the page.
     pub glossary_used: Vec<String>,
+    /// Problems found in the page's text that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// The files written for this page (its HTML, CSVs, assets).
+    pub files: Vec<String>,
 }
 
 /// What rendering produced.
@@ -147,9 +151,73 @@ fn search_index(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> String 
     crate::search::index_script(lang.code(), &entries)
 }
 
-/// Renders every page and generated file of the site into `sink`.
-pub fn render_site(env: &Env<'_>, sink: &dyn Sink) -> Result<RenderReport, Vec<Diagnostic>> {
+/// Which parts of the site to render.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// Content pages to render, by id; `None` for all of them.
+    pub pages: Option<HashSet<String>>,
+    /// Generated pages (lists, taxonomies, search page, landing, 404), static files, sitemap and feeds.
+    pub lists: bool,
+    /// The search indexes.
+    pub search: bool,
+    /// The whole-report pages.
+    pub report: bool,
+}
+
+impl Scope {
+    /// Everything.
+    pub fn all() -> Scope {
+        Scope {
+            pages: None,
+            lists: true,
+            search: true,
+            report: true,
+        }
+    }
+}
+
+/// Writes each language's search index; returns the index sizes.
+pub fn write_search_indexes(
+    env: &Env<'_>,
+    rendered: &[RenderedPage],
+    sink: &dyn Sink,
+) -> Result<Localized<usize>, Diagnostic> {
+    let mut sizes = Localized::default();
+    for lang in Lang::ALL {
+        let script = search_index(env, rendered, lang);
+        *sizes.get_mut(lang) = script.len();
+        let path = format!(
+            "{}{}",
+            urls::page_path(lang, "search"),
+            lists::SEARCH_INDEX_FILE
+        );
+        sink.put(&path, script.into_bytes())?;
+    }
+    Ok(sizes)
+}
+
+/// Writes the whole-report page of each language.
+pub fn write_reports(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let n = report::render_reports(env, sink, &mut errors);
+    if errors.is_empty() {
+        Ok(n)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Renders the parts of the site in `scope` into `sink`. `previous` holds the pages rendered before that
+/// are not in scope (for search, link checks and lists); the report's `rendered` holds them all.
+pub fn render_site(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    scope: &Scope,
+    previous: Vec<RenderedPage>,
+) -> Result<RenderReport, Vec<Diagnostic>> {
+    let in_scope = |id: &str| scope.pages.as_ref().is_none_or(|set| set.contains(id));
     let jobs: Vec<(usize, Lang)> = (0..env.site.pages.len())
+        .filter(|&i| in_scope(&env.site.pages[i].id))
         .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
         .collect();
     let results: Vec<page::PageOutcome> = jobs
@@ -160,29 +228,39 @@ pub fn render_site(env: &Env<'_>, sink: &dyn Sink) -> Result<RenderReport, Vec<D
     let mut errors = Vec::new();
     for outcome in results {
         errors.extend(outcome.errors);
-        report.warnings.extend(outcome.warnings);
         report.files += outcome.files;
         if let Some(rendered) = outcome.rendered {
-            *report.pages.get_mut(rendered.lang) += 1;
             report.rendered.push(rendered);
         }
     }
-    match lists::render_lists(env, sink) {
-        Ok(n) => report.files += n,
-        Err(mut e) => errors.append(&mut e),
+    report.rendered.extend(
+        previous
+            .into_iter()
+            .filter(|r| !in_scope(&r.page_id) && env.site.page(&r.page_id).is_some()),
+    );
+    for r in &report.rendered {
+        *report.pages.get_mut(r.lang) += 1;
+        report.warnings.extend(r.warnings.iter().cloned());
     }
-    report.files += publish::render_publishing(env, &report.rendered, sink, &mut errors);
-    report.files += report::render_reports(env, sink, &mut errors);
-    for lang in Lang::ALL {
-        let script = search_index(env, &report.rendered, lang);
-        *report.search_index_bytes.get_mut(lang) = script.len();
-        let path = format!(
-            "{}{}",
-            urls::page_path(lang, "search"),
-            lists::SEARCH_INDEX_FILE
-        );
-        match sink.put(&path, script.into_bytes()) {
-            Ok(()) => report.files += 1,
+    if scope.lists {
+        match lists::render_lists(env, sink) {
+            Ok(n) => report.files += n,
+            Err(mut e) => errors.append(&mut e),
+        }
+        report.files += publish::render_publishing(env, &report.rendered, sink, &mut errors);
+    }
+    if scope.report {
+        match write_reports(env, sink) {
+            Ok(n) => report.files += n,
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if scope.search {
+        match write_search_indexes(env, &report.rendered, sink) {
+            Ok(sizes) => {
+                report.search_index_bytes = sizes;
+                report.files += 2;
+            }
             Err(e) => errors.push(e),
         }
     }

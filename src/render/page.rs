@@ -22,7 +22,6 @@ use crate::output::Sink;
 /// What one page job produced.
 pub(crate) struct PageOutcome {
     pub errors: Vec<Diagnostic>,
-    pub warnings: Vec<Diagnostic>,
     pub files: usize,
     pub rendered: Option<RenderedPage>,
 }
@@ -50,7 +49,6 @@ pub(crate) fn labels(env: &Env<'_>, lang: Lang) -> Labels {
 pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sink) -> PageOutcome {
     let mut outcome = PageOutcome {
         errors: Vec::new(),
-        warnings: Vec::new(),
         files: 0,
         rendered: None,
     };
@@ -73,9 +71,10 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     outcome
         .errors
         .extend(resolver.errors.borrow_mut().drain(..));
+    let mut page_warnings = Vec::new();
     if !is_fallback {
         outcome.errors.extend(md.errors.iter().cloned());
-        outcome.warnings.extend(md.warnings.iter().cloned());
+        page_warnings.extend(md.warnings.iter().cloned());
     }
     let langs_present: Vec<Lang> = Lang::ALL
         .into_iter()
@@ -220,17 +219,36 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     let anchors = collect_ids(&html);
     let targets = resolver.targets.borrow().clone();
     let links = md.links.iter().cloned().zip(targets).collect();
-    match sink.put(&format!("{from}index.html"), html.into_bytes()) {
-        Ok(()) => outcome.files += 1,
-        Err(e) => outcome.errors.push(e),
-    }
+    let mut files = Vec::new();
+    let mut put =
+        |path: String, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(&path, bytes) {
+            Ok(()) => files.push(path),
+            Err(e) => errors.push(e),
+        };
+    put(
+        format!("{from}index.html"),
+        html.into_bytes(),
+        &mut outcome.errors,
+    );
     for chart in &page.data.charts {
-        match sink.put(&format!("{from}{}.csv", chart.id), csv(chart, lang)) {
-            Ok(()) => outcome.files += 1,
-            Err(e) => outcome.errors.push(e),
+        put(
+            format!("{from}{}.csv", chart.id),
+            csv(chart, lang),
+            &mut outcome.errors,
+        );
+    }
+    for asset in &page.assets {
+        let rel = asset.to_string_lossy().replace('\\', "/");
+        let source = env.content_dir.join(asset);
+        match std::fs::read(&source) {
+            Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, &mut outcome.errors),
+            Err(e) => outcome.errors.push(Diagnostic::error(
+                &source,
+                format!("the file cannot be read: {e}"),
+            )),
         }
     }
-    outcome.files += copy_assets(env, page, lang, sink, &mut outcome.errors);
+    outcome.files = files.len();
     outcome.rendered = Some(RenderedPage {
         page_id: page.id.clone(),
         lang,
@@ -241,6 +259,8 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         anchors,
         links,
         glossary_used: md.glossary_used,
+        warnings: page_warnings,
+        files,
     });
     outcome
 }
@@ -284,31 +304,6 @@ fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
         terms,
         related: super::lists::related_cases(env, page, lang, from),
     }
-}
-
-fn copy_assets(
-    env: &Env<'_>,
-    page: &Page,
-    lang: Lang,
-    sink: &dyn Sink,
-    errors: &mut Vec<Diagnostic>,
-) -> usize {
-    let mut n = 0;
-    for asset in &page.assets {
-        let rel = asset.to_string_lossy().replace('\\', "/");
-        let source = env.content_dir.join(asset);
-        match std::fs::read(&source) {
-            Ok(bytes) => match sink.put(&format!("{}/{rel}", lang.code()), bytes) {
-                Ok(()) => n += 1,
-                Err(e) => errors.push(e),
-            },
-            Err(e) => errors.push(Diagnostic::error(
-                &source,
-                format!("the file cannot be read: {e}"),
-            )),
-        }
-    }
-    n
 }
 
 /// Every `id="…"` in an HTML page.

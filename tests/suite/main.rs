@@ -10,3 +10,4 @@ mod errors;
 mod publishing;
 mod safety;
 mod search;
+mod serve;

@@ -1,0 +1,206 @@
+//! Answering one request of the preview server: only GET and HEAD, only loopback `Host` names, only paths
+//! inside the site (no `..`, no encoded or backslash traversal), no cross-origin headers.
+
+/// How a request path maps onto the site.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// A site path such as `ja/index.html`.
+    File(String),
+    /// A folder asked for without its final `/`: redirect there.
+    AddSlash(String),
+    /// The live-reload event stream.
+    Events,
+    /// A path that tries to leave the site or cannot be read.
+    Bad,
+}
+
+/// Whether a `Host` header names this machine (a page elsewhere cannot reach the server through DNS tricks).
+pub(crate) fn host_is_loopback(host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(n, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                n
+            } else {
+                host
+            }
+        })
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    )
+}
+
+/// Maps a request target (`/ja/cases/kobe/?x=1`) to a route.
+pub(crate) fn route(target: &str) -> Route {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path == "/__hakusho/events" {
+        return Route::Events;
+    }
+    let Some(decoded) = percent_decode(path) else {
+        return Route::Bad;
+    };
+    if !decoded.starts_with('/') || decoded.contains(['\\', '\0']) {
+        return Route::Bad;
+    }
+    let segments: Vec<&str> = decoded.split('/').skip(1).collect();
+    if segments
+        .iter()
+        .any(|s| *s == ".." || *s == "." || s.contains(':'))
+    {
+        return Route::Bad;
+    }
+    let rel = segments.join("/");
+    if rel.is_empty() || rel.ends_with('/') {
+        return Route::File(format!("{rel}index.html"));
+    }
+    let last = segments.last().copied().unwrap_or("");
+    if !last.contains('.') {
+        return Route::AddSlash(format!("{decoded}/"));
+    }
+    Route::File(rel)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` for a site path.
+pub(crate) fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "json" => "application/json",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The script that reloads the page when the site is rebuilt (only ever added by `serve`).
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__hakusho/events');\
+s.onmessage=function(e){if(e.data==='reload'){s.close();location.reload();}};})();</script>";
+
+/// Adds the reload script, and the error overlay when the last build failed, before `</body>`.
+pub(crate) fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut extra = String::from(RELOAD_SCRIPT);
+    if let Some(o) = overlay {
+        extra.push_str(o);
+    }
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+/// The overlay showing a failed build's errors on every page.
+pub(crate) fn overlay(errors: &str) -> String {
+    format!(
+        "<div id=\"hakusho-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;\
+z-index:2147483647;background:#fff5f5;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem 1.25rem;\
+font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.2)\">\
+<p style=\"margin:0 0 .5rem;font-weight:700;color:#b00020\">hakusho: the last build failed; showing the last good site</p>\
+<pre style=\"margin:0;white-space:pre-wrap\">{}</pre></div>",
+        crate::format::escape::escape_html(errors)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts_only() {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost",
+            "LOCALHOST:1",
+            "[::1]:3000",
+            "127.0.0.1",
+        ] {
+            assert!(host_is_loopback(Some(ok)), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8080",
+            "127.0.0.1.evil.example",
+            "10.0.0.1",
+            "",
+        ] {
+            assert!(!host_is_loopback(Some(bad)), "{bad}");
+        }
+        assert!(!host_is_loopback(None));
+    }
+
+    #[test]
+    fn routes_stay_inside_the_site() {
+        assert_eq!(route("/"), Route::File("index.html".into()));
+        assert_eq!(
+            route("/ja/cases/kobe/?q=1"),
+            Route::File("ja/cases/kobe/index.html".into())
+        );
+        assert_eq!(
+            route("/ja/cases/kobe"),
+            Route::AddSlash("/ja/cases/kobe/".into())
+        );
+        assert_eq!(
+            route("/static/style.css"),
+            Route::File("static/style.css".into())
+        );
+        assert_eq!(
+            route("/ja/%E7%A5%9E%E6%88%B8/"),
+            Route::File("ja/神戸/index.html".into())
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/ja/../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2fetc%2fpasswd",
+            "/..%5c..%5cetc%5cpasswd",
+            "/ja\\..\\x",
+            "/%00",
+            "/%zz",
+            "/C:/x",
+        ] {
+            assert_eq!(route(bad), Route::Bad, "{bad}");
+        }
+    }
+
+    #[test]
+    fn injects_before_body_end() {
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            Some("<div>E</div>"),
+        ))
+        .unwrap();
+        assert!(out.contains("<p>x</p><script>"));
+        assert!(out.ends_with("<div>E</div></body></html>"));
+        assert!(overlay("<b>").contains("&lt;b&gt;"));
+    }
+}

@@ -1,0 +1,347 @@
+//! `hakusho serve`: builds into memory, serves on 127.0.0.1, watches `content/` and `themes/`, rebuilds what
+//! an edit affects and reloads open pages; a failed build shows as an overlay over the last good site.
+//! Never writes to disk.
+
+mod http;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::diag::Diagnostic;
+use crate::pipeline::{SiteOptions, project_root};
+use crate::session::{Rebuilt, Session};
+use http::{Route, content_type, host_is_loopback, inject, overlay, route};
+
+/// What to serve.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// The site (its base URL is replaced by the server's address).
+    pub site: SiteOptions,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// What happens while serving, for the caller to print.
+#[derive(Debug)]
+pub enum Event {
+    /// The server listens at this address.
+    Listening(String),
+    /// A build succeeded.
+    Built(Rebuilt),
+    /// A build failed; the last good site stays served.
+    Failed(Vec<Diagnostic>),
+    /// Something worth telling (a browser that would not open).
+    Note(String),
+}
+
+type Clients = Arc<Mutex<Vec<Sender<()>>>>;
+
+/// Serves until the process is stopped.
+pub fn serve(
+    opts: ServeOptions,
+    on_event: impl Fn(Event) + Send + Sync + 'static,
+) -> Result<(), Diagnostic> {
+    let server = Server::http(("127.0.0.1", opts.port)).map_err(|e| {
+        Diagnostic::general(format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))
+    })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(opts.port);
+    let url = format!("http://127.0.0.1:{port}/");
+    let mut site = opts.site.clone();
+    site.base_url = Some(url.clone());
+    site.relative_links = false;
+    let on_event = Arc::new(on_event);
+    let session = Arc::new(Mutex::new(Session::new(site.clone())));
+    let failure: Arc<Mutex<Option<String>>> = Arc::default();
+    let clients: Clients = Arc::default();
+    {
+        let mut s = session.lock().unwrap_or_else(|e| e.into_inner());
+        report(s.rebuild_all(), &failure, on_event.as_ref());
+    }
+    on_event(Event::Listening(url.clone()));
+    if opts.open {
+        open_browser(&url, on_event.as_ref());
+    }
+    let _watcher = watch(
+        &site,
+        Arc::clone(&session),
+        Arc::clone(&failure),
+        Arc::clone(&clients),
+        Arc::clone(&on_event),
+    )?;
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, session, failure, clients) = (
+                Arc::clone(&server),
+                Arc::clone(&session),
+                Arc::clone(&failure),
+                Arc::clone(&clients),
+            );
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    handle(request, &session, &failure, &clients);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    Ok(())
+}
+
+fn report(
+    result: Result<Rebuilt, Vec<Diagnostic>>,
+    failure: &Mutex<Option<String>>,
+    on_event: &(impl Fn(Event) + ?Sized),
+) {
+    let mut f = failure.lock().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok(rebuilt) => {
+            *f = None;
+            on_event(Event::Built(rebuilt));
+        }
+        Err(errors) => {
+            *f = Some(
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            on_event(Event::Failed(errors));
+        }
+    }
+}
+
+/// Watches content/ and themes/; each batch of changes updates the session and reloads the browsers.
+fn watch(
+    site: &SiteOptions,
+    session: Arc<Mutex<Session>>,
+    failure: Arc<Mutex<Option<String>>>,
+    clients: Clients,
+    on_event: Arc<impl Fn(Event) + Send + Sync + 'static>,
+) -> Result<impl Drop, Diagnostic> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(60), None, tx)
+        .map_err(|e| Diagnostic::general(format!("cannot watch files: {e}")))?;
+    let themes = project_root(&site.content).join("themes");
+    for dir in [site.content.clone(), themes] {
+        if dir.is_dir() {
+            debouncer
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(|e| Diagnostic::general(format!("cannot watch {}: {e}", dir.display())))?;
+        }
+    }
+    std::thread::spawn(move || {
+        while let Ok(result) = rx.recv() {
+            let Ok(events) = result else { continue };
+            let mut paths: Vec<PathBuf> = changes(&events);
+            // Take every change that has arrived meanwhile, so one save is one rebuild.
+            while let Ok(Ok(more)) = rx.try_recv() {
+                paths.extend(changes(&more));
+            }
+            if paths.is_empty() {
+                continue;
+            }
+            paths.sort();
+            paths.dedup();
+            let result = {
+                let mut s = session.lock().unwrap_or_else(|e| e.into_inner());
+                s.apply(&paths)
+            };
+            if matches!(&result, Ok(r) if r.what == "nothing") {
+                continue;
+            }
+            report(result, &failure, on_event.as_ref());
+            let mut list = clients.lock().unwrap_or_else(|e| e.into_inner());
+            list.retain(|c| c.send(()).is_ok());
+        }
+    });
+    Ok(debouncer)
+}
+
+/// The paths of events that change files (reading them, which the build itself does, is not a change).
+fn changes(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBuf> {
+    use notify_debouncer_full::notify::EventKind;
+    use notify_debouncer_full::notify::event::ModifyKind;
+    events
+        .iter()
+        .filter(|e| match e.kind {
+            EventKind::Create(_) | EventKind::Remove(_) => true,
+            EventKind::Modify(ModifyKind::Metadata(_)) => false,
+            EventKind::Modify(_) => true,
+            _ => false,
+        })
+        .flat_map(|e| e.paths.iter().cloned())
+        .collect()
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header names and values are valid")
+}
+
+fn handle(
+    request: Request,
+    session: &Mutex<Session>,
+    failure: &Mutex<Option<String>>,
+    clients: &Clients,
+) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host_is_loopback(host.as_deref()) {
+        let _ = request.respond(text(
+            403,
+            "hakusho serve answers only to 127.0.0.1 and localhost\n",
+        ));
+        return;
+    }
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        let _ = request.respond(text(405, "only GET and HEAD\n"));
+        return;
+    }
+    match route(request.url()) {
+        Route::Bad => {
+            let _ = request.respond(text(400, "bad path\n"));
+        }
+        Route::Events => events(request, clients),
+        Route::AddSlash(to) => {
+            let exists = session
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .file(&format!("{}index.html", to.trim_start_matches('/')))
+                .is_some();
+            let response = if exists {
+                text(301, "").with_header(header("Location", &to))
+            } else {
+                not_found(session, failure)
+            };
+            let _ = request.respond(response);
+        }
+        Route::File(path) => {
+            let file = session
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .file(&path);
+            let response = match file {
+                Some(bytes) => {
+                    let is_html = path.ends_with(".html");
+                    let body = if is_html {
+                        let overlay = failure
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .as_deref()
+                            .map(overlay);
+                        inject(&bytes, overlay.as_deref())
+                    } else {
+                        bytes.to_vec()
+                    };
+                    Response::from_data(body)
+                        .with_header(header("Content-Type", content_type(&path)))
+                        .with_header(header("Cache-Control", "no-store"))
+                }
+                None => not_found(session, failure),
+            };
+            let _ = request.respond(response);
+        }
+    }
+}
+
+fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body.as_bytes().to_vec())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+}
+
+fn not_found(
+    session: &Mutex<Session>,
+    failure: &Mutex<Option<String>>,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = session
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .file("404.html");
+    let overlay = failure
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_deref()
+        .map(overlay);
+    let body = match page {
+        Some(bytes) => inject(&bytes, overlay.as_deref()),
+        None => inject(
+            b"<!DOCTYPE html><html><body><p>404</p></body></html>",
+            overlay.as_deref(),
+        ),
+    };
+    Response::from_data(body)
+        .with_status_code(404)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+}
+
+/// A Server-Sent Events stream: `data: reload` after each build. One thread per open page.
+fn events(request: Request, clients: &Clients) {
+    let (tx, rx): (Sender<()>, Receiver<()>) = mpsc::channel();
+    clients.lock().unwrap_or_else(|e| e.into_inner()).push(tx);
+    std::thread::spawn(move || {
+        let mut writer = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let message: &[u8] = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(()) => b"data: reload\n\n",
+                Err(RecvTimeoutError::Timeout) => b": ping\n\n",
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            if writer
+                .write_all(message)
+                .and_then(|()| writer.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
+fn open_browser(url: &str, on_event: &(impl Fn(Event) + ?Sized)) {
+    let result = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if result.is_err() {
+        on_event(Event::Note(format!(
+            "could not open a browser; open {url} yourself"
+        )));
+    }
+}

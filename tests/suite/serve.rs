@@ -1,0 +1,197 @@
+//! `hakusho serve` as a real process on a free loopback port: pages, edits with reload events, the error
+//! overlay and recovery, refused traversal and foreign hosts.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::SiteTest;
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &SiteTest) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hakusho"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&site.dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+/// A raw HTTP/1.1 GET; returns (status, headers, body).
+fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+fn get(port: u16, path: &str) -> (u16, String, String) {
+    get_with_host(port, path, &format!("127.0.0.1:{port}"))
+}
+
+/// Waits until `path` shows `needle` (the watcher debounces edits).
+fn eventually(port: u16, path: &str, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let (_, _, body) = get(port, path);
+        if body.contains(needle) {
+            return body;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{path} never showed {needle}:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_reloads_on_edit_and_shows_build_errors_over_the_last_good_site() {
+    let site = SiteTest::fixture("minimal");
+    let server = start(&site);
+    let (status, head, body) = get(server.port, "/ja/cases/alpha/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html; charset=utf-8"));
+    assert!(
+        !head
+            .to_ascii_lowercase()
+            .contains("access-control-allow-origin")
+    );
+    assert!(body.contains("<h1>事例アルファ</h1>"));
+    assert!(
+        body.contains("new EventSource('/__hakusho/events')"),
+        "reload script injected when serving"
+    );
+
+    // An open page listens for reloads.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__hakusho/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+        server.port
+    )
+    .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    while !line.starts_with(": connected") {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+    }
+
+    site.write(
+        "content/cases/alpha/index.ja.md",
+        std::fs::read_to_string(site.dir.join("content/cases/alpha/index.ja.md"))
+            .unwrap()
+            .replace("二つ目の見出しである。", "編集した本文である。"),
+    );
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("a reload event arrives");
+        if line.starts_with("data: reload") {
+            break;
+        }
+    }
+    eventually(server.port, "/ja/cases/alpha/", "編集した本文である。");
+
+    // A broken file: the overlay names the position, the last good page stays.
+    site.write(
+        "content/cases/alpha/index.en.md",
+        "---\ntitel: Case Alpha\n---\n",
+    );
+    let body = eventually(server.port, "/en/cases/alpha/", "hakusho-error");
+    assert!(
+        body.contains("content/cases/alpha/index.en.md:2:1: error: unknown field `titel`"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<h1>Case Alpha</h1>"),
+        "the last good page is still served"
+    );
+
+    // Fixed: the overlay goes, the new text shows, without a restart.
+    site.write(
+        "content/cases/alpha/index.en.md",
+        "---\ntitle: Case Alpha fixed\nsummary: Fixed.\n---\nFixed.\n",
+    );
+    let body = eventually(server.port, "/en/cases/alpha/", "Case Alpha fixed");
+    assert!(!body.contains("hakusho-error"));
+}
+
+#[test]
+fn refuses_traversal_foreign_hosts_and_unknown_paths() {
+    let site = SiteTest::fixture("minimal");
+    site.write("secret.txt", "secret");
+    let server = start(&site);
+    for path in [
+        "/../secret.txt",
+        "/ja/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/ja%5c..%5c..%5csecret.txt",
+    ] {
+        let (status, _, body) = get(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("secret"), "{path}");
+    }
+    let (status, _, _) = get_with_host(server.port, "/ja/", "evil.example");
+    assert_eq!(status, 403);
+    let (status, _, _) = get_with_host(server.port, "/ja/", "localhost");
+    assert_eq!(status, 200);
+    let (status, _, body) = get(server.port, "/ja/nowhere/");
+    assert_eq!(status, 404);
+    assert!(body.contains("ページが見つかりません"));
+    let (status, head, _) = get(server.port, "/ja/cases");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /ja/cases/"));
+    assert!(
+        !site.dir.join("output").exists(),
+        "serve never writes output/"
+    );
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    for (path, html) in site.outputs_ending(".html") {
+        assert!(!html.contains("EventSource"), "{path}");
+        assert!(!html.contains("__hakusho"), "{path}");
+    }
+}
