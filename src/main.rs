@@ -31,7 +31,9 @@ fn site_options(args: &cli::SiteArgs) -> SiteOptions {
 
 fn build(args: BuildArgs) -> ExitCode {
     let opts = site_options(&args.site);
-    match pipeline::build(&opts, &args.output, args.force) {
+    let bar = Bar::new();
+    let result = pipeline::build(&opts, &args.output, args.force, &bar);
+    match result {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             let untranslated = report
@@ -153,6 +155,38 @@ fn new_case(args: cli::NewCaseArgs) -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A progress bar on stderr for builds of many pages, drawn only when stderr is a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        Bar(indicatif::ProgressBar::hidden())
+    }
+}
+
+impl hakusho::progress::Progress for Bar {
+    fn start(&self, total: usize) {
+        use std::io::IsTerminal;
+        if total >= 200 && std::io::stderr().is_terminal() {
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.0.set_length(total as u64);
+            self.0.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "rendering {pos}/{len} pages {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+        }
+    }
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
     }
 }
 

@@ -12,6 +12,7 @@ use crate::load;
 use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
 use crate::output::{Sink, Staging, refuse_destination};
+use crate::progress::{Progress, Silent};
 use crate::render::figures::number_figures;
 use crate::render::theme::load_theme;
 use crate::render::urls::Urls;
@@ -66,13 +67,14 @@ pub fn build(
     opts: &SiteOptions,
     output: &Path,
     force: bool,
+    progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let root = project_root(&opts.content);
     refuse_destination(output, &root, force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
     let staging = Staging::create(output, &root, force).map_err(|d| vec![d])?;
-    let mut report = prepared.render(&staging)?;
+    let mut report = prepared.render(&staging, progress)?;
     staging.commit().map_err(|d| vec![d])?;
     report.elapsed = started.elapsed();
     Ok(report)
@@ -81,7 +83,7 @@ pub fn build(
 /// Builds into any sink (memory for `serve` and `check`).
 pub fn build_into(opts: &SiteOptions, sink: &dyn Sink) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let mut report = prepare(opts)?.render(sink)?;
+    let mut report = prepare(opts)?.render(sink, &Silent)?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -120,7 +122,11 @@ fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
 }
 
 impl Prepared {
-    fn render(self, sink: &dyn Sink) -> Result<BuildReport, Vec<Diagnostic>> {
+    fn render(
+        self,
+        sink: &dyn Sink,
+        progress: &dyn Progress,
+    ) -> Result<BuildReport, Vec<Diagnostic>> {
         let figures = number_figures(&self.site);
         let env = Env {
             site: &self.site,
@@ -129,6 +135,7 @@ impl Prepared {
             figures: &figures,
             svgs: &self.svgs,
             content_dir: &self.content,
+            progress,
         };
         let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
         let mut warnings = self.warnings;

@@ -91,6 +91,7 @@ impl Session {
                 figures: &figures,
                 svgs: &svgs,
                 content_dir: &self.opts.content,
+                progress: &crate::progress::Silent,
             };
             let scope = Scope {
                 pages: None,
@@ -196,6 +197,7 @@ impl Session {
                 figures: &figures,
                 svgs: &svgs,
                 content_dir: &self.opts.content,
+                progress: &crate::progress::Silent,
             };
             render_site(&env, &sink, &scope, previous)?
         };
@@ -273,6 +275,7 @@ impl Session {
                 figures: &figures,
                 svgs: &state.svgs,
                 content_dir: &self.opts.content,
+                progress: &crate::progress::Silent,
             };
             let sink = Memory::new();
             let ok = if wants_search {

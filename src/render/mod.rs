@@ -47,6 +47,8 @@ pub struct Env<'a> {
     pub svgs: &'a HashMap<(String, Lang), String>,
     /// The content folder (for page assets).
     pub content_dir: &'a std::path::Path,
+    /// Told about each rendered page.
+    pub progress: &'a dyn crate::progress::Progress,
 }
 
 impl Env<'_> {
@@ -220,10 +222,16 @@ pub fn render_site(
         .filter(|&i| in_scope(&env.site.pages[i].id))
         .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
         .collect();
+    env.progress.start(jobs.len());
     let results: Vec<page::PageOutcome> = jobs
         .par_iter()
-        .map(|&(i, lang)| page::render_page(env, &env.site.pages[i], lang, sink))
+        .map(|&(i, lang)| {
+            let outcome = page::render_page(env, &env.site.pages[i], lang, sink);
+            env.progress.advance();
+            outcome
+        })
         .collect();
+    env.progress.finish();
     let mut report = RenderReport::default();
     let mut errors = Vec::new();
     for outcome in results {
