@@ -138,6 +138,46 @@ pub fn position_of(text: &str, byte_offset: usize) -> Position {
     Position { line, column }
 }
 
+/// Positions of many byte offsets in one text: line starts found once, columns counted within the line,
+/// continuing from the previous answer when offsets come in order (so a long line stays linear).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'t> {
+    starts: Vec<usize>,
+    text: &'t str,
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            starts,
+            text,
+            last: std::cell::Cell::new((1, 0, 1)),
+        }
+    }
+
+    /// Line and column (1-based, columns in characters) of a byte offset.
+    pub fn position(&self, byte_offset: usize) -> Position {
+        let mut offset = byte_offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let (last_line, last_offset, last_column) = self.last.get();
+        let column = if last_line == line && last_offset <= offset {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((line, offset, column));
+        Position { line, column }
+    }
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -203,6 +243,21 @@ mod tests {
         assert_eq!(position_of(text, 0), Position { line: 1, column: 1 });
         let x = text.find('x').unwrap();
         assert_eq!(position_of(text, x), Position { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn line_index_agrees_with_position_of() {
+        let text = "一行目\n神戸: x\n\nend";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            if text.is_char_boundary(offset) {
+                assert_eq!(
+                    index.position(offset),
+                    position_of(text, offset),
+                    "{offset}"
+                );
+            }
+        }
     }
 
     #[test]

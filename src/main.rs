@@ -13,12 +13,29 @@ use hakusho::pipeline::{self, SiteOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    on_interrupt_remove_staging();
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Serve(args) => serve(args),
         Command::New(cli::NewCommand::Case(args)) => new_case(args),
     }
+}
+
+/// Ctrl+C or SIGTERM during a build: remove the half-written staging folder and stop; the previous
+/// output stays as it was.
+fn on_interrupt_remove_staging() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            hakusho::output::abort();
+            eprintln!("interrupted: the output folder was left as it was");
+            std::process::exit(130);
+        }
+    });
 }
 
 fn site_options(args: &cli::SiteArgs) -> SiteOptions {

@@ -18,6 +18,23 @@ pub trait Sink: Sync {
 /// The marker file that says hakusho made a folder (and may replace it).
 pub const MARKER: &str = ".hakusho";
 
+/// Staging folders being written, so an interrupted build can remove them (see [`abort`]).
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Set when the build is being interrupted: no more files are written.
+static ABORTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Stops writing and removes every staging folder of this process; the destination is left as it was.
+/// For the binary's Ctrl+C / SIGTERM handler.
+pub fn abort() {
+    ABORTING.store(true, std::sync::atomic::Ordering::SeqCst);
+    // Let writes that already passed the check finish before their folder goes.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let dirs = LIVE.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for dir in dirs {
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
+
 /// Files kept in memory (for `serve`, `check` and tests).
 #[derive(Default)]
 pub struct Memory {
@@ -74,6 +91,9 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
         }
         fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(dir.clone());
         fs::write(
             dir.join(MARKER),
             "This folder is written by `hakusho build`; every build replaces it.\n",
@@ -94,6 +114,9 @@ impl Staging {
 
     /// Replaces the destination with the staged build.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(Diagnostic::general("the build was interrupted"));
+        }
         let old = self.dir.with_file_name(format!(
             "{}-old",
             self.dir.file_name().unwrap_or_default().to_string_lossy()
@@ -119,6 +142,9 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         check_site_path(site_path)?;
+        if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(Diagnostic::general("the build was interrupted"));
+        }
         {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
             if !written.insert(site_path.to_string()) {
@@ -140,6 +166,9 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|d| d != &self.dir);
     }
 }
 

@@ -42,6 +42,21 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
             );
         }
     }
+    let mut lookalikes: HashMap<String, &Page> = HashMap::new();
+    for page in &site.pages {
+        let key: String = unicode_normalization::UnicodeNormalization::nfkc(page.id.as_str())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if let Some(other) = lookalikes.insert(key, page) {
+            errors.push(
+                Diagnostic::error(first_doc_path(page), format!(
+                    "the folder content/{} looks the same as content/{} (they differ only in letter width or case)",
+                    page.id, other.id
+                ))
+                .with_help("rename one of them; readers could not tell the two addresses apart"),
+            );
+        }
+    }
     let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
     for page in &site.pages {
         let src = LazySource::new(page.data_path.as_deref());
@@ -100,6 +115,25 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
                             "add `{id}:` with its title, issuer and year to content/sources.yaml"
                         )),
                     },
+                );
+            }
+        }
+        for chart in &page.data.charts {
+            let csv = format!("{}.csv", chart.id);
+            if page
+                .assets
+                .iter()
+                .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == csv))
+            {
+                errors.push(
+                    Diagnostic::error(
+                        content.join(&page.id).join(&csv),
+                        format!(
+                            "this file has the name of the CSV download of chart `{}`",
+                            chart.id
+                        ),
+                    )
+                    .with_help("rename the file; hakusho writes the chart's data under this name"),
                 );
             }
         }

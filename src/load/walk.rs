@@ -193,7 +193,16 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
     for rel in loose {
         let folder = rel.parent().map(page_id).unwrap_or_default();
         match pages.get_mut(&folder) {
-            Some(page) => page.assets.push(rel),
+            Some(page) => {
+                let name = rel.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                match asset_problem(&name) {
+                    Some(problem) => found.errors.push(
+                        Diagnostic::error(content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
+                            .with_help("rename the file using letters, digits, `-`, `_` and `.`"),
+                    ),
+                    None => page.assets.push(rel),
+                }
+            }
             None if rel.extension().is_some_and(|e| e == "md") => found.warnings.push(
                 Diagnostic::warning(content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
                     .with_help(format!(
@@ -256,6 +265,12 @@ pub(crate) fn slug_problem(name: &str) -> Option<String> {
             "`{shown}` is not allowed; use letters, digits, `-` and `_`"
         ));
     }
+    if !unicode_normalization::is_nfc(name) {
+        return Some(format!(
+            "the name is not in composed Unicode form (NFC); retype it as `{}`",
+            unicode_normalization::UnicodeNormalization::nfc(name).collect::<String>()
+        ));
+    }
     if name.chars().any(char::is_uppercase) {
         return Some(format!(
             "upper-case letters are not allowed, so that addresses do not depend on case; use `{}`",
@@ -266,6 +281,23 @@ pub(crate) fn slug_problem(name: &str) -> Option<String> {
         return Some("the name is too long (at most 80 characters)".into());
     }
     None
+}
+
+/// Whether a file in a page folder can be published next to the page. Returns the reason if not.
+pub(crate) fn asset_problem(name: &str) -> Option<String> {
+    let stem = name.replace('.', "");
+    if name.starts_with('.') || name.ends_with('.') {
+        return Some("a name may not start or end with `.`".into());
+    }
+    if name.eq_ignore_ascii_case("index.html") {
+        return Some("`index.html` is the page itself".into());
+    }
+    slug_problem(&stem).map(|p| {
+        p.replace(
+            "use letters, digits, `-` and `_`",
+            "use letters, digits, `-`, `_` and `.`",
+        )
+    })
 }
 
 fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
@@ -334,6 +366,27 @@ mod tests {
         for name in ["index.ja.md", "photo.jpg", "data.yaml"] {
             assert!(!is_debris(name), "{name}");
         }
+    }
+
+    #[test]
+    fn asset_names() {
+        assert_eq!(asset_problem("photo.jpg"), None);
+        assert_eq!(asset_problem("神戸-1.png"), None);
+        assert!(asset_problem("index.html").is_some());
+        assert!(asset_problem("a b.png").is_some());
+        assert!(asset_problem(".htaccess").is_some());
+        assert!(asset_problem("x\"onload.png").is_some());
+    }
+
+    #[test]
+    fn decomposed_unicode_is_refused() {
+        assert_eq!(slug_problem("が"), None);
+        assert!(slug_problem("か\u{3099}").is_some());
+        assert!(
+            slug_problem("\u{1112}\u{1161}\u{11AB}")
+                .unwrap()
+                .contains("NFC")
+        );
     }
 
     #[test]

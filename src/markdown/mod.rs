@@ -14,7 +14,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use crate::diag::{Diagnostic, Position, position_of};
+use crate::diag::{Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
 pub use headings::Heading;
 use headings::{IdSet, slugify};
@@ -132,6 +132,7 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
         glossary_done: vec![false; resolve.glossary().len()],
         footnotes: Vec::new(),
         footnote_refs: Vec::new(),
+        lines: LineIndex::new(input.markdown),
     };
     let main = r.transform(events);
     let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);
@@ -151,26 +152,28 @@ fn shifted(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::He
 /// between Japanese characters.
 fn merge_text(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
     let mut out: Vec<(Event<'_>, Range<usize>)> = Vec::new();
+    // Text is gathered in one buffer and pushed once, so long runs of pieces stay linear in time.
+    let mut pending: Option<(String, Range<usize>)> = None;
+    let flush = |out: &mut Vec<(Event<'_>, Range<usize>)>,
+                 pending: &mut Option<(String, Range<usize>)>| {
+        if let Some((text, range)) = pending.take() {
+            out.push((Event::Text(CowStr::from(text)), range));
+        }
+    };
     let mut iter = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .peekable();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Text(text) => {
-                if let Some((Event::Text(prev), prev_range)) = out.last_mut() {
-                    let mut joined = prev.to_string();
-                    joined.push_str(&text);
-                    *prev = CowStr::from(joined);
-                    prev_range.end = range.end;
-                } else {
-                    out.push((Event::Text(text), range));
+            Event::Text(text) => match pending.as_mut() {
+                Some((buf, r)) => {
+                    buf.push_str(&text);
+                    r.end = range.end;
                 }
-            }
+                None => pending = Some((text.into_string(), range)),
+            },
             Event::SoftBreak => {
-                let before = match out.last() {
-                    Some((Event::Text(t), _)) => t.chars().next_back(),
-                    _ => None,
-                };
+                let before = pending.as_ref().and_then(|(t, _)| t.chars().next_back());
                 let after = match iter.peek() {
                     Some((Event::Text(t), _)) => t.chars().next(),
                     _ => None,
@@ -178,11 +181,16 @@ fn merge_text(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
                 if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
                     continue;
                 }
+                flush(&mut out, &mut pending);
                 out.push((Event::SoftBreak, range));
             }
-            other => out.push((other, range)),
+            other => {
+                flush(&mut out, &mut pending);
+                out.push((other, range));
+            }
         }
     }
+    flush(&mut out, &mut pending);
     out
 }
 
@@ -196,6 +204,8 @@ struct Renderer<'a, 'r> {
     footnotes: Vec<(String, Vec<Event<'a>>)>,
     /// Footnote labels in order of first reference, with how many times each was referenced.
     footnote_refs: Vec<(String, usize)>,
+    /// Line starts of the Markdown, for positions.
+    lines: LineIndex<'a>,
 }
 
 /// Where the transformer is, for what text may become.
@@ -208,7 +218,7 @@ struct Context {
 
 impl<'a> Renderer<'a, '_> {
     fn position(&self, offset: usize) -> Position {
-        let p = position_of(self.input.markdown, offset);
+        let p = self.lines.position(offset);
         Position {
             line: p.line + self.input.first_line - 1,
             column: p.column,

@@ -66,7 +66,9 @@ pub(crate) fn figure_html(
     env.theme
         .tera
         .render("partials/figure.html", &context)
-        .map_err(|e| env.template_error(&e, &format!("figure {}", chart.id)))
+        .map_err(|e| {
+            env.template_error(&e, "partials/figure.html", &format!("figure {}", chart.id))
+        })
 }
 
 /// Header and rows of the data table, values formatted for the language.

@@ -53,14 +53,23 @@ pub struct Env<'a> {
 
 impl Env<'_> {
     /// A template error as a diagnostic naming the template and what was being rendered.
-    pub(crate) fn template_error(&self, err: &tera::Error, what: &str) -> Diagnostic {
-        template_errors::tera_diagnostics(err, &self.theme.template_paths, Some(what))
+    pub(crate) fn template_error(
+        &self,
+        err: &tera::Error,
+        template: &str,
+        what: &str,
+    ) -> Diagnostic {
+        let mut d = template_errors::tera_diagnostics(err, &self.theme.template_paths, Some(what))
             .into_iter()
             .map(|(_, d)| d)
             .next()
             .unwrap_or_else(|| {
                 Diagnostic::general(format!("template error while rendering {what}"))
-            })
+            });
+        if d.path.is_none() {
+            d.path = self.theme.template_paths.get(template).cloned();
+        }
+        d
     }
 
     /// Renders `template` with `ctx`.
@@ -78,7 +87,7 @@ impl Env<'_> {
         self.theme
             .tera
             .render(template, &context)
-            .map_err(|e| self.template_error(&e, what))
+            .map_err(|e| self.template_error(&e, template, what))
     }
 }
 

@@ -82,7 +82,11 @@ pub(crate) fn tera_diagnostics(
                 if let Some(source) = err.source() {
                     message = format!("{message}: {source}");
                 }
-                vec![(None, Diagnostic::general(while_rendering(message)))]
+                let help = help_for(&message);
+                vec![(
+                    None,
+                    Diagnostic::general(while_rendering(message)).with_help(help),
+                )]
             } else {
                 parsed
             }
@@ -125,6 +129,13 @@ fn help_for(message: &str) -> String {
             return format!("did you mean `{best}`?");
         }
         return "use one of the available fields, or `x or \"\"` for an optional value".into();
+    }
+    if message.contains("Unknown template") || message.contains("not found") {
+        return "add the template to the theme's templates/ folder, or correct its name".into();
+    }
+    if message.contains("recursion") {
+        return "a component or include calls itself without end; give it a condition that stops"
+            .into();
     }
     if message.contains("not found in context") || message.contains("undefined") {
         "templates may only use variables the page gives them (see README, \"Themes\"); write `x or \"\"` or `a?.b` for optional values".into()

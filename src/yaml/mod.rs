@@ -125,7 +125,10 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
             "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"",
         );
     }
-    if message.contains("expected f64") || message.contains("expected a number") {
+    if message.contains("expected f64")
+        || message.contains("expected i64")
+        || message.contains("expected i32")
+    {
         diag = diag.with_help("write numbers plainly, without thousands separators, units or full-width digits: 12400");
     }
     if position.is_none() {
@@ -210,7 +213,10 @@ fn tidy(message: &str) -> String {
     let rest = match rest.strip_prefix("invalid type: ") {
         Some(found) => format!("wrong type: found {found}"),
         None => rest.to_string(),
-    };
+    }
+    .replace("expected f64", "expected a number")
+    .replace("expected i64", "expected a whole number")
+    .replace("expected i32", "expected a whole number");
     match path {
         Some(p) => format!("`{p}`: {rest}"),
         None => rest,

@@ -7,6 +7,7 @@ mod bilingual;
 mod build;
 mod editor;
 mod errors;
+mod hostile;
 mod publishing;
 mod safety;
 mod search;
