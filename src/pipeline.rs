@@ -29,6 +29,15 @@ pub struct SiteOptions {
     pub relative_links: bool,
 }
 
+/// How `build` treats its destination.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OutputOptions {
+    /// Replace a destination hakusho did not make.
+    pub force: bool,
+    /// Treat warnings as errors: the destination is then left as it was.
+    pub deny_warnings: bool,
+}
+
 /// What a build produced.
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -66,15 +75,22 @@ pub fn project_root(content: &Path) -> PathBuf {
 pub fn build(
     opts: &SiteOptions,
     output: &Path,
-    force: bool,
+    out: OutputOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let root = project_root(&opts.content);
-    refuse_destination(output, &root, force).map_err(|d| vec![d])?;
+    refuse_destination(output, &root, out.force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
-    let staging = Staging::create(output, &root, force).map_err(|d| vec![d])?;
+    let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
     let mut report = prepared.render(&staging, progress)?;
+    if out.deny_warnings && !report.warnings.is_empty() {
+        let mut problems = report.warnings;
+        problems.push(Diagnostic::general(
+            "--deny-warnings: the build has warnings",
+        ));
+        return Err(problems);
+    }
     staging.commit().map_err(|d| vec![d])?;
     report.elapsed = started.elapsed();
     Ok(report)

@@ -292,6 +292,12 @@ pub(crate) fn asset_problem(name: &str) -> Option<String> {
     if name.eq_ignore_ascii_case("index.html") {
         return Some("`index.html` is the page itself".into());
     }
+    if name.chars().any(char::is_uppercase) {
+        return Some(format!(
+            "upper-case letters are not allowed, so that addresses do not depend on case; use `{}`",
+            name.to_lowercase()
+        ));
+    }
     slug_problem(&stem).map(|p| {
         p.replace(
             "use letters, digits, `-` and `_`",

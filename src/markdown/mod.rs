@@ -558,13 +558,38 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
+    /// `[^x]` left as text means the footnote `x` has no definition.
+    fn undefined_footnotes(&mut self, text: &str, offset: usize) {
+        let mut from = 0;
+        while let Some(i) = text[from..].find("[^") {
+            let start = from + i;
+            let rest = &text[start + 2..];
+            match rest.find(']') {
+                Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {
+                    let label = &rest[..end];
+                    let d = Diagnostic::warning(
+                        self.input.path,
+                        format!("the footnote `[^{label}]` has no definition, so it shows as text"),
+                    )
+                    .at_opt(Some(self.position(offset + start)))
+                    .with_help(format!(
+                        "add a line `[^{label}]: …` below the paragraph, or remove the reference"
+                    ));
+                    self.out.warnings.push(d);
+                    from = start + 2 + end;
+                }
+                _ => from = start + 2,
+            }
+        }
+    }
+
     /// Checks and resolves a link or image target.
     fn target(&mut self, url: &str, offset: usize) -> String {
         if let Some(why) = refused_url(url) {
             self.error(
                 offset,
                 format!("{why}: `{url}`"),
-                Some("link with https://, http:// or mailto:, or to a page of the report (/cases/kobe/)"),
+                Some("link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)"),
             );
             return "#".to_string();
         }
@@ -613,6 +638,7 @@ impl<'a> Renderer<'a, '_> {
 
     /// Running text: figure references and glossary terms become links, the rest stays text.
     fn text(&mut self, out: &mut Vec<Event<'a>>, text: &str, offset: usize) {
+        self.undefined_footnotes(text, offset);
         let glossary = self.resolve.glossary();
         let pieces = split_text(text, glossary, &mut self.glossary_done);
         for piece in pieces {

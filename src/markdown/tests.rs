@@ -226,3 +226,17 @@ fn text_is_collected_for_search() {
     assert!(r.text.contains("概要"));
     assert!(r.text.contains("神戸の再生医療。"));
 }
+
+#[test]
+fn undefined_footnote_is_a_warning() {
+    let r = md("本文[^nodef]。\n");
+    assert_eq!(
+        r.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        vec![
+            "p.md:5:3: warning: the footnote `[^nodef]` has no definition, so it shows as text\n  help: add a line `[^nodef]: …` below the paragraph, or remove the reference"
+        ]
+    );
+}

@@ -75,7 +75,6 @@ pub(crate) fn site_view(
             report: href(&format!("{root}report/")),
             feed: href(&format!("{root}feed.xml")),
         },
-        year: None,
     }
 }
 

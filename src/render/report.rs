@@ -87,7 +87,11 @@ fn section(
             path: &doc.path,
             first_line: doc.body_line,
             id_prefix: &prefix,
-            heading_shift: level - 1,
+            heading_shift: if page.kind == PageKind::Home {
+                0
+            } else {
+                level - 1
+            },
             labels: &labels,
         },
         &resolver,

@@ -118,7 +118,17 @@ pub fn resolve_target(
             .into_iter()
             .find(|k| k.key() == taxonomy);
         if let Some(kind) = kind {
+            let used = site.pages.iter().any(|p| {
+                p.data.case.as_ref().is_some_and(|c| match kind {
+                    crate::model::site::TaxonomyKind::Regions => c.regions.contains(key),
+                    crate::model::site::TaxonomyKind::Fields => c.fields.contains(key),
+                    crate::model::site::TaxonomyKind::Programmes => c.programmes.contains(key),
+                })
+            });
             return match site.taxonomies.term(kind, key) {
+                Some(_) if !used => Err(format!(
+                    "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
+                )),
                 Some(_) => Ok(Target {
                     path: super::urls::page_path(lang, &id),
                     fragment,
@@ -149,7 +159,9 @@ pub fn resolve_target(
                     page_id: None,
                 });
             }
-            return Err(format!("there is no file `{file}` in content/{folder_id}"));
+            if file.contains('.') {
+                return Err(format!("there is no file `{file}` in content/{folder_id}"));
+            }
         }
     }
     Err(format!("there is no page content/{id}/"))

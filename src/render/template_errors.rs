@@ -138,7 +138,7 @@ fn help_for(message: &str) -> String {
             .into();
     }
     if message.contains("not found in context") || message.contains("undefined") {
-        "templates may only use variables the page gives them (see README, \"Themes\"); write `x or \"\"` or `a?.b` for optional values".into()
+        "templates may only use variables the page gives them (see README, \"Themes\"); write `x or \"\"`, or `a?.b or \"\"`, for values that may be missing".into()
     } else if message.contains("Unknown filter") || message.contains("Unknown function") {
         "see the Tera 2 documentation for the filters and functions that exist".into()
     } else {

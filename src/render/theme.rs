@@ -52,7 +52,7 @@ pub fn load_theme(
     themes_dir: &Path,
     name: &str,
 ) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut files: BTreeMap<String, ThemeFile> = embedded::FILES
+    let mut base: BTreeMap<String, ThemeFile> = embedded::FILES
         .iter()
         .map(|(path, bytes)| {
             (
@@ -67,12 +67,13 @@ pub fn load_theme(
     let mut errors = Vec::new();
     let default_dir = themes_dir.join("default");
     if default_dir.is_dir() {
-        overlay(&default_dir, &mut files, &mut errors);
+        overlay(&default_dir, &mut base, &mut errors);
     }
+    let mut site_layer: BTreeMap<String, ThemeFile> = BTreeMap::new();
     if name != "default" {
         let dir = themes_dir.join(name);
         if dir.is_dir() {
-            overlay(&dir, &mut files, &mut errors);
+            overlay(&dir, &mut site_layer, &mut errors);
         } else {
             errors.push(
                 Diagnostic::error(
@@ -87,8 +88,12 @@ pub fn load_theme(
         }
     }
     let mut warnings = Vec::new();
-    let strings = load_strings(&files, &mut errors, &mut warnings);
-    let chart_style = load_chart_style(&files, &mut errors);
+    // Strings and chart colours merge key by key; templates and static files replace whole files.
+    let layers = [&base, &site_layer];
+    let strings = load_strings(&layers, &mut errors, &mut warnings);
+    let chart_style = load_chart_style(&layers, &mut errors);
+    let mut files = base;
+    files.extend(site_layer);
     let (tera, template_paths) = load_templates(&files, &mut errors);
     let statics = files
         .iter()
@@ -194,7 +199,7 @@ fn load_templates(
 }
 
 fn load_strings(
-    files: &BTreeMap<String, ThemeFile>,
+    layers: &[&BTreeMap<String, ThemeFile>],
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Localized<BTreeMap<String, String>> {
@@ -202,23 +207,25 @@ fn load_strings(
     let mut shown = Localized::<PathBuf>::default();
     for lang in Lang::ALL {
         let path = format!("strings/{}.yaml", lang.code());
-        let Some(file) = files.get(&path) else {
-            continue;
-        };
-        *shown.get_mut(lang) = file.shown_as.clone();
-        let text = match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
-            Ok(t) => t,
-            Err(d) => {
-                errors.push(d);
+        for layer in layers {
+            let Some(file) = layer.get(&path) else {
                 continue;
+            };
+            *shown.get_mut(lang) = file.shown_as.clone();
+            let text = match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
+                Ok(t) => t,
+                Err(d) => {
+                    errors.push(d);
+                    continue;
+                }
+            };
+            match crate::yaml::parse::<BTreeMap<String, String>>(crate::yaml::Source::file(
+                &file.shown_as,
+                &text,
+            )) {
+                Ok(map) => strings.get_mut(lang).extend(map),
+                Err(d) => errors.push(d),
             }
-        };
-        match crate::yaml::parse::<BTreeMap<String, String>>(crate::yaml::Source::file(
-            &file.shown_as,
-            &text,
-        )) {
-            Ok(map) => *strings.get_mut(lang) = map,
-            Err(d) => errors.push(d),
         }
     }
     for lang in Lang::ALL {
@@ -244,18 +251,24 @@ fn load_strings(
 }
 
 fn load_chart_style(
-    files: &BTreeMap<String, ThemeFile>,
+    layers: &[&BTreeMap<String, ThemeFile>],
     errors: &mut Vec<Diagnostic>,
 ) -> ChartStyle {
     let mut style = ChartStyle::default();
-    let Some(file) = files.get("chart.yaml") else {
-        return style;
-    };
+    for layer in layers {
+        if let Some(file) = layer.get("chart.yaml") {
+            apply_chart_style(file, &mut style, errors);
+        }
+    }
+    style
+}
+
+fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<Diagnostic>) {
     let text = match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
         Ok(t) => t,
         Err(d) => {
             errors.push(d);
-            return style;
+            return;
         }
     };
     let src = crate::yaml::Source::file(&file.shown_as, &text);
@@ -302,5 +315,4 @@ fn load_chart_style(
         }
         Err(d) => errors.push(d),
     }
-    style
 }

@@ -54,8 +54,6 @@ pub struct SiteView {
     pub chapters: Vec<NavItem>,
     /// Links to the report-wide pages.
     pub links: SiteLinks,
-    /// Year for the footer (from the newest source or page date).
-    pub year: Option<i32>,
 }
 
 /// Links to the generated pages of a language.
