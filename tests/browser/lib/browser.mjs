@@ -1,0 +1,61 @@
+// Headless Debian Chromium driven by playwright-core (no browser download: /usr/bin/chromium).
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.HK_CHROMIUM || '/usr/bin/chromium';
+
+// The flags this machine needs: no sandbox as root, no GPU, and nothing that phones home
+// (the network is closed; background networking would fail noisily). Playwright adds a new,
+// empty temporary --user-data-dir at every launch and deletes it on close.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run bash tests/setup.sh (Debian package chromium)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * A new page that records what went wrong while it was used: uncaught script errors, console errors,
+ * failed requests and HTTP errors of the site's own resources (pass the site origin).
+ * `page.problems()` returns them and clears the list.
+ */
+export async function newPage(context, origin) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.setDefaultNavigationTimeout(20_000);
+  let problems = [];
+  page.on('pageerror', (err) => problems.push(`script error: ${err.message}`));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !/^(data|blob|about):/.test(u)) problems.push(`loads a resource from outside the site: ${u} (${req.resourceType()})`);
+  });
+  page.on('console', (msg) => {
+    // Failed loads are reported by the response handler below, with the URL.
+    if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text())) problems.push(`console error: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on('response', (res) => {
+    const req = res.request();
+    // The document itself may be a deliberate 404 (the 404 journey); its subresources may not.
+    if (res.status() >= 400 && res.url().startsWith(origin) && !(req.isNavigationRequest() && req.frame() === page.mainFrame())) {
+      problems.push(`HTTP ${res.status()} for ${res.url()} (${req.resourceType()})`);
+    }
+  });
+  page.problems = () => {
+    const p = problems;
+    problems = [];
+    return p;
+  };
+  return page;
+}
