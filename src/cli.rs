@@ -104,9 +104,13 @@ pub struct BuildArgs {
     /// Replace the output folder even if hakusho did not create it.
     #[arg(long)]
     pub force: bool,
-    /// Exit with an error if there are warnings (untranslated pages, unused charts, …).
+    /// Exit with an error if there are warnings (untranslated pages, unused charts, …); the output folder
+    /// is then left as it was.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Print how long each step of the build took (on stderr).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[cfg(test)]

@@ -85,6 +85,11 @@ fn build(args: BuildArgs) -> ExitCode {
                     }
                 ));
             }
+            if args.timings {
+                for (step, time) in &report.timings {
+                    eprintln!("  {step:<8} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                }
+            }
             println!("{line}");
             ExitCode::SUCCESS
         }

@@ -13,6 +13,11 @@ use crate::diag::Diagnostic;
 pub trait Sink: Sync {
     /// Stores one file at a site path such as `ja/cases/kobe/index.html`.
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+
+    /// Stores one file given in pieces (a very large page), without joining them first where it can.
+    fn put_pieces(&self, site_path: &str, pieces: Vec<String>) -> Result<(), Diagnostic> {
+        self.put(site_path, pieces.concat().into_bytes())
+    }
 }
 
 /// The marker file that says hakusho made a folder (and may replace it).
@@ -158,6 +163,20 @@ impl Sink for Staging {
             fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
         }
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+    }
+
+    fn put_pieces(&self, site_path: &str, pieces: Vec<String>) -> Result<(), Diagnostic> {
+        use std::io::Write;
+        self.put(site_path, Vec::new())?;
+        let path = self.dir.join(site_path);
+        let file = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
+        let mut writer = io::BufWriter::new(file);
+        for piece in pieces {
+            writer
+                .write_all(piece.as_bytes())
+                .map_err(|e| write_error(&path, &e))?;
+        }
+        writer.flush().map_err(|e| write_error(&path, &e))
     }
 }
 

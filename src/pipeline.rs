@@ -52,9 +52,11 @@ pub struct BuildReport {
     /// How long it took.
     pub elapsed: Duration,
     /// The rendered pages (for search and checks).
-    pub rendered: Vec<RenderedPage>,
+    pub rendered: Vec<std::sync::Arc<RenderedPage>>,
     /// Size of each language's search index, in bytes.
     pub search_index_bytes: Localized<usize>,
+    /// How long each step took, in order.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// The folder holding `content/` and `themes/`, written as the user wrote the content path (so messages
@@ -106,6 +108,7 @@ pub fn build_into(opts: &SiteOptions, sink: &dyn Sink) -> Result<BuildReport, Ve
 
 /// Everything up to rendering: loaded, themed, numbered and drawn.
 struct Prepared {
+    timings: Vec<(&'static str, Duration)>,
     site: Site,
     theme: crate::render::theme::Theme,
     urls: Urls,
@@ -115,19 +118,27 @@ struct Prepared {
 }
 
 fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let mut timings = Vec::new();
+    let t = Instant::now();
     let loaded = load::load(&opts.content)?;
+    timings.push(("load", t.elapsed()));
     let mut site = loaded.site;
     if let Some(url) = &opts.base_url {
         site.config.base_url = load::parse_base_url(url)
             .map_err(|msg| vec![Diagnostic::general(format!("--base-url: {msg}"))])?;
     }
     let root = project_root(&opts.content);
+    let t = Instant::now();
     let (theme, theme_warnings) = load_theme(&root.join("themes"), &site.config.theme)?;
+    timings.push(("theme", t.elapsed()));
     let urls = Urls::new(site.config.base_url.clone(), opts.relative_links);
+    let t = Instant::now();
     let svgs = draw_charts(&site, &theme.chart_style);
+    timings.push(("charts", t.elapsed()));
     let mut warnings = loaded.warnings;
     warnings.extend(theme_warnings);
     Ok(Prepared {
+        timings,
         site,
         theme,
         urls,
@@ -152,6 +163,7 @@ impl Prepared {
             svgs: &self.svgs,
             content_dir: &self.content,
             progress,
+            related: std::sync::OnceLock::new(),
         };
         let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
         let mut warnings = self.warnings;
@@ -166,6 +178,7 @@ impl Prepared {
             elapsed: Duration::ZERO,
             rendered: rendered.rendered,
             search_index_bytes: rendered.search_index_bytes,
+            timings: self.timings.into_iter().chain(rendered.timings).collect(),
         })
     }
 }

@@ -42,9 +42,11 @@ struct State {
     site: Site,
     theme: Theme,
     svgs: HashMap<(String, Lang), String>,
-    rendered: Vec<RenderedPage>,
+    rendered: Vec<std::sync::Arc<RenderedPage>>,
     files: HashMap<String, Arc<Vec<u8>>>,
     load_warnings: Vec<Diagnostic>,
+    /// Related cases, kept while no taxonomy term changes.
+    related: Option<Arc<HashMap<String, Vec<String>>>>,
     stale_search: bool,
     stale_report: bool,
 }
@@ -80,8 +82,9 @@ impl Session {
         let mut load_warnings = loaded.warnings;
         load_warnings.extend(theme_warnings);
         let urls = Urls::new(site.config.base_url.clone(), self.opts.relative_links);
-        let svgs = draw(&theme, site.pages.iter());
+        let svgs = draw(&theme, site.pages.iter().map(|p| &**p));
         let sink = Memory::new();
+        let related;
         let rendered = {
             let figures = number_figures(&site);
             let env = Env {
@@ -92,6 +95,7 @@ impl Session {
                 svgs: &svgs,
                 content_dir: &self.opts.content,
                 progress: &crate::progress::Silent,
+                related: std::sync::OnceLock::new(),
             };
             let scope = Scope {
                 pages: None,
@@ -99,7 +103,9 @@ impl Session {
                 search: false,
                 report: false,
             };
-            render_site(&env, &sink, &scope, Vec::new())?
+            let result = render_site(&env, &sink, &scope, Vec::new())?;
+            related = env.related.get().cloned();
+            result
         };
         let files: HashMap<String, Arc<Vec<u8>>> = sink
             .into_files()
@@ -117,6 +123,7 @@ impl Session {
             rendered: rendered.rendered,
             files,
             load_warnings,
+            related,
             stale_search: true,
             stale_report: true,
         });
@@ -165,15 +172,19 @@ impl Session {
         if impact == Impact::Listings {
             pages.extend(neighbours(&state.site, &site, &ids));
         }
+        let chart_ids: HashSet<&str> = site
+            .pages
+            .iter()
+            .flat_map(|p| p.data.charts.iter().map(|c| c.id.as_str()))
+            .collect();
         let mut svgs = state.svgs.clone();
-        svgs.retain(|(id, _), _| {
-            site.pages
-                .iter()
-                .any(|p| p.data.charts.iter().any(|c| &c.id == id))
-        });
+        svgs.retain(|(id, _), _| chart_ids.contains(id.as_str()));
         svgs.extend(draw(
             &state.theme,
-            site.pages.iter().filter(|p| ids.contains(&p.id)),
+            site.pages
+                .iter()
+                .map(|p| &**p)
+                .filter(|p| ids.contains(&p.id)),
         ));
         let scope = Scope {
             pages: Some(pages.clone()),
@@ -181,7 +192,7 @@ impl Session {
             search: false,
             report: false,
         };
-        let previous: Vec<RenderedPage> = state
+        let previous: Vec<std::sync::Arc<RenderedPage>> = state
             .rendered
             .iter()
             .filter(|r| !pages.contains(&r.page_id) && !ids.contains(&r.page_id))
@@ -198,8 +209,14 @@ impl Session {
                 svgs: &svgs,
                 content_dir: &self.opts.content,
                 progress: &crate::progress::Silent,
+                related: match (&state.related, impact) {
+                    (Some(r), Impact::Pages) => std::sync::OnceLock::from(Arc::clone(r)),
+                    _ => std::sync::OnceLock::new(),
+                },
             };
-            render_site(&env, &sink, &scope, previous)?
+            let result = render_site(&env, &sink, &scope, previous)?;
+            state.related = env.related.get().cloned();
+            result
         };
         // Files of re-rendered or removed pages that are no longer produced go away.
         let new_files = sink.into_files();
@@ -218,11 +235,17 @@ impl Session {
         for (path, bytes) in new_files {
             state.files.insert(path, Arc::new(bytes));
         }
+        // The loader checked the changed folders again; its other warnings stand.
+        let folders: Vec<PathBuf> = ids.iter().map(|id| self.opts.content.join(id)).collect();
+        let in_changed = |w: &Diagnostic| {
+            w.path
+                .as_deref()
+                .and_then(Path::parent)
+                .is_some_and(|dir| folders.iter().any(|f| f == dir))
+        };
+        state.load_warnings.retain(|w| !in_changed(w));
+        state.load_warnings.extend(loaded.warnings);
         let mut warnings = state.load_warnings.clone();
-        warnings.retain(|w| {
-            !w.message.starts_with("untranslated") && !w.message.starts_with("outdated")
-        });
-        warnings.extend(loaded.warnings);
         warnings.extend(rendered.warnings);
         state.site = site;
         state.svgs = svgs;
@@ -276,6 +299,7 @@ impl Session {
                 svgs: &state.svgs,
                 content_dir: &self.opts.content,
                 progress: &crate::progress::Silent,
+                related: std::sync::OnceLock::new(),
             };
             let sink = Memory::new();
             let ok = if wants_search {

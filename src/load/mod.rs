@@ -45,19 +45,28 @@ pub fn reload(
         errors.dedup();
         return Err(errors);
     }
-    let mut pages: Vec<Page> = previous
+    let mut pages: Vec<std::sync::Arc<Page>> = previous
         .pages
         .iter()
         .filter(|p| !ids.contains(&p.id))
         .cloned()
         .collect();
-    pages.extend(fresh);
+    pages.extend(fresh.into_iter().map(std::sync::Arc::new));
     pages.sort_by(|a, b| a.id.cmp(&b.id));
-    let site = Site {
+    let same_pages = ids
+        .iter()
+        .all(|id| previous.page(id).is_some() == pages.iter().any(|p| &p.id == id));
+    let mut site = Site {
         pages,
         ..previous.clone_without_pages()
     };
-    let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site);
+    if same_pages {
+        // Same ids in the same order: the id index still holds.
+        if let Some(index) = previous.index.get() {
+            site.index = std::sync::OnceLock::from(std::sync::Arc::clone(index));
+        }
+    }
+    let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, Some(ids));
     if !check_errors.is_empty() {
         check_errors.sort();
         check_errors.dedup();
@@ -157,7 +166,7 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let mut pages = Vec::new();
     for r in results {
         match r {
-            Ok(page) => pages.push(page),
+            Ok(page) => pages.push(std::sync::Arc::new(page)),
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -179,8 +188,9 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         taxonomies,
         glossary,
         pages,
+        index: std::sync::OnceLock::new(),
     };
-    let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site);
+    let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, None);
     errors.append(&mut check_errors);
     warnings.append(&mut check_warnings);
     if !errors.is_empty() {

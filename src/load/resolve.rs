@@ -11,8 +11,13 @@ use crate::model::page::{Page, PageKind};
 use crate::model::site::{Site, TaxonomyKind};
 use crate::yaml::{Seg, Source};
 
-/// Returns (errors, warnings).
-pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+/// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
+/// those pages alone (an edit in `serve`); the checks across pages are always made for all.
+pub(crate) fn check_site(
+    content: &Path,
+    site: &Site,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let site_yaml = content.join("site.yaml");
@@ -60,6 +65,22 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
     let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
     for page in &site.pages {
         let src = LazySource::new(page.data_path.as_deref());
+        for (i, chart) in page.data.charts.iter().enumerate() {
+            if let Some(other) = chart_ids.insert(&chart.id, page) {
+                let other_path = other
+                    .data_path
+                    .as_deref()
+                    .map(crate::diag::display_path)
+                    .unwrap_or_default();
+                errors.push(
+                    src.error_at(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
+                        .with_help("chart ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
+                );
+            }
+        }
+        if only.is_some_and(|ids| !ids.contains(&page.id)) {
+            continue;
+        }
         if let Some(case) = &page.data.case {
             if !site.config.chapters.contains(&case.chapter) {
                 let mut d = src.error_at(
@@ -134,19 +155,6 @@ pub(crate) fn check_site(content: &Path, site: &Site) -> (Vec<Diagnostic>, Vec<D
                         ),
                     )
                     .with_help("rename the file; hakusho writes the chart's data under this name"),
-                );
-            }
-        }
-        for (i, chart) in page.data.charts.iter().enumerate() {
-            if let Some(other) = chart_ids.insert(&chart.id, page) {
-                let other_path = other
-                    .data_path
-                    .as_deref()
-                    .map(crate::diag::display_path)
-                    .unwrap_or_default();
-                errors.push(
-                    src.error_at(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
-                        .with_help("chart ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
                 );
             }
         }

@@ -150,14 +150,15 @@ fn shifted(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::He
 
 /// Parses and merges adjacent text (pulldown-cmark splits text at some characters), dropping soft breaks
 /// between Japanese characters.
-fn merge_text(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
-    let mut out: Vec<(Event<'_>, Range<usize>)> = Vec::new();
-    // Text is gathered in one buffer and pushed once, so long runs of pieces stay linear in time.
-    let mut pending: Option<(String, Range<usize>)> = None;
-    let flush = |out: &mut Vec<(Event<'_>, Range<usize>)>,
-                 pending: &mut Option<(String, Range<usize>)>| {
+fn merge_text<'m>(markdown: &'m str) -> Vec<(Event<'m>, Range<usize>)> {
+    let mut out: Vec<(Event<'m>, Range<usize>)> = Vec::new();
+    // Text is gathered and pushed once; a single piece is kept as it came (no copy), several are joined in
+    // one buffer, so long runs of pieces stay linear in time.
+    let mut pending: Option<(CowStr<'m>, Range<usize>)> = None;
+    let flush = |out: &mut Vec<(Event<'m>, Range<usize>)>,
+                 pending: &mut Option<(CowStr<'m>, Range<usize>)>| {
         if let Some((text, range)) = pending.take() {
-            out.push((Event::Text(CowStr::from(text)), range));
+            out.push((Event::Text(text), range));
         }
     };
     let mut iter = Parser::new_ext(markdown, options())
@@ -165,12 +166,16 @@ fn merge_text(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
         .peekable();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Text(text) => match pending.as_mut() {
-                Some((buf, r)) => {
-                    buf.push_str(&text);
-                    r.end = range.end;
+            Event::Text(text) => match pending.take() {
+                Some((prev, r)) => {
+                    let mut joined = match prev {
+                        CowStr::Boxed(b) => b.into_string(),
+                        other => other.to_string(),
+                    };
+                    joined.push_str(&text);
+                    pending = Some((CowStr::Boxed(joined.into_boxed_str()), r.start..range.end));
                 }
-                None => pending = Some((text.into_string(), range)),
+                None => pending = Some((text, range)),
             },
             Event::SoftBreak => {
                 let before = pending.as_ref().and_then(|(t, _)| t.chars().next_back());

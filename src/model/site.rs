@@ -155,7 +155,9 @@ pub struct Site {
     /// `glossary.yaml`, in file order.
     pub glossary: Vec<GlossaryEntry>,
     /// Every page, sorted by id.
-    pub pages: Vec<Page>,
+    pub pages: Vec<std::sync::Arc<Page>>,
+    /// Page positions by id, built on first use.
+    pub index: std::sync::OnceLock<std::sync::Arc<std::collections::HashMap<String, usize>>>,
 }
 
 impl Site {
@@ -167,15 +169,22 @@ impl Site {
             taxonomies: self.taxonomies.clone(),
             glossary: self.glossary.clone(),
             pages: Vec::new(),
+            index: std::sync::OnceLock::new(),
         }
     }
 
     /// The page with `id`.
     pub fn page(&self, id: &str) -> Option<&Page> {
-        self.pages
-            .binary_search_by(|p| p.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.pages[i])
+        let index = self.index.get_or_init(|| {
+            std::sync::Arc::new(
+                self.pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.clone(), i))
+                    .collect(),
+            )
+        });
+        index.get(id).map(|&i| &*self.pages[i])
     }
 
     /// The chapter pages in report order, with their numbers (1-based).
@@ -202,6 +211,7 @@ impl Site {
         let mut cases: Vec<&Page> = self
             .pages
             .iter()
+            .map(|p| &**p)
             .filter(|p| {
                 p.data
                     .case
@@ -231,7 +241,12 @@ impl Site {
             out.push(chapter);
             out.extend(self.cases_of(chapter.slug()));
         }
-        out.extend(self.pages.iter().filter(|p| p.kind == PageKind::Other));
+        out.extend(
+            self.pages
+                .iter()
+                .map(|p| &**p)
+                .filter(|p| p.kind == PageKind::Other),
+        );
         out
     }
 

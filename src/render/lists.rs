@@ -1,8 +1,6 @@
 //! Pages hakusho generates: the case list, the list of figures, the glossary, the sources, the bilingual
 //! landing page, the 404 page, robots.txt and the theme's static files; and related cases.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Env;
@@ -16,7 +14,7 @@ use super::views::{
 };
 use crate::diag::Diagnostic;
 use crate::model::lang::Lang;
-use crate::model::page::{Page, PageKind};
+use crate::model::page::Page;
 use crate::output::Sink;
 
 /// The search index's file name inside `<lang>/search/`.
@@ -332,41 +330,18 @@ fn landing(env: &Env<'_>, template: &str, from: &str) -> Result<String, Diagnost
     env.render(template, &ctx, &format!("/{template}"))
 }
 
-/// Up to four cases sharing the most taxonomy terms with `page`, best first, then in report order.
+/// The related cases of `page` (see [`super::related`]), as cards.
 pub(crate) fn related_cases(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Vec<CaseCard> {
-    let Some(info) = page.data.case.as_ref() else {
-        return Vec::new();
-    };
-    let mine: Vec<(&str, &str)> = terms_of(info);
-    let mut scores: HashMap<&str, usize> = HashMap::new();
-    for other in env
-        .site
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Case && p.id != page.id)
-    {
-        let Some(o) = other.data.case.as_ref() else {
-            continue;
-        };
-        let shared = terms_of(o).iter().filter(|t| mine.contains(t)).count();
-        if shared > 0 {
-            scores.insert(other.id.as_str(), shared);
-        }
-    }
-    let mut ranked: Vec<(&str, usize)> = scores.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    ranked
-        .into_iter()
-        .take(4)
-        .filter_map(|(id, _)| env.site.page(id))
-        .map(|p| case_card(env, p, lang, from))
-        .collect()
-}
-
-fn terms_of(info: &crate::model::data::CaseInfo) -> Vec<(&'static str, &str)> {
-    let mut out = Vec::new();
-    out.extend(info.regions.iter().map(|k| ("regions", k.as_str())));
-    out.extend(info.fields.iter().map(|k| ("fields", k.as_str())));
-    out.extend(info.programmes.iter().map(|k| ("programmes", k.as_str())));
-    out
+    let related = env
+        .related
+        .get_or_init(|| std::sync::Arc::new(super::related::related_cases(env.site)));
+    related
+        .get(&page.id)
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| env.site.page(id))
+                .map(|p| case_card(env, p, lang, from))
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ pub mod figures;
 mod lists;
 mod page;
 mod publish;
+pub mod related;
 mod report;
 mod resolver;
 mod strings;
@@ -49,6 +50,8 @@ pub struct Env<'a> {
     pub content_dir: &'a std::path::Path,
     /// Told about each rendered page.
     pub progress: &'a dyn crate::progress::Progress,
+    /// Related cases per case, worked out when first needed (or handed over from the previous build).
+    pub related: std::sync::OnceLock<std::sync::Arc<HashMap<String, Vec<String>>>>,
 }
 
 impl Env<'_> {
@@ -128,13 +131,15 @@ pub struct RenderReport {
     /// Warnings.
     pub warnings: Vec<Diagnostic>,
     /// The rendered content pages.
-    pub rendered: Vec<RenderedPage>,
+    pub rendered: Vec<std::sync::Arc<RenderedPage>>,
     /// Size of each language's search index.
     pub search_index_bytes: Localized<usize>,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The search index of one language, from the rendered pages in report order.
-fn search_index(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> String {
+fn search_index(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) -> String {
     let from = urls::page_path(lang, "search");
     let position: HashMap<&str, usize> = env
         .site
@@ -143,7 +148,11 @@ fn search_index(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> String 
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let mut pages: Vec<&RenderedPage> = rendered.iter().filter(|r| r.lang == lang).collect();
+    let mut pages: Vec<&RenderedPage> = rendered
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| r.lang == lang)
+        .collect();
     pages.sort_by_key(|r| {
         position
             .get(r.page_id.as_str())
@@ -153,10 +162,13 @@ fn search_index(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> String 
     let entries: Vec<crate::search::Entry> = pages
         .iter()
         .map(|r| crate::search::Entry {
-            title: r.title.clone(),
-            url: env.urls.href(&from, &urls::page_path(lang, &r.page_id)),
-            summary: r.summary.clone().unwrap_or_default(),
-            text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            title: r.title.as_str().into(),
+            url: env
+                .urls
+                .href(&from, &urls::page_path(lang, &r.page_id))
+                .into(),
+            summary: r.summary.as_deref().unwrap_or("").into(),
+            text: r.text.as_str().into(),
         })
         .collect();
     crate::search::index_script(lang.code(), &entries)
@@ -190,7 +202,7 @@ impl Scope {
 /// Writes each language's search index; returns the index sizes.
 pub fn write_search_indexes(
     env: &Env<'_>,
-    rendered: &[RenderedPage],
+    rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
 ) -> Result<Localized<usize>, Diagnostic> {
     let mut sizes = Localized::default();
@@ -224,7 +236,7 @@ pub fn render_site(
     env: &Env<'_>,
     sink: &dyn Sink,
     scope: &Scope,
-    previous: Vec<RenderedPage>,
+    previous: Vec<std::sync::Arc<RenderedPage>>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
     let in_scope = |id: &str| scope.pages.as_ref().is_none_or(|set| set.contains(id));
     let jobs: Vec<(usize, Lang)> = (0..env.site.pages.len())
@@ -232,6 +244,7 @@ pub fn render_site(
         .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
         .collect();
     env.progress.start(jobs.len());
+    let started = std::time::Instant::now();
     let results: Vec<page::PageOutcome> = jobs
         .par_iter()
         .map(|&(i, lang)| {
@@ -242,12 +255,13 @@ pub fn render_site(
         .collect();
     env.progress.finish();
     let mut report = RenderReport::default();
+    report.timings.push(("pages", started.elapsed()));
     let mut errors = Vec::new();
     for outcome in results {
         errors.extend(outcome.errors);
         report.files += outcome.files;
         if let Some(rendered) = outcome.rendered {
-            report.rendered.push(rendered);
+            report.rendered.push(std::sync::Arc::new(rendered));
         }
     }
     report.rendered.extend(
@@ -259,31 +273,70 @@ pub fn render_site(
         *report.pages.get_mut(r.lang) += 1;
         report.warnings.extend(r.warnings.iter().cloned());
     }
-    if scope.lists {
-        match lists::render_lists(env, sink) {
+    // The generated pages and the search index do not depend on each other; the whole report, the largest
+    // page, comes after them so their memory is freed first.
+    let rendered = &report.rendered;
+    let timed = |f: &dyn Fn() -> Result<usize, Vec<Diagnostic>>| {
+        let t = std::time::Instant::now();
+        (f(), t.elapsed())
+    };
+    let ((lists, t_lists), (search, t_search)) = rayon::join(
+        || {
+            timed(&|| {
+                if !scope.lists {
+                    return Ok(0);
+                }
+                let mut errors = Vec::new();
+                let n = lists::render_lists(env, sink).unwrap_or_else(|mut e| {
+                    errors.append(&mut e);
+                    0
+                }) + publish::render_publishing(env, rendered, sink, &mut errors);
+                if errors.is_empty() {
+                    Ok(n)
+                } else {
+                    Err(errors)
+                }
+            })
+        },
+        || {
+            let t = std::time::Instant::now();
+            let result = if scope.search {
+                write_search_indexes(env, rendered, sink).map_err(|e| vec![e])
+            } else {
+                Ok(Localized::default())
+            };
+            (result, t.elapsed())
+        },
+    );
+    let (whole, t_report) = timed(&|| {
+        if scope.report {
+            write_reports(env, sink)
+        } else {
+            Ok(0)
+        }
+    });
+    report.timings.extend([
+        ("lists", t_lists),
+        ("report", t_report),
+        ("search", t_search),
+    ]);
+    for result in [lists, whole] {
+        match result {
             Ok(n) => report.files += n,
             Err(mut e) => errors.append(&mut e),
         }
-        report.files += publish::render_publishing(env, &report.rendered, sink, &mut errors);
     }
-    if scope.report {
-        match write_reports(env, sink) {
-            Ok(n) => report.files += n,
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if scope.search {
-        match write_search_indexes(env, &report.rendered, sink) {
-            Ok(sizes) => {
+    match search {
+        Ok(sizes) => {
+            if scope.search {
                 report.search_index_bytes = sizes;
                 report.files += 2;
             }
-            Err(e) => errors.push(e),
         }
+        Err(mut e) => errors.append(&mut e),
     }
     if errors.is_empty() {
-        check_anchors(env, &report.rendered, &mut errors);
-        check_charts_placed(env, &report.rendered, &mut report.warnings);
+        check_anchors(env, &report.rendered, scope.pages.as_ref(), &mut errors);
         check_glossary_used(env, &report.rendered, &mut report.warnings);
     }
     if !errors.is_empty() {
@@ -296,21 +349,41 @@ pub fn render_site(
     Ok(report)
 }
 
-/// Every `#anchor` written in content must exist on its target page.
-fn check_anchors(env: &Env<'_>, rendered: &[RenderedPage], errors: &mut Vec<Diagnostic>) {
-    let anchors: HashMap<String, &HashSet<String>> = rendered
+/// Every `#anchor` written in content must exist on its target page. With `only`, just the links from or
+/// to those pages are checked (the others were checked before and have not changed).
+fn check_anchors(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<RenderedPage>],
+    only: Option<&HashSet<String>>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let anchors: HashMap<(&str, Lang), &HashSet<String>> = rendered
         .iter()
-        .map(|r| (urls::page_path(r.lang, &r.page_id), &r.anchors))
+        .map(|r| ((r.page_id.as_str(), r.lang), &r.anchors))
         .collect();
     for r in rendered.iter().filter(|r| !r.is_fallback) {
-        let page = env.site.page(&r.page_id);
-        let Some(page) = page else { continue };
+        let Some(page) = env.site.page(&r.page_id) else {
+            continue;
+        };
+        let from_changed = only.is_none_or(|ids| ids.contains(&r.page_id));
         let (doc, _) = page.doc_for(r.lang);
         for (link, target) in &r.links {
             let Some(fragment) = &target.fragment else {
                 continue;
             };
-            if let Some(ids) = anchors.get(&target.path) {
+            let Some(target_id) = target.page_id.as_deref() else {
+                continue;
+            };
+            if !from_changed && only.is_some_and(|ids| !ids.contains(target_id)) {
+                continue;
+            }
+            let lang = target
+                .path
+                .split('/')
+                .next()
+                .and_then(Lang::from_code)
+                .unwrap_or(r.lang);
+            if let Some(ids) = anchors.get(&(target_id, lang)) {
                 if !ids.contains(fragment) {
                     errors.push(
                         Diagnostic::error(
@@ -332,7 +405,11 @@ fn check_anchors(env: &Env<'_>, rendered: &[RenderedPage], errors: &mut Vec<Diag
 }
 
 /// A glossary term that no page's text uses is a warning: readers meet it only on the glossary page.
-fn check_glossary_used(env: &Env<'_>, rendered: &[RenderedPage], warnings: &mut Vec<Diagnostic>) {
+fn check_glossary_used(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<RenderedPage>],
+    warnings: &mut Vec<Diagnostic>,
+) {
     let used: HashSet<&str> = rendered
         .iter()
         .flat_map(|r| r.glossary_used.iter().map(String::as_str))
@@ -353,34 +430,6 @@ fn check_glossary_used(env: &Env<'_>, rendered: &[RenderedPage], warnings: &mut 
             d.severity = crate::diag::Severity::Warning;
             warnings
                 .push(d.with_help("use the term as written in a page's text, or remove the entry"));
-        }
-    }
-}
-
-/// A chart defined in data.yaml but placed in neither language's text is a warning.
-fn check_charts_placed(env: &Env<'_>, rendered: &[RenderedPage], warnings: &mut Vec<Diagnostic>) {
-    let placed: HashSet<(&str, Lang)> = rendered
-        .iter()
-        .filter(|r| !r.is_fallback)
-        .flat_map(|r| {
-            r.anchors
-                .iter()
-                .filter_map(move |a| a.strip_prefix("fig-").map(|id| (id, r.lang)))
-        })
-        .collect();
-    for page in &env.site.pages {
-        for chart in &page.data.charts {
-            for lang in Lang::ALL {
-                let Some(doc) = page.docs.get(lang) else {
-                    continue;
-                };
-                if !placed.contains(&(chart.id.as_str(), lang)) {
-                    warnings.push(
-                        Diagnostic::warning(&doc.path, format!("the chart `{}` is defined in data.yaml but not placed in this text", chart.id))
-                            .with_help(format!("place it with a block ```chart / {} / ```", chart.id)),
-                    );
-                }
-            }
         }
     }
 }

@@ -75,6 +75,26 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     if !is_fallback {
         outcome.errors.extend(md.errors.iter().cloned());
         page_warnings.extend(md.warnings.iter().cloned());
+        for chart in page
+            .data
+            .charts
+            .iter()
+            .filter(|c| !md.charts.contains(&c.id))
+        {
+            page_warnings.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    format!(
+                        "the chart `{}` is defined in data.yaml but not placed in this text",
+                        chart.id
+                    ),
+                )
+                .with_help(format!(
+                    "place it with a block ```chart / {} / ```",
+                    chart.id
+                )),
+            );
+        }
     }
     let langs_present: Vec<Lang> = Lang::ALL
         .into_iter()
@@ -255,7 +275,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         is_fallback,
         title: doc.title.clone(),
         summary: doc.summary.clone(),
-        text: md.text,
+        text: collapse_whitespace(&md.text),
         anchors,
         links,
         glossary_used: md.glossary_used,
@@ -304,6 +324,18 @@ fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
         terms,
         related: super::lists::related_cases(env, page, lang, from),
     }
+}
+
+/// Text with every run of whitespace turned into one space (for search and descriptions).
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Every `id="…"` in an HTML page.

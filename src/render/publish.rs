@@ -59,7 +59,7 @@ struct FeedEntry {
 /// Writes sitemap.xml, robots.txt and the feeds; returns the number of files.
 pub(crate) fn render_publishing(
     env: &Env<'_>,
-    rendered: &[RenderedPage],
+    rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
@@ -159,7 +159,7 @@ fn rfc3339(d: PartialDate) -> String {
 }
 
 /// The language's feed: every dated page written in that language, newest first.
-fn feed(env: &Env<'_>, rendered: &[RenderedPage], lang: Lang) -> FeedContext {
+fn feed(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) -> FeedContext {
     let mut entries: Vec<(PartialDate, String, FeedEntry)> = Vec::new();
     for r in rendered.iter().filter(|r| r.lang == lang && !r.is_fallback) {
         let Some(page) = env.site.page(&r.page_id) else {

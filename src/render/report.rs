@@ -7,7 +7,7 @@ use super::lists::list_page_context;
 use super::page::{doc_prefix, labels};
 use super::resolver::PageResolver;
 use super::urls::page_path;
-use super::views::{ReportSection, ReportView, TimelineView};
+use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
 use crate::diag::Diagnostic;
 use crate::format::date::format_date;
 use crate::markdown::{self, Input};
@@ -15,28 +15,22 @@ use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::output::Sink;
 
-/// Renders `/<lang>/report/` for both languages; returns the number of files.
+use rayon::prelude::*;
+
+/// Marks where the documents go in the rendered `report.html`.
+const SECTIONS_HERE: &str = "\u{E000}hakusho:report-sections\u{E000}";
+
+/// Renders `/<lang>/report/` for both languages; returns the number of files. The documents are rendered
+/// in parallel, each with `partials/report_section.html`, and written in pieces around the page frame.
 pub(crate) fn render_reports(
     env: &Env<'_>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
     let mut files = 0;
+    let order = env.site.reading_order();
     for lang in Lang::ALL {
         let from = page_path(lang, "report");
-        let mut sections = Vec::new();
-        for page in env.site.reading_order() {
-            sections.push(section(env, page, lang, &from, errors));
-        }
-        let view = ReportView {
-            sections,
-            sources: env
-                .site
-                .sources
-                .iter()
-                .map(|s| source_view(env, lang, s))
-                .collect(),
-        };
         let title = t(env, lang, "report_title");
         let mut ctx = list_page_context(
             env,
@@ -48,11 +42,72 @@ pub(crate) fn render_reports(
             None,
         );
         ctx.list = None;
-        ctx.report = Some(view);
-        let html = env.render("report.html", &ctx, &format!("/{from}"));
-        match html.and_then(|h| sink.put(&format!("{from}index.html"), h.into_bytes())) {
-            Ok(()) => files += 1,
-            Err(e) => errors.push(e),
+        ctx.report = Some(ReportView {
+            sections_here: SECTIONS_HERE.to_string(),
+            sources: env
+                .site
+                .sources
+                .iter()
+                .map(|s| source_view(env, lang, s))
+                .collect(),
+        });
+        let frame = match env.render("report.html", &ctx, &format!("/{from}")) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {
+            errors.push(
+                Diagnostic::general("report.html does not place the documents")
+                    .with_help("write {{ report.sections_here | safe }} where the documents go"),
+            );
+            continue;
+        };
+        let rendered: Vec<Result<String, Vec<Diagnostic>>> = order
+            .par_iter()
+            .map(|page| {
+                let mut errs = Vec::new();
+                let s = section(env, page, lang, &from, &mut errs);
+                let section_ctx = ReportSectionContext {
+                    lang: lang.code(),
+                    t: env.theme.strings.get(lang),
+                    site: &ctx.site,
+                    s,
+                };
+                match env.render(
+                    "partials/report_section.html",
+                    &section_ctx,
+                    &format!("/{from}"),
+                ) {
+                    Ok(html) if errs.is_empty() => Ok(html),
+                    Ok(_) => Err(errs),
+                    Err(e) => {
+                        errs.push(e);
+                        Err(errs)
+                    }
+                }
+            })
+            .collect();
+        let mut pieces = Vec::with_capacity(rendered.len() + 2);
+        pieces.push(head.to_string());
+        let mut ok = true;
+        for r in rendered {
+            match r {
+                Ok(html) => pieces.push(html),
+                Err(mut e) => {
+                    ok = false;
+                    errors.append(&mut e);
+                }
+            }
+        }
+        pieces.push(tail.to_string());
+        if ok {
+            match sink.put_pieces(&format!("{from}index.html"), pieces) {
+                Ok(()) => files += 1,
+                Err(e) => errors.push(e),
+            }
         }
     }
     files

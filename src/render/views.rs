@@ -461,8 +461,23 @@ pub struct ReportSection {
 /// The whole report.
 #[derive(Serialize)]
 pub struct ReportView {
-    /// The documents in reading order.
-    pub sections: Vec<ReportSection>,
+    /// Where the documents go: each is rendered on its own with `partials/report_section.html` (so a report
+    /// of thousands of pages is rendered in parallel and written in pieces); write `{{ report.sections_here |
+    /// safe }}` at that place.
+    pub sections_here: String,
     /// Every source of the report.
     pub sources: Vec<SourceView>,
+}
+
+/// What `partials/report_section.html` receives.
+#[derive(Serialize)]
+pub struct ReportSectionContext<'a> {
+    /// Language code.
+    pub lang: &'static str,
+    /// UI strings.
+    pub t: &'a BTreeMap<String, String>,
+    /// The report.
+    pub site: &'a SiteView,
+    /// The document.
+    pub s: ReportSection,
 }

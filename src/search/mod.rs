@@ -4,71 +4,167 @@
 
 pub mod tokenize;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use serde::Serialize;
+use rayon::prelude::*;
 
-use tokenize::{is_cjk_letter, normalize, tokens};
+use tokenize::{index_tokens, is_cjk_letter, normalize, pair_text};
 
 /// A page to index.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Link from the search page.
-    pub url: String,
+    pub url: Cow<'a, str>,
     /// Summary.
-    pub summary: String,
+    pub summary: Cow<'a, str>,
     /// Body text.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-#[derive(Serialize)]
-struct IndexFile<'a> {
-    lang: &'a str,
-    /// [title, url, summary, text] per page.
-    docs: Vec<[&'a str; 4]>,
-    /// token → page numbers, ascending.
-    grams: BTreeMap<String, Vec<u32>>,
-}
+/// A fast hash for short keys (FxHash); the index is sorted before it is written, so order does not matter.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
 
-/// The index as a JavaScript file assigning `window.HAKUSHO_SEARCH_INDEX`. Text is JSON-encoded, with `<`
-/// escaped so the script can never end early.
-pub fn index_script(lang: &str, entries: &[Entry]) -> String {
-    let normalized: Vec<String> = entries
-        .iter()
-        .map(|e| normalize(&format!("{} {} {}", e.title, e.summary, e.text)))
-        .collect();
-    let mut grams: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, text) in normalized.iter().enumerate() {
-        for token in tokens(text) {
-            let list = grams.entry(token).or_default();
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
-            }
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
-    let file = IndexFile {
-        lang,
-        docs: entries
-            .iter()
-            .map(|e| {
-                [
-                    e.title.as_str(),
-                    e.url.as_str(),
-                    e.summary.as_str(),
-                    e.text.as_str(),
-                ]
-            })
-            .collect(),
-        grams,
-    };
-    let json = serde_json::to_string(&file).unwrap_or_else(|_| "{}".into());
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    format!("window.HAKUSHO_SEARCH_INDEX = {json};\n")
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The index as a JavaScript file assigning `window.HAKUSHO_SEARCH_INDEX`:
+/// `{"lang": …, "docs": [[title, url, summary, text], …], "grams": {token: [page numbers, ascending], …}}`.
+/// Text is JSON-encoded with `<` escaped, so the script can never end early. Pages are tokenized in parallel.
+pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
+    let normalized: Vec<String> = entries
+        .par_iter()
+        .map(|e| normalize(&format!("{} {} {}", e.title, e.summary, e.text)))
+        .collect();
+    let per_doc: Vec<(Vec<u64>, Vec<&str>)> = normalized
+        .par_iter()
+        .map(|text| {
+            let (mut pairs, mut words) = index_tokens(text);
+            pairs.sort_unstable();
+            pairs.dedup();
+            words.sort_unstable();
+            words.dedup();
+            (pairs, words)
+        })
+        .collect();
+    let mut by_pair: FxMap<u64, Vec<u32>> = FxMap::default();
+    let mut by_word: FxMap<&str, Vec<u32>> = FxMap::default();
+    for (i, (pairs, words)) in per_doc.iter().enumerate() {
+        for p in pairs {
+            by_pair.entry(*p).or_default().push(i as u32);
+        }
+        for w in words {
+            by_word.entry(w).or_default().push(i as u32);
+        }
+    }
+    let mut grams: Vec<(String, &Vec<u32>)> = by_pair
+        .iter()
+        .map(|(k, v)| (pair_text(*k), v))
+        .chain(by_word.iter().map(|(k, v)| (k.to_string(), v)))
+        .collect();
+    grams.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let text_bytes: usize = entries
+        .iter()
+        .map(|e| e.text.len() + e.summary.len() + e.title.len() + e.url.len())
+        .sum();
+    let mut out = String::with_capacity(text_bytes * 3 / 2 + grams.len() * 24 + 64);
+    out.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
+    push_json(&mut out, lang);
+    out.push_str(",\"docs\":[");
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
+            .into_iter()
+            .enumerate()
+        {
+            if j > 0 {
+                out.push(',');
+            }
+            push_json(&mut out, field);
+        }
+        out.push(']');
+    }
+    out.push_str("],\"grams\":{");
+    for (i, (key, docs)) in grams.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json(&mut out, key);
+        out.push_str(":[");
+        for (j, d) in docs.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(itoa(*d, &mut [0u8; 10]));
+        }
+        out.push(']');
+    }
+    out.push_str("}};\n");
+    out
+}
+
+/// A number as text without allocating.
+fn itoa(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
+/// A JSON string, with `<` and the JavaScript line separators escaped. Runs of ordinary text are copied
+/// whole.
+fn push_json(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '<' => "\\u003c",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => {
+                out.push_str(&s[start..i]);
+                out.push_str(&format!("\\u{:04x}", c as u32));
+                start = i + c.len_utf8();
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(escaped);
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 /// A search result: the page's position in `entries` and its score.
@@ -82,7 +178,7 @@ pub struct Hit {
 
 /// Finds the entries matching every word of `q`, best first (title matches weigh most, then summary, then
 /// body), as `search.js` does.
-pub fn query(entries: &[Entry], q: &str) -> Vec<Hit> {
+pub fn query(entries: &[Entry<'_>], q: &str) -> Vec<Hit> {
     let terms: Vec<String> = normalize(q)
         .split_whitespace()
         .map(str::to_string)
@@ -139,12 +235,12 @@ fn count(text: &str, term: &str) -> u32 {
 mod tests {
     use super::*;
 
-    fn entry(title: &str, text: &str) -> Entry {
+    fn entry(title: &str, text: &str) -> Entry<'static> {
         Entry {
-            title: title.into(),
-            url: String::new(),
-            summary: String::new(),
-            text: text.into(),
+            title: title.to_string().into(),
+            url: "".into(),
+            summary: "".into(),
+            text: text.to_string().into(),
         }
     }
 
@@ -182,6 +278,28 @@ mod tests {
         assert_eq!(query(&docs, "REGEN")[0].doc, 0);
         assert!(query(&docs, "obe").is_empty(), "not inside words");
         assert_eq!(query(&docs, "quantum kobe")[0].doc, 1);
+    }
+
+    #[test]
+    fn the_index_is_json_with_sorted_postings() {
+        let js = index_script(
+            "ja",
+            &[entry("神戸", "再生医療 \"q\" \\ \n"), entry("川崎", "神戸")],
+        );
+        let json = js
+            .strip_prefix("window.HAKUSHO_SEARCH_INDEX = ")
+            .unwrap()
+            .trim_end()
+            .strip_suffix(';')
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(v["grams"]["神戸"], serde_json::json!([0, 1]));
+        assert_eq!(v["grams"]["再生"], serde_json::json!([0]));
+        assert_eq!(v["docs"][0][3], "再生医療 \"q\" \\ \n");
+        let keys: Vec<&String> = v["grams"].as_object().unwrap().keys().collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
     }
 
     #[test]

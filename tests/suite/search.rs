@@ -5,7 +5,7 @@ use hakusho::search::{Entry, query};
 use crate::harness::SiteTest;
 
 /// Reads the entries back from `<lang>/search/search-index.js`.
-fn entries(site: &SiteTest, lang: &str) -> Vec<Entry> {
+fn entries(site: &SiteTest, lang: &str) -> Vec<Entry<'static>> {
     let js = site.output(&format!("{lang}/search/search-index.js"));
     let json = js
         .strip_prefix("window.HAKUSHO_SEARCH_INDEX = ")
@@ -19,10 +19,10 @@ fn entries(site: &SiteTest, lang: &str) -> Vec<Entry> {
         .unwrap()
         .iter()
         .map(|d| Entry {
-            title: d[0].as_str().unwrap().into(),
-            url: d[1].as_str().unwrap().into(),
-            summary: d[2].as_str().unwrap().into(),
-            text: d[3].as_str().unwrap().into(),
+            title: d[0].as_str().unwrap().to_string().into(),
+            url: d[1].as_str().unwrap().to_string().into(),
+            summary: d[2].as_str().unwrap().to_string().into(),
+            text: d[3].as_str().unwrap().to_string().into(),
         })
         .collect()
 }
@@ -30,7 +30,7 @@ fn entries(site: &SiteTest, lang: &str) -> Vec<Entry> {
 fn first_url(entries: &[Entry], q: &str) -> String {
     let hits = query(entries, q);
     assert!(!hits.is_empty(), "{q} finds something");
-    entries[hits[0].doc].url.clone()
+    entries[hits[0].doc].url.to_string()
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn japanese_words_find_their_cases_first() {
     assert_eq!(first_url(&ja, "鶴岡"), "/reports/2025/ja/cases/tsuruoka/");
     let regenerative: Vec<String> = query(&ja, "再生医療")
         .iter()
-        .map(|h| ja[h.doc].url.clone())
+        .map(|h| ja[h.doc].url.to_string())
         .collect();
     assert!(
         regenerative.contains(&"/reports/2025/ja/cases/kobe/".to_string()),
@@ -63,7 +63,7 @@ fn english_words_are_case_insensitive_prefixes() {
     let kosen: Vec<String> = query(&en, "KOSEN")
         .iter()
         .take(2)
-        .map(|h| en[h.doc].url.clone())
+        .map(|h| en[h.doc].url.to_string())
         .collect();
     assert!(
         kosen.contains(&"/reports/2025/en/cases/kosen/".to_string()),
