@@ -205,17 +205,20 @@ pub fn write_search_indexes(
     rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
 ) -> Result<Localized<usize>, Diagnostic> {
-    let mut sizes = Localized::default();
-    for lang in Lang::ALL {
+    // The two languages are independent: built side by side.
+    let write = |lang: Lang| -> Result<usize, Diagnostic> {
         let script = search_index(env, rendered, lang);
-        *sizes.get_mut(lang) = script.len();
+        let size = script.len();
         let path = format!(
             "{}{}",
             urls::page_path(lang, "search"),
             lists::SEARCH_INDEX_FILE
         );
         sink.put(&path, script.into_bytes())?;
-    }
+        Ok(size)
+    };
+    let (ja, en) = rayon::join(|| write(Lang::Ja), || write(Lang::En));
+    let sizes = Localized { ja: ja?, en: en? };
     Ok(sizes)
 }
 

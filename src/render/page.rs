@@ -57,7 +57,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     let from = page_path(lang, &page.id);
     let labels = labels(env, lang);
     let resolver = PageResolver::new(env, page, lang, &from);
-    let md = markdown::render(
+    let mut md = markdown::render(
         Input {
             markdown: &doc.body,
             path: &doc.path,
@@ -169,8 +169,8 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
             .filter(|h| h.level <= 3)
             .cloned()
             .collect(),
-        body: md.html.clone(),
-        footnotes: md.footnotes_html.clone(),
+        body: std::mem::take(&mut md.html),
+        footnotes: std::mem::take(&mut md.footnotes_html),
         date: doc.date.map(|d| format_date(d, lang)),
         date_iso: doc.date.map(|d| {
             let (y, m, day) = d.first_day();

@@ -48,35 +48,38 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// `{"lang": …, "docs": [[title, url, summary, text], …], "grams": {token: [page numbers, ascending], …}}`.
 /// Text is JSON-encoded with `<` escaped, so the script can never end early. Pages are tokenized in parallel.
 pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
-    let normalized: Vec<String> = entries
-        .par_iter()
-        .map(|e| normalize(&format!("{} {} {}", e.title, e.summary, e.text)))
-        .collect();
-    let per_doc: Vec<(Vec<u64>, Vec<&str>)> = normalized
-        .par_iter()
-        .map(|text| {
-            let (mut pairs, mut words) = index_tokens(text);
-            pairs.sort_unstable();
-            pairs.dedup();
-            words.sort_unstable();
-            words.dedup();
-            (pairs, words)
-        })
-        .collect();
+    // Pages are tokenized in parallel, a thousand at a time, so that the tokens of a large site are never
+    // all held at once.
     let mut by_pair: FxMap<u64, Vec<u32>> = FxMap::default();
-    let mut by_word: FxMap<&str, Vec<u32>> = FxMap::default();
-    for (i, (pairs, words)) in per_doc.iter().enumerate() {
-        for p in pairs {
-            by_pair.entry(*p).or_default().push(i as u32);
-        }
-        for w in words {
-            by_word.entry(w).or_default().push(i as u32);
+    let mut by_word: FxMap<String, Vec<u32>> = FxMap::default();
+    for (chunk_no, chunk) in entries.chunks(1000).enumerate() {
+        let per_doc: Vec<(Vec<u64>, Vec<String>)> = chunk
+            .par_iter()
+            .map(|e| {
+                let text = normalize(&format!("{} {} {}", e.title, e.summary, e.text));
+                let (mut pairs, words) = index_tokens(&text);
+                pairs.sort_unstable();
+                pairs.dedup();
+                let mut words: Vec<String> = words.into_iter().map(str::to_string).collect();
+                words.sort_unstable();
+                words.dedup();
+                (pairs, words)
+            })
+            .collect();
+        for (i, (pairs, words)) in per_doc.into_iter().enumerate() {
+            let doc = (chunk_no * 1000 + i) as u32;
+            for p in pairs {
+                by_pair.entry(p).or_default().push(doc);
+            }
+            for w in words {
+                by_word.entry(w).or_default().push(doc);
+            }
         }
     }
     let mut grams: Vec<(String, &Vec<u32>)> = by_pair
         .iter()
         .map(|(k, v)| (pair_text(*k), v))
-        .chain(by_word.iter().map(|(k, v)| (k.to_string(), v)))
+        .chain(by_word.iter().map(|(k, v)| (k.clone(), v)))
         .collect();
     grams.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let text_bytes: usize = entries
