@@ -6,9 +6,9 @@ pub(crate) const WIDTH: f64 = 720.0;
 /// Space around the drawing.
 pub(crate) const PAD: f64 = 12.0;
 /// Font size of labels, tick labels, legend and axis titles.
-pub(crate) const FONT: f64 = 12.0;
+pub(crate) const FONT: f64 = 13.0;
 /// Font size of value labels on bars and points.
-pub(crate) const SMALL: f64 = 11.0;
+pub(crate) const SMALL: f64 = 12.0;
 /// Line height, as a multiple of the font size.
 pub(crate) const LINE: f64 = 1.3;
 /// Height of the plot area of vertical charts (bar, stacked, line).

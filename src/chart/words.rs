@@ -48,12 +48,13 @@ pub(crate) fn value_axis_title(chart: &Chart, lang: Lang) -> Option<String> {
         .as_ref()
         .map(|t| one_line(t.get(lang)))
         .filter(|t| !t.is_empty());
-    match (title, unit, lang) {
-        (None, None, _) => None,
-        (Some(title), None, _) => Some(title),
-        (title, Some(unit), Lang::Ja) => Some(format!("{}（{unit}）", title.unwrap_or_default())),
-        (Some(title), Some(unit), Lang::En) => Some(format!("{title} ({unit})")),
-        (None, Some(unit), Lang::En) => Some(format!("({unit})")),
+    match (title, unit) {
+        (None, None) => None,
+        (title, unit) => Some(crate::format::label::with_unit(
+            &title.unwrap_or_default(),
+            &unit.unwrap_or_default(),
+            lang,
+        )),
     }
 }
 

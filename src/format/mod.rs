@@ -2,4 +2,5 @@
 
 pub mod date;
 pub mod escape;
+pub mod label;
 pub mod number;

@@ -89,7 +89,7 @@ fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         chart
             .series
             .iter()
-            .map(|s| with_unit(s.name.get(lang), unit, lang)),
+            .map(|s| crate::format::label::with_unit(s.name.get(lang), unit, lang)),
     );
     let rows = chart
         .categories
@@ -107,16 +107,6 @@ fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         })
         .collect();
     (head, rows)
-}
-
-fn with_unit(name: &str, unit: &str, lang: Lang) -> String {
-    if unit.is_empty() {
-        return name.to_string();
-    }
-    match lang {
-        Lang::Ja => format!("{name}（{unit}）"),
-        Lang::En => format!("{name} ({unit})"),
-    }
 }
 
 /// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Japanese right),
@@ -139,7 +129,7 @@ pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
         chart
             .series
             .iter()
-            .map(|s| with_unit(s.name.get(lang), unit, lang)),
+            .map(|s| crate::format::label::with_unit(s.name.get(lang), unit, lang)),
     );
     push_row(&mut out, &head);
     for (i, c) in chart.categories.iter().enumerate() {

@@ -44,7 +44,11 @@ function layoutProblemsInPage() {
     out.push(`the page scrolls sideways: ${sw} px wide in a ${vw} px viewport; too wide: ${culprits.join('; ') || '?'}`);
   }
   for (const svg of document.querySelectorAll('figure.chart svg')) {
-    const r = svg.getBoundingClientRect();
+    // A chart may be wider than a phone's column inside its own sideways-scrolling box (.chart-image);
+    // then the box is what must fit.
+    const box = svg.closest('.chart-image');
+    const scrolls = box && getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth;
+    const r = (scrolls ? box : svg).getBoundingClientRect();
     const fig = svg.closest('figure').getBoundingClientRect();
     const col = (svg.closest('main') || document.body).getBoundingClientRect();
     if (r.right > Math.min(fig.right, col.right, vw) + 1 || r.left < Math.max(fig.left, col.left, 0) - 1) {

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The benchmark (README, "Performance"): hakusho against Hugo on the same synthetic bilingual corpora, on
+# tmpfs, with the Markdown floor, the incremental rebuild in `serve` and the bundled report.
+#
+#   bash tests/bench/run.sh            # 1,000 and 10,000 cases, 5 runs each
+#   RUNS=3 SIZES="1000" bash tests/bench/run.sh
+#
+# Needs: python3, /usr/bin/time and hugo (Debian packages `time` and `hugo`, installed here if missing, as
+# root), and ../shared/bench/gen_corpus.py (or GEN_CORPUS=path). Corpora are cached in $BENCH_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"1000 10000"}
+BENCH_DIR=${BENCH_DIR:-/dev/shm/hakusho-bench}
+GEN_CORPUS=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
+[ -f "$GEN_CORPUS" ] || { echo "bench: gen_corpus.py not found at $GEN_CORPUS (set GEN_CORPUS)"; exit 1; }
+
+missing=()
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "bench: installing ${missing[*]}"
+  sudo=(); [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo build --release --quiet --bin hakusho --example markdown_floor
+HAKUSHO=$ROOT/target/release/hakusho
+FLOOR=$ROOT/target/release/examples/markdown_floor
+mkdir -p "$BENCH_DIR"
+RESULTS=$BENCH_DIR/results.tsv
+: > "$RESULTS"
+
+# One measured run: prints "seconds max_rss_kb" (wall clock and peak memory from /usr/bin/time -v).
+measure() {
+  local log
+  log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log"; rm -f "$log"; echo "bench: run failed: $*" >&2; exit 1; }
+  python3 - "$log" <<'PY'
+import sys, re
+text = open(sys.argv[1]).read()
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+parts = [float(p) for p in wall.split(":")]
+seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
+print(f"{seconds:.3f} {rss}")
+PY
+  rm -f "$log"
+}
+
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"; }
+
+echo "== machine"
+echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "hakusho: $($HAKUSHO --version); $(hugo version | cut -d' ' -f1-2)"
+echo "output on tmpfs: $BENCH_DIR"
+
+for n in $SIZES; do
+  plain=$BENCH_DIR/plain-$n
+  hugo_site=$BENCH_DIR/hugo-$n
+  if [ ! -f "$plain/.ready" ]; then
+    echo "== generating $n cases (hakusho layout)"
+    rm -rf "$plain"
+    python3 "$GEN_CORPUS" --pages "$n" --out "$plain" --quiet
+    python3 "$ROOT/tests/bench/prepare.py" "$plain" "$GEN_CORPUS"
+    touch "$plain/.ready"
+  fi
+  if [ ! -f "$hugo_site/.ready" ]; then
+    echo "== generating $n cases (Hugo layout)"
+    rm -rf "$hugo_site"
+    python3 "$GEN_CORPUS" --pages "$n" --out "$hugo_site" --flavor hugo --quiet
+    touch "$hugo_site/.ready"
+  fi
+  pages=$((2 * n))
+  echo "== $n cases ($pages pages): $RUNS runs each"
+  "$HAKUSHO" build --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n" >/dev/null  # warm the page cache
+  for i in $(seq "$RUNS"); do
+    read -r s kb < <(measure "$HAKUSHO" build --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n")
+    record hakusho "$n" "$s" "$kb"
+    rm -rf "$BENCH_DIR/out-hugo-$n"
+    read -r s kb < <(cd "$hugo_site" && measure hugo --quiet -d "$BENCH_DIR/out-hugo-$n")
+    record hugo "$n" "$s" "$kb"
+    read -r s _ < <("$FLOOR" "$plain/content")
+    record floor "$n" "$s" 0
+    echo "   run $i done"
+  done
+done
+
+echo "== serve: one case of the largest corpus edited, 5 times"
+largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+serve_dir=$BENCH_DIR/serve-$largest
+rm -rf "$serve_dir" && cp -r "$BENCH_DIR/plain-$largest" "$serve_dir"
+log=$(mktemp)
+"$HAKUSHO" serve --content "$serve_dir/content" --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 600); do grep -q '^serving' "$log" && break; sleep 0.1; done
+grep -q '^serving' "$log" || { cat "$log"; echo "bench: serve did not start"; exit 1; }
+case_file=$serve_dir/content/cases/case-00042/index.ja.md
+for i in $(seq 5); do
+  before=$(grep -c '^rebuilt' "$log" || true)
+  echo "編集$i。" >> "$case_file"
+  for _ in $(seq 100); do [ "$(grep -c '^rebuilt' "$log" || true)" -gt "$before" ] && break; sleep 0.1; done
+  ms=$(grep '^rebuilt' "$log" | tail -1 | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')
+  record serve "$largest" "$(python3 -c "print($ms / 1000)")" 0
+done
+kill $server 2>/dev/null || true
+trap - EXIT
+
+echo "== the bundled report"
+"$HAKUSHO" build --output "$BENCH_DIR/out-bundled" >/dev/null
+for i in $(seq "$RUNS"); do
+  read -r s kb < <(measure "$HAKUSHO" build --output "$BENCH_DIR/out-bundled")
+  record bundled 0 "$s" "$kb"
+done
+
+python3 - "$RESULTS" <<'PY'
+import sys, statistics
+from collections import defaultdict
+rows = defaultdict(list)
+for line in open(sys.argv[1]):
+    tool, n, s, kb = line.split("\t")
+    rows[(tool, int(n))].append((float(s), int(kb)))
+
+def stat(tool, n):
+    runs = rows.get((tool, n), [])
+    times = [r[0] for r in runs]
+    return statistics.median(times), min(times), max(times), max(r[1] for r in runs) / 1024
+
+print()
+print(f"{'corpus':>14} {'tool':>8} {'median s':>9} {'min':>7} {'max':>7} {'pages/s':>9} {'peak MB':>8}")
+sizes = sorted({n for (t, n) in rows if t == "hakusho"})
+verdicts = []
+for n in sizes:
+    pages = 2 * n
+    for tool in ("hakusho", "hugo"):
+        med, lo, hi, mb = stat(tool, n)
+        print(f"{n:>8} cases {tool:>8} {med:>9.2f} {lo:>7.2f} {hi:>7.2f} {pages / med:>9.0f} {mb:>8.0f}")
+    floor = stat("floor", n)[0]
+    h, g = stat("hakusho", n), stat("hugo", n)
+    print(f"{'':>14} {'floor':>8} {floor:>9.2f}   (pulldown-cmark alone, one core)")
+    print(f"{'':>14} hakusho/Hugo time {h[0] / g[0]:.2f} (Hugo takes {g[0] / h[0]:.1f}×), "
+          f"memory {h[3] / g[3]:.2f}; hakusho/floor {h[0] / floor:.1f}×")
+    if n == max(sizes):
+        verdicts.append(("full build ≥ 5× faster than Hugo", g[0] / h[0] >= 5, f"{g[0] / h[0]:.1f}×"))
+        verdicts.append(("peak memory < ¼ of Hugo's", h[3] < g[3] / 4, f"{h[3]:.0f} MB vs {g[3]:.0f} MB"))
+if len(sizes) >= 2:
+    small, large = sizes[0], sizes[-1]
+    ratio = stat("hakusho", large)[0] / stat("hakusho", small)[0]
+    bound = 1.1 * large / small
+    verdicts.append((f"{large}-case build ≤ {bound:.0f}× the {small}-case build", ratio <= bound, f"{ratio:.1f}×"))
+serve = [r[0] for (t, n), rs in rows.items() if t == "serve" for r in rs]
+if serve:
+    med = statistics.median(serve)
+    print(f"\nserve, one case edited: median {med * 1000:.0f} ms (min {min(serve) * 1000:.0f}, max {max(serve) * 1000:.0f})")
+    verdicts.append(("serve rebuild after one edit < 100 ms", med < 0.1, f"{med * 1000:.0f} ms"))
+bundled = stat("bundled", 0)
+print(f"bundled report: median {bundled[0] * 1000:.0f} ms (min {bundled[1] * 1000:.0f}, max {bundled[2] * 1000:.0f}), peak {bundled[3]:.0f} MB")
+verdicts.append(("bundled report < 100 ms", bundled[0] < 0.1, f"{bundled[0] * 1000:.0f} ms"))
+print()
+for name, ok, value in verdicts:
+    print(f"{'MET ' if ok else 'MISSED'}  {name}: {value}")
+PY
