@@ -171,3 +171,41 @@ fn a_site_overrides_a_template_and_a_static_file() {
     assert_eq!(site.output("static/extra.css"), "p { color: red; }");
     assert!(site.has_output("static/style.css"));
 }
+
+fn many_pages(site: &SiteTest, n: usize) {
+    for i in 0..n {
+        site.write(
+            &format!("content/cases/c{i:04}/index.ja.md"),
+            format!("---\ntitle: 事例{i}\nsummary: 要約。\n---\n本文である。\n"),
+        );
+        site.write(
+            &format!("content/cases/c{i:04}/index.en.md"),
+            format!("---\ntitle: Case {i}\nsummary: Summary.\n---\nText.\n"),
+        );
+        site.write(
+            &format!("content/cases/c{i:04}/data.yaml"),
+            "chapter: one\nsources: [doc1]\n",
+        );
+    }
+}
+
+#[test]
+fn a_large_build_shows_a_progress_bar_only_on_a_terminal() {
+    let site = SiteTest::fixture("minimal");
+    many_pages(&site, 150);
+    // Not a terminal: only the summary line.
+    let run = site.build_ok(&[]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout.lines().count(), 1);
+    // A terminal (util-linux `script` gives the build a pseudo-terminal): the bar is drawn, then cleared.
+    let bin = env!("CARGO_BIN_EXE_hakusho");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} build"), "/dev/null"])
+        .current_dir(&site.dir)
+        .output()
+        .expect("util-linux script runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("rendering "), "{text}");
+    assert!(text.contains(" pages"), "{text}");
+    assert!(text.contains("built 154 ja + 154 en pages"), "{text}");
+}

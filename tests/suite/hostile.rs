@@ -738,17 +738,34 @@ fn is_root() -> bool {
 #[test]
 fn read_only_destination() {
     use std::os::unix::fs::PermissionsExt;
-    if is_root() {
-        // Permission bits do not stop root; the case is meaningful only for ordinary users.
-        return;
-    }
     let site = SiteTest::fixture("minimal");
-    std::fs::create_dir_all(site.dir.join("ro")).unwrap();
-    std::fs::set_permissions(site.dir.join("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let run = run_with_limit(&site, &["build", "--output", "ro/out"]);
-    std::fs::set_permissions(site.dir.join("ro"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Permission bits do not stop root, so root writes into sysfs, which refuses everyone.
+    let dest = if is_root() {
+        "/sys/hakusho-test-output".to_string()
+    } else {
+        std::fs::create_dir_all(site.dir.join("ro")).unwrap();
+        std::fs::set_permissions(site.dir.join("ro"), std::fs::Permissions::from_mode(0o555))
+            .unwrap();
+        "ro/out".to_string()
+    };
+    let run = run_with_limit(&site, &["build", "--output", &dest]);
+    if !is_root() {
+        std::fs::set_permissions(site.dir.join("ro"), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+    }
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("error: cannot write"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: cannot write "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with(&format!(
+            "build failed: 1 error; {dest} was left unchanged\n"
+        )),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
