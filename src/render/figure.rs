@@ -73,24 +73,7 @@ pub(crate) fn figure_html(
 
 /// Header and rows of the data table, values formatted for the language.
 fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let unit = chart
-        .unit
-        .as_ref()
-        .map(|u| u.get(lang).as_str())
-        .unwrap_or("");
-    let mut head = vec![
-        chart
-            .category_title
-            .as_ref()
-            .map(|t| t.get(lang).clone())
-            .unwrap_or_default(),
-    ];
-    head.extend(
-        chart
-            .series
-            .iter()
-            .map(|s| crate::format::label::with_unit(s.name.get(lang), unit, lang)),
-    );
+    let head = header(chart, lang);
     let rows = chart
         .categories
         .iter()
@@ -109,15 +92,13 @@ fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     (head, rows)
 }
 
-/// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Japanese right),
-/// values as plain numbers.
-pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
+/// The header row of the data: the category title, then each series with its unit.
+fn header(chart: &Chart, lang: Lang) -> Vec<String> {
     let unit = chart
         .unit
         .as_ref()
         .map(|u| u.get(lang).as_str())
         .unwrap_or("");
-    let mut out = String::from("\u{FEFF}");
     let mut head = vec![
         chart
             .category_title
@@ -131,7 +112,14 @@ pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
             .iter()
             .map(|s| crate::format::label::with_unit(s.name.get(lang), unit, lang)),
     );
-    push_row(&mut out, &head);
+    head
+}
+
+/// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Japanese right),
+/// values as plain numbers.
+pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    push_row(&mut out, &header(chart, lang));
     for (i, c) in chart.categories.iter().enumerate() {
         let mut row = vec![c.get(lang).clone()];
         row.extend(chart.series.iter().map(|s| plain_number(s.values[i])));
