@@ -16,7 +16,7 @@ use crate::diag::Diagnostic;
 use crate::load;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::Site;
+use crate::model::site::{Site, TaxonomyKind};
 use crate::output::Memory;
 use crate::pipeline::{SiteOptions, project_root};
 use crate::render::figures::number_figures;
@@ -455,20 +455,13 @@ fn neighbours(old: &Site, new: &Site, ids: &BTreeSet<String>) -> HashSet<String>
     for p in new.pages.iter().filter(|p| p.kind == PageKind::Chapter) {
         out.insert(p.id.clone());
     }
-    let terms = |site: &Site, id: &str| -> Vec<(u8, String)> {
+    let terms = |site: &Site, id: &str| -> Vec<(TaxonomyKind, String)> {
         site.page(id)
             .and_then(|p| p.data.case.as_ref())
-            .map(|c| {
-                c.regions
-                    .iter()
-                    .map(|k| (0, k.clone()))
-                    .chain(c.fields.iter().map(|k| (1, k.clone())))
-                    .chain(c.programmes.iter().map(|k| (2, k.clone())))
-                    .collect()
-            })
+            .map(|c| c.terms().map(|(k, t)| (k, t.to_string())).collect())
             .unwrap_or_default()
     };
-    let changed: HashSet<(u8, String)> = ids
+    let changed: HashSet<(TaxonomyKind, String)> = ids
         .iter()
         .flat_map(|id| terms(old, id).into_iter().chain(terms(new, id)))
         .collect();

@@ -100,12 +100,7 @@ pub(crate) fn check_site(
                 errors.push(d);
             }
             for kind in TaxonomyKind::ALL {
-                let keys = match kind {
-                    TaxonomyKind::Regions => &case.regions,
-                    TaxonomyKind::Fields => &case.fields,
-                    TaxonomyKind::Programmes => &case.programmes,
-                };
-                for (i, key) in keys.iter().enumerate() {
+                for (i, key) in case.keys(kind).iter().enumerate() {
                     if site.taxonomies.term(kind, key).is_none() {
                         let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
                         let d = src.error_at(

@@ -3,6 +3,7 @@
 use super::chart::{Chart, NumberScale};
 use super::date::PartialDate;
 use super::lang::Text;
+use super::site::TaxonomyKind;
 use crate::format::number::Qualifier;
 
 /// Facts given once for both languages. Every page may have them; cases must.
@@ -35,6 +36,24 @@ pub struct CaseInfo {
     pub programmes: Vec<String>,
     /// Where the case is.
     pub location: Option<Text>,
+}
+
+impl CaseInfo {
+    /// The keys filed under one taxonomy.
+    pub fn keys(&self, kind: TaxonomyKind) -> &[String] {
+        match kind {
+            TaxonomyKind::Regions => &self.regions,
+            TaxonomyKind::Fields => &self.fields,
+            TaxonomyKind::Programmes => &self.programmes,
+        }
+    }
+
+    /// Every (taxonomy, key) the case is filed under.
+    pub fn terms(&self) -> impl Iterator<Item = (TaxonomyKind, &str)> {
+        TaxonomyKind::ALL
+            .into_iter()
+            .flat_map(move |kind| self.keys(kind).iter().map(move |k| (kind, k.as_str())))
+    }
 }
 
 /// A headline number with its unit and source.

@@ -290,12 +290,7 @@ fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
     let terms = TaxonomyKind::ALL
         .into_iter()
         .filter_map(|kind| {
-            let keys = match (kind, info) {
-                (TaxonomyKind::Regions, Some(c)) => &c.regions,
-                (TaxonomyKind::Fields, Some(c)) => &c.fields,
-                (TaxonomyKind::Programmes, Some(c)) => &c.programmes,
-                (_, None) => return None,
-            };
+            let keys = info?.keys(kind);
             if keys.is_empty() {
                 return None;
             }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::model::page::PageKind;
-use crate::model::site::Site;
+use crate::model::site::{Site, TaxonomyKind};
 
 /// How many related cases a case shows.
 pub const SHOWN: usize = 4;
@@ -19,22 +19,15 @@ pub fn related_cases(site: &Site) -> HashMap<String, Vec<String>> {
         .into_iter()
         .filter(|p| p.kind == PageKind::Case)
         .collect();
-    let terms_of = |i: usize| -> Vec<(u8, &str)> {
+    let terms_of = |i: usize| -> Vec<(TaxonomyKind, &str)> {
         order[i]
             .data
             .case
             .as_ref()
-            .map(|c| {
-                c.regions
-                    .iter()
-                    .map(|k| (0, k.as_str()))
-                    .chain(c.fields.iter().map(|k| (1, k.as_str())))
-                    .chain(c.programmes.iter().map(|k| (2, k.as_str())))
-                    .collect()
-            })
+            .map(|c| c.terms().collect())
             .unwrap_or_default()
     };
-    let mut by_term: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    let mut by_term: HashMap<(TaxonomyKind, &str), Vec<usize>> = HashMap::new();
     for i in 0..order.len() {
         for term in terms_of(i) {
             let list = by_term.entry(term).or_default();

@@ -119,11 +119,10 @@ pub fn resolve_target(
             .find(|k| k.key() == taxonomy);
         if let Some(kind) = kind {
             let used = site.pages.iter().any(|p| {
-                p.data.case.as_ref().is_some_and(|c| match kind {
-                    crate::model::site::TaxonomyKind::Regions => c.regions.contains(key),
-                    crate::model::site::TaxonomyKind::Fields => c.fields.contains(key),
-                    crate::model::site::TaxonomyKind::Programmes => c.programmes.contains(key),
-                })
+                p.data
+                    .case
+                    .as_ref()
+                    .is_some_and(|c| c.keys(kind).contains(key))
             });
             return match site.taxonomies.term(kind, key) {
                 Some(_) if !used => Err(format!(

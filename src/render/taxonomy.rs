@@ -7,20 +7,10 @@ use super::lists::list_page;
 use super::urls::page_path;
 use super::views::{Link, ListView, TermCount};
 use crate::diag::Diagnostic;
-use crate::model::data::CaseInfo;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::model::site::{TaxonomyKind, Term};
 use crate::output::Sink;
-
-/// The case keys filed under a taxonomy.
-pub(crate) fn keys(info: &CaseInfo, kind: TaxonomyKind) -> &[String] {
-    match kind {
-        TaxonomyKind::Regions => &info.regions,
-        TaxonomyKind::Fields => &info.fields,
-        TaxonomyKind::Programmes => &info.programmes,
-    }
-}
 
 /// The terms of a taxonomy that at least one case uses, with those cases in report order.
 pub(crate) fn used_terms<'s>(env: &Env<'s>, kind: TaxonomyKind) -> Vec<(&'s Term, Vec<&'s Page>)> {
@@ -37,7 +27,7 @@ pub(crate) fn used_terms<'s>(env: &Env<'s>, kind: TaxonomyKind) -> Vec<(&'s Term
                     p.data
                         .case
                         .as_ref()
-                        .is_some_and(|c| keys(c, kind).contains(&term.key))
+                        .is_some_and(|c| c.keys(kind).contains(&term.key))
                 })
                 .collect();
             (term, cases)
