@@ -5,6 +5,8 @@
 //! characters dropped, ```` ```chart ```` blocks replaced by figures, `@fig:<id>` references, the first use
 //! of each glossary term marked up, and the link and raw-HTML policies enforced (see `policy`).
 
+mod events;
+mod footnotes;
 pub mod headings;
 mod inline;
 pub mod policy;
@@ -12,13 +14,14 @@ pub mod policy;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
+use events::{merge_text, shifted};
 pub use headings::Heading;
 use headings::{IdSet, slugify};
-use inline::{is_cjk, split_text};
+use inline::split_text;
 use policy::{RawHtmlPiece, refused_url, split_raw_html};
 
 /// Words the Markdown stage writes itself, in the page's language (from the theme's strings).
@@ -142,64 +145,7 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
     r.out
 }
 
-/// A heading level moved down by `shift`, at most to `<h6>`.
-fn shifted(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::HeadingLevel {
-    let n = (level as usize + shift as usize).min(6);
-    pulldown_cmark::HeadingLevel::try_from(n).unwrap_or(pulldown_cmark::HeadingLevel::H6)
-}
-
-/// Parses and merges adjacent text (pulldown-cmark splits text at some characters), dropping soft breaks
-/// between Japanese characters.
-fn merge_text<'m>(markdown: &'m str) -> Vec<(Event<'m>, Range<usize>)> {
-    let mut out: Vec<(Event<'m>, Range<usize>)> = Vec::new();
-    // Text is gathered and pushed once; a single piece is kept as it came (no copy), several are joined in
-    // one buffer, so long runs of pieces stay linear in time.
-    let mut pending: Option<(CowStr<'m>, Range<usize>)> = None;
-    let flush = |out: &mut Vec<(Event<'m>, Range<usize>)>,
-                 pending: &mut Option<(CowStr<'m>, Range<usize>)>| {
-        if let Some((text, range)) = pending.take() {
-            out.push((Event::Text(text), range));
-        }
-    };
-    let mut iter = Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .peekable();
-    while let Some((event, range)) = iter.next() {
-        match event {
-            Event::Text(text) => match pending.take() {
-                Some((prev, r)) => {
-                    let mut joined = match prev {
-                        CowStr::Boxed(b) => b.into_string(),
-                        other => other.to_string(),
-                    };
-                    joined.push_str(&text);
-                    pending = Some((CowStr::Boxed(joined.into_boxed_str()), r.start..range.end));
-                }
-                None => pending = Some((text, range)),
-            },
-            Event::SoftBreak => {
-                let before = pending.as_ref().and_then(|(t, _)| t.chars().next_back());
-                let after = match iter.peek() {
-                    Some((Event::Text(t), _)) => t.chars().next(),
-                    _ => None,
-                };
-                if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
-                    continue;
-                }
-                flush(&mut out, &mut pending);
-                out.push((Event::SoftBreak, range));
-            }
-            other => {
-                flush(&mut out, &mut pending);
-                out.push((other, range));
-            }
-        }
-    }
-    flush(&mut out, &mut pending);
-    out
-}
-
-struct Renderer<'a, 'r> {
+pub(crate) struct Renderer<'a, 'r> {
     input: Input<'a>,
     resolve: &'r dyn Resolve,
     out: Rendered,
@@ -449,66 +395,6 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn footnote_ref(&mut self, label: &str) -> Event<'a> {
-        let p = self.input.id_prefix;
-        let (n, k) = match self.footnote_refs.iter().position(|(l, _)| l == label) {
-            Some(i) => {
-                self.footnote_refs[i].1 += 1;
-                (i + 1, self.footnote_refs[i].1)
-            }
-            None => {
-                self.footnote_refs.push((label.to_string(), 1));
-                (self.footnote_refs.len(), 1)
-            }
-        };
-        let ref_id = if k == 1 {
-            format!("{p}fnref-{n}")
-        } else {
-            format!("{p}fnref-{n}-{k}")
-        };
-        Event::InlineHtml(
-            format!(
-                "<sup class=\"fn-ref\"><a href=\"#{p}fn-{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>"
-            )
-            .into(),
-        )
-    }
-
-    fn finish_footnotes(&mut self) {
-        if self.footnotes.is_empty() {
-            return;
-        }
-        let p = self.input.id_prefix.to_string();
-        let mut defs = std::mem::take(&mut self.footnotes);
-        let mut html_out = String::from("<ol class=\"footnotes-list\">\n");
-        let order: Vec<String> = self.footnote_refs.iter().map(|(l, _)| l.clone()).collect();
-        for (n, label) in order.iter().enumerate() {
-            let n = n + 1;
-            let Some(i) = defs.iter().position(|(l, _)| l == label) else {
-                continue;
-            };
-            let (_, body) = defs.remove(i);
-            html_out.push_str(&format!("<li id=\"{p}fn-{n}\">"));
-            html::push_html(&mut html_out, body.into_iter());
-            html_out.push_str(&format!(
-                "<a href=\"#{p}fnref-{n}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
-                escape_html(&self.input.labels.back_to_text)
-            ));
-        }
-        html_out.push_str("</ol>\n");
-        for (label, _) in defs {
-            let d = Diagnostic::warning(
-                self.input.path,
-                format!("the footnote `[^{label}]` is defined but never referenced"),
-            )
-            .with_help(format!(
-                "refer to it in the text with [^{label}], or remove it"
-            ));
-            self.out.warnings.push(d);
-        }
-        self.out.footnotes_html = html_out;
-    }
-
     fn code_block(
         &mut self,
         out: &mut Vec<Event<'a>>,
@@ -560,31 +446,6 @@ impl<'a> Renderer<'a, '_> {
                 format!("there is no chart `{id}` in this page's data.yaml"),
                 Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
             ),
-        }
-    }
-
-    /// `[^x]` left as text means the footnote `x` has no definition.
-    fn undefined_footnotes(&mut self, text: &str, offset: usize) {
-        let mut from = 0;
-        while let Some(i) = text[from..].find("[^") {
-            let start = from + i;
-            let rest = &text[start + 2..];
-            match rest.find(']') {
-                Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {
-                    let label = &rest[..end];
-                    let d = Diagnostic::warning(
-                        self.input.path,
-                        format!("the footnote `[^{label}]` has no definition, so it shows as text"),
-                    )
-                    .at_opt(Some(self.position(offset + start)))
-                    .with_help(format!(
-                        "add a line `[^{label}]: …` below the paragraph, or remove the reference"
-                    ));
-                    self.out.warnings.push(d);
-                    from = start + 2 + end;
-                }
-                _ => from = start + 2,
-            }
         }
     }
 
