@@ -380,7 +380,9 @@ fn changed_pages(content: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> 
             .map(|c| c.as_os_str().to_string_lossy().to_string())
             .collect();
         if parts.is_empty() {
-            return None;
+            // The content folder itself (its timestamp changes when a file is created in it): the files
+            // concerned come with events of their own.
+            continue;
         }
         if parts.len() == 1 && load::walk::SITE_FILES.contains(&parts[0].as_str()) {
             return None;
