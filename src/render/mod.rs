@@ -276,14 +276,14 @@ pub fn render_site(
         *report.pages.get_mut(r.lang) += 1;
         report.warnings.extend(r.warnings.iter().cloned());
     }
-    // The generated pages and the search index do not depend on each other; the whole report, the largest
-    // page, comes after them so their memory is freed first.
+    // The generated pages, the search index and the whole report do not depend on each other: they are
+    // built side by side.
     let rendered = &report.rendered;
     let timed = |f: &dyn Fn() -> Result<usize, Vec<Diagnostic>>| {
         let t = std::time::Instant::now();
         (f(), t.elapsed())
     };
-    let ((lists, t_lists), (search, t_search)) = rayon::join(
+    let ((lists, t_lists), ((search, t_search), (whole, t_report))) = rayon::join(
         || {
             timed(&|| {
                 if !scope.lists {
@@ -302,22 +302,28 @@ pub fn render_site(
             })
         },
         || {
-            let t = std::time::Instant::now();
-            let result = if scope.search {
-                write_search_indexes(env, rendered, sink).map_err(|e| vec![e])
-            } else {
-                Ok(Localized::default())
-            };
-            (result, t.elapsed())
+            rayon::join(
+                || {
+                    let t = std::time::Instant::now();
+                    let result = if scope.search {
+                        write_search_indexes(env, rendered, sink).map_err(|e| vec![e])
+                    } else {
+                        Ok(Localized::default())
+                    };
+                    (result, t.elapsed())
+                },
+                || {
+                    timed(&|| {
+                        if scope.report {
+                            write_reports(env, sink)
+                        } else {
+                            Ok(0)
+                        }
+                    })
+                },
+            )
         },
     );
-    let (whole, t_report) = timed(&|| {
-        if scope.report {
-            write_reports(env, sink)
-        } else {
-            Ok(0)
-        }
-    });
     report.timings.extend([
         ("lists", t_lists),
         ("report", t_report),
