@@ -56,11 +56,9 @@ pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
         let per_doc: Vec<(Vec<u64>, Vec<String>)> = chunk
             .par_iter()
             .map(|e| {
-                let text = normalize(&format!("{} {} {}", e.title, e.summary, e.text));
-                let (mut pairs, words) = index_tokens(&text);
+                let (mut pairs, mut words) = index_tokens(&[&e.title, &e.summary, &e.text]);
                 pairs.sort_unstable();
                 pairs.dedup();
-                let mut words: Vec<String> = words.into_iter().map(str::to_string).collect();
                 words.sort_unstable();
                 words.dedup();
                 (pairs, words)

@@ -4,25 +4,25 @@
 
 /// Full-width ASCII to ASCII, the ideographic space to a space, letters to lower case; one character for one.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let c = match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
-            _ => c,
-        };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        // One character for one, so positions in normalized text are positions in the original.
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => out.push(l),
-            _ => out.push(c),
-        }
+    text.chars().map(normalize_char).collect()
+}
+
+/// One character as [`normalize`] writes it.
+pub fn normalize_char(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
     }
-    out
+    // One character for one, so positions in normalized text are positions in the original.
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 /// A letter of a script written without spaces (kanji, kana, hangul).
@@ -77,38 +77,43 @@ pub fn tokens(normalized: &str) -> Vec<String> {
     out
 }
 
-/// The index tokens of normalized text without allocating one string per token: CJK pairs (and lone CJK
-/// letters) as packed numbers (see [`pair_key`]), Latin words as slices of the text.
-pub fn index_tokens(normalized: &str) -> (Vec<u64>, Vec<&str>) {
+/// The index tokens of several texts (title, summary, body), normalized on the fly and without a string
+/// per token: CJK pairs (and lone CJK letters) as packed numbers (see [`pair_key`]), Latin words as strings.
+/// The texts are read as if joined with spaces.
+pub fn index_tokens(texts: &[&str]) -> (Vec<u64>, Vec<String>) {
     let mut pairs = Vec::new();
     let mut words = Vec::new();
-    let mut chars = normalized.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut word = String::new();
+    let mut prev_cjk: Option<char> = None;
+    let mut alone = false;
+    let separated = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| (i > 0).then_some(' ').into_iter().chain(t.chars()));
+    for c in separated.map(normalize_char).chain(std::iter::once(' ')) {
         if is_cjk_letter(c) {
-            let mut prev = c;
-            let mut alone = true;
-            while let Some(&(_, next)) = chars.peek() {
-                if !is_cjk_letter(next) {
-                    break;
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            match prev_cjk {
+                Some(p) => {
+                    pairs.push(pair_key(p, Some(c)));
+                    alone = false;
                 }
-                pairs.push(pair_key(prev, Some(next)));
-                alone = false;
-                prev = next;
-                chars.next();
+                None => alone = true,
             }
-            if alone {
-                pairs.push(pair_key(c, None));
-            }
-        } else if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = chars.peek() {
-                if !is_word_char(next) {
-                    break;
-                }
-                end = j + next.len_utf8();
-                chars.next();
-            }
-            words.push(&normalized[i..end]);
+            prev_cjk = Some(c);
+            continue;
+        }
+        if let (Some(p), true) = (prev_cjk, alone) {
+            pairs.push(pair_key(p, None));
+        }
+        prev_cjk = None;
+        alone = false;
+        if is_word_char(c) {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
     }
     (pairs, words)
@@ -144,21 +149,28 @@ mod tests {
         for text in [
             "再生医療",
             "神戸の再生",
-            "coi-next と jst",
+            "COI-NEXT と JST",
             "量子、高専。",
             "12,400人",
             "a",
             "神",
             "",
+            "ＫＯＢＥ　神戸",
         ] {
-            let (pairs, words) = index_tokens(text);
+            let (pairs, words) = index_tokens(&[text]);
             let mut got: Vec<String> = pairs.into_iter().map(pair_text).collect();
-            got.extend(words.into_iter().map(str::to_string));
+            got.extend(words);
             got.sort();
-            let mut want = tokens(text);
+            let mut want = tokens(&normalize(text));
             want.sort();
             assert_eq!(got, want, "{text}");
         }
+        let (pairs, words) = index_tokens(&["神戸", "医療", "Kobe"]);
+        assert_eq!(
+            pairs.into_iter().map(pair_text).collect::<Vec<_>>(),
+            vec!["神戸", "医療"]
+        );
+        assert_eq!(words, vec!["kobe"]);
     }
 
     #[test]
