@@ -66,6 +66,14 @@ pub fn serve(
     let session = Arc::new(Mutex::new(Session::new(site.clone())));
     let failure: Arc<Mutex<Option<String>>> = Arc::default();
     let clients: Clients = Arc::default();
+    // Watch before the first build, so that no edit made while it runs (or just after) is missed.
+    let _watcher = watch(
+        &site,
+        Arc::clone(&session),
+        Arc::clone(&failure),
+        Arc::clone(&clients),
+        Arc::clone(&on_event),
+    )?;
     {
         let mut s = session.lock().unwrap_or_else(|e| e.into_inner());
         report(s.rebuild_all(), &failure, on_event.as_ref());
@@ -74,13 +82,6 @@ pub fn serve(
     if opts.open {
         open_browser(&url, on_event.as_ref());
     }
-    let _watcher = watch(
-        &site,
-        Arc::clone(&session),
-        Arc::clone(&failure),
-        Arc::clone(&clients),
-        Arc::clone(&on_event),
-    )?;
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
         .map(|_| {

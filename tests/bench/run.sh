@@ -103,6 +103,7 @@ for i in $(seq 5); do
   before=$(grep -c '^rebuilt' "$log" || true)
   echo "編集$i。" >> "$case_file"
   for _ in $(seq 100); do [ "$(grep -c '^rebuilt' "$log" || true)" -gt "$before" ] && break; sleep 0.1; done
+  [ "$(grep -c '^rebuilt' "$log" || true)" -gt "$before" ] || { cat "$log"; echo "bench: serve did not rebuild after an edit"; exit 1; }
   ms=$(grep '^rebuilt' "$log" | tail -1 | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')
   record serve "$largest" "$(python3 -c "print($ms / 1000)")" 0
 done
