@@ -1,6 +1,7 @@
-/* hakusho search: runs in the browser on the prebuilt index (search-index.js), no server, works from
-   file://. Japanese is matched inside running text through character pairs (bigrams), Latin words by
-   prefix, case-insensitively. The tokenizer mirrors src/search/tokenize.rs; keep the two in step. */
+/* hakusho search: runs in the browser on the prebuilt index (search-index.js: every page's title, address,
+   summary and text), no server, works from file://. Japanese is matched anywhere in running text, Latin words
+   by prefix, case-insensitively, by scanning the normalized text of every page (normalized once, then kept).
+   The rules mirror src/search/ (tokenize.rs, mod.rs); keep the two in step. */
 (function () {
   'use strict';
 
@@ -18,7 +19,7 @@
   }
 
   /* Full-width ASCII to ASCII, ideographic space to space, lower case; one character for one. */
-  function normalize(text) {
+  function normalizeSlow(text) {
     var out = '';
     for (var ch of String(text)) {
       var cp = ch.codePointAt(0);
@@ -29,27 +30,15 @@
     }
     return out;
   }
-
-  function tokens(normalized) {
-    var chars = Array.from(normalized);
-    var out = [];
-    var i = 0;
-    while (i < chars.length) {
-      var ch = chars[i];
-      if (isCjkLetter(ch.codePointAt(0))) {
-        var start = i;
-        while (i < chars.length && isCjkLetter(chars[i].codePointAt(0))) i++;
-        if (i - start === 1) out.push(chars[start]);
-        else for (var k = start; k + 1 < i; k++) out.push(chars[k] + chars[k + 1]);
-      } else if (isWordChar(ch)) {
-        var s = i;
-        while (i < chars.length && isWordChar(chars[i])) i++;
-        out.push(chars.slice(s, i).join(''));
-      } else {
-        i++;
-      }
-    }
-    return out;
+  function normalize(text) {
+    var s = String(text).replace(/[\uFF01-\uFF5E]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+    }).replace(/\u3000/g, ' ');
+    /* The whole-string lower case is native and fast; where it is not one character for one (İ) or
+       depends on context (final Σ), fall back to the character-by-character rule. */
+    var lower = s.toLowerCase();
+    if (lower.length === s.length && s.indexOf('\u03A3') < 0) return lower;
+    return normalizeSlow(s);
   }
 
   /* Occurrences of term: anywhere for CJK, at the start of a word for Latin. */
@@ -66,60 +55,27 @@
     }
   }
 
-  function intersect(a, b) {
-    var out = [];
-    var i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
-      else if (a[i] < b[j]) i++;
-      else j++;
+  /* Each page's title, summary and text, normalized on first use and kept for later queries. */
+  var normalized = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function normalizedDoc(doc) {
+    var n = normalized && normalized.get(doc);
+    if (!n) {
+      n = [normalize(doc[0]), normalize(doc[2]), normalize(doc[3])];
+      if (normalized) normalized.set(doc, n);
     }
-    return out;
-  }
-
-  /* Pages that may hold the term, from the index (a superset; counting confirms). */
-  function candidates(index, term) {
-    var toks = tokens(term);
-    var all = null;
-    if (toks.length === 0 || (toks.length === 1 && Array.from(toks[0]).length === 1 && isCjkLetter(toks[0].codePointAt(0)))) {
-      return null; // a single kanji: scan every page
-    }
-    var keys = null;
-    toks.forEach(function (tok, n) {
-      var list;
-      if (isCjkLetter(tok.codePointAt(0))) {
-        list = index.grams[tok] || [];
-      } else {
-        /* the last word of the term may be a prefix; the others are whole words or prefixes too */
-        keys = keys || Object.keys(index.grams);
-        var set = {};
-        keys.forEach(function (k) {
-          if (k.lastIndexOf(tok, 0) === 0) index.grams[k].forEach(function (d) { set[d] = true; });
-        });
-        list = Object.keys(set).map(Number).sort(function (a, b) { return a - b; });
-      }
-      all = n === 0 ? list : intersect(all, list);
-    });
-    return all;
+    return n;
   }
 
   /* Matches for every word of q, best first: title ×10, summary ×3, text ×1. */
   function search(index, q) {
     var terms = normalize(q).split(/\s+/).filter(Boolean);
     if (terms.length === 0) return [];
-    var pool = null;
-    terms.forEach(function (t) {
-      var c = candidates(index, t);
-      if (c !== null) pool = pool === null ? c : intersect(pool, c);
-    });
-    var docs = pool === null ? index.docs.map(function (_, i) { return i; }) : pool;
     var hits = [];
-    docs.forEach(function (d) {
-      var doc = index.docs[d];
-      var title = normalize(doc[0]), summary = normalize(doc[2]), text = normalize(doc[3]);
+    index.docs.forEach(function (doc, d) {
+      var n = normalizedDoc(doc);
       var score = 0;
       for (var i = 0; i < terms.length; i++) {
-        var s = 10 * count(title, terms[i]) + 3 * count(summary, terms[i]) + count(text, terms[i]);
+        var s = 10 * count(n[0], terms[i]) + 3 * count(n[1], terms[i]) + count(n[2], terms[i]);
         if (s === 0) return;
         score += s;
       }
@@ -138,10 +94,11 @@
   /* A piece of the summary or text around the first match, matches marked. */
   function snippet(doc, q) {
     var terms = normalize(q).split(/\s+/).filter(Boolean);
-    var sources = [doc[2], doc[3]];
+    var n = normalizedDoc(doc);
+    var sources = [[doc[2], n[1]], [doc[3], n[2]]];
     for (var s = 0; s < sources.length; s++) {
-      var original = sources[s];
-      var norm = normalize(original);
+      var original = sources[s][0];
+      var norm = sources[s][1];
       var first = -1;
       terms.forEach(function (t) {
         var at = norm.indexOf(t);
@@ -172,7 +129,7 @@
     return escapeHtml(doc[2].slice(0, 120));
   }
 
-  var api = { normalize: normalize, tokens: tokens, search: search, snippet: snippet };
+  var api = { normalize: normalize, search: search, snippet: snippet };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
