@@ -15,8 +15,20 @@ pub trait Sink: Sync {
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
 
     /// Stores one file given in pieces (a very large page), without joining them first where it can.
-    fn put_pieces(&self, site_path: &str, pieces: Vec<String>) -> Result<(), Diagnostic> {
-        self.put(site_path, pieces.concat().into_bytes())
+    fn put_pieces(&self, site_path: &str, pieces: &[&[u8]]) -> Result<(), Diagnostic> {
+        self.put(site_path, pieces.concat())
+    }
+
+    /// Stores one file that `write` streams out (a large file never held whole where the sink can help it).
+    fn put_with(
+        &self,
+        site_path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)
+            .map_err(|e| Diagnostic::general(format!("cannot write `{site_path}`: {e}")))?;
+        self.put(site_path, bytes)
     }
 }
 
@@ -165,17 +177,26 @@ impl Sink for Staging {
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
     }
 
-    fn put_pieces(&self, site_path: &str, pieces: Vec<String>) -> Result<(), Diagnostic> {
+    fn put_pieces(&self, site_path: &str, pieces: &[&[u8]]) -> Result<(), Diagnostic> {
+        self.put_with(site_path, &mut |w| {
+            for piece in pieces {
+                w.write_all(piece)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn put_with(
+        &self,
+        site_path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
         use std::io::Write;
         self.put(site_path, Vec::new())?;
         let path = self.dir.join(site_path);
         let file = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
-        let mut writer = io::BufWriter::new(file);
-        for piece in pieces {
-            writer
-                .write_all(piece.as_bytes())
-                .map_err(|e| write_error(&path, &e))?;
-        }
+        let mut writer = io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut writer).map_err(|e| write_error(&path, &e))?;
         writer.flush().map_err(|e| write_error(&path, &e))
     }
 }

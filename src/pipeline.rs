@@ -164,6 +164,7 @@ impl Prepared {
             content_dir: &self.content,
             progress,
             related: std::sync::OnceLock::new(),
+            shared: Default::default(),
         };
         let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
         let mut warnings = self.warnings;

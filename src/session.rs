@@ -96,6 +96,7 @@ impl Session {
                 content_dir: &self.opts.content,
                 progress: &crate::progress::Silent,
                 related: std::sync::OnceLock::new(),
+                shared: Default::default(),
             };
             let scope = Scope {
                 pages: None,
@@ -213,6 +214,7 @@ impl Session {
                     (Some(r), Impact::Pages) => std::sync::OnceLock::from(Arc::clone(r)),
                     _ => std::sync::OnceLock::new(),
                 },
+                shared: Default::default(),
             };
             let result = render_site(&env, &sink, &scope, previous)?;
             state.related = env.related.get().cloned();
@@ -300,12 +302,13 @@ impl Session {
                 content_dir: &self.opts.content,
                 progress: &crate::progress::Silent,
                 related: std::sync::OnceLock::new(),
+                shared: Default::default(),
             };
             let sink = Memory::new();
             let ok = if wants_search {
                 write_search_indexes(&env, &state.rendered, &sink).is_ok()
             } else {
-                write_reports(&env, &sink).is_ok()
+                write_reports(&env, &state.rendered, &sink).is_ok()
             };
             if ok {
                 for (path, bytes) in sink.into_files() {

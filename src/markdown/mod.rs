@@ -126,7 +126,40 @@ pub fn options() -> Options {
 
 /// Renders one document.
 pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
+    run(
+        input,
+        resolve,
+        merge_text(input.markdown),
+        LineIndex::new(input.markdown),
+    )
+}
+
+/// Renders one document in two ways from a single parse: as `input` and as `variant`, which differs only in
+/// its id prefix, heading shift or resolver (a page, and its section of the whole report).
+pub fn render_pair(
+    input: Input<'_>,
+    resolve: &dyn Resolve,
+    variant: Input<'_>,
+    variant_resolve: &dyn Resolve,
+) -> (Rendered, Rendered) {
+    assert_eq!(
+        input.markdown.as_ptr(),
+        variant.markdown.as_ptr(),
+        "render_pair renders one document"
+    );
     let events = merge_text(input.markdown);
+    let lines = LineIndex::new(input.markdown);
+    let second = run(variant, variant_resolve, events.clone(), lines.clone());
+    let first = run(input, resolve, events, lines);
+    (first, second)
+}
+
+fn run<'a>(
+    input: Input<'a>,
+    resolve: &dyn Resolve,
+    events: Vec<(Event<'a>, Range<usize>)>,
+    lines: LineIndex<'a>,
+) -> Rendered {
     let mut r = Renderer {
         input,
         resolve,
@@ -135,7 +168,7 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
         glossary_done: vec![false; resolve.glossary().len()],
         footnotes: Vec::new(),
         footnote_refs: Vec::new(),
-        lines: LineIndex::new(input.markdown),
+        lines,
     };
     let main = r.transform(events);
     let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);

@@ -1,7 +1,5 @@
 //! A chart as a numbered `<figure>` (through the theme's `partials/figure.html`) and as CSV.
 
-use tera::Context;
-
 use super::figures::FigureInfo;
 use super::views::{FigureContext, FigureView};
 use super::{Env, strings::fill};
@@ -58,17 +56,13 @@ pub(crate) fn figure_html(
     };
     let ctx = FigureContext {
         lang: lang.code(),
-        t,
         figure: view,
     };
-    let context = Context::from_serialize(&ctx)
-        .map_err(|e| Diagnostic::general(format!("figure context: {e}")))?;
-    env.theme
-        .tera
-        .render("partials/figure.html", &context)
-        .map_err(|e| {
-            env.template_error(&e, "partials/figure.html", &format!("figure {}", chart.id))
-        })
+    env.render(
+        "partials/figure.html",
+        &ctx,
+        &format!("figure {}", chart.id),
+    )
 }
 
 /// Header and rows of the data table, values formatted for the language.

@@ -123,7 +123,7 @@ pub(crate) fn list_page_context<'e>(
     title: String,
     list: ListView,
     crumb: Option<Link>,
-) -> PageContext<'e> {
+) -> PageContext {
     let from = page_path(lang, id);
     let site = site_view(env, lang, &from, None);
     let mut breadcrumbs = vec![Link {
@@ -166,7 +166,6 @@ pub(crate) fn list_page_context<'e>(
     };
     PageContext {
         lang: lang.code(),
-        t: env.theme.strings.get(lang),
         site,
         page,
         facts: None,

@@ -52,6 +52,23 @@ pub struct Env<'a> {
     pub progress: &'a dyn crate::progress::Progress,
     /// Related cases per case, worked out when first needed (or handed over from the previous build).
     pub related: std::sync::OnceLock<std::sync::Arc<HashMap<String, Vec<String>>>>,
+    /// Template values that are the same for every page of a language, converted once.
+    pub shared: Shared,
+}
+
+/// Template values shared by every page of a language, converted to Tera values once per build (Tera
+/// values share their maps, so handing one to each page costs nothing).
+#[derive(Default)]
+pub struct Shared {
+    strings: [std::sync::OnceLock<tera::Value>; 2],
+    report_site: [std::sync::OnceLock<tera::Value>; 2],
+}
+
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Ja => 0,
+        Lang::En => 1,
+    }
 }
 
 impl Env<'_> {
@@ -75,7 +92,8 @@ impl Env<'_> {
         d
     }
 
-    /// Renders `template` with `ctx`.
+    /// Renders `template` with `ctx`. A context with a `lang` (`ja`, `en`) also gets that language's UI
+    /// strings as `t`.
     pub(crate) fn render<T: Serialize>(
         &self,
         template: &str,
@@ -87,10 +105,44 @@ impl Env<'_> {
                 "cannot prepare the template context for {what}: {e}"
             ))
         })?;
+        self.render_context(template, context, what)
+    }
+
+    /// Renders `template` with a context already made (see [`Env::render`] for `t`).
+    pub(crate) fn render_context(
+        &self,
+        template: &str,
+        mut context: tera::Context,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        let lang = context
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .and_then(Lang::from_code);
+        if let Some(lang) = lang {
+            context.insert_value("t", self.strings_value(lang));
+        }
         self.theme
             .tera
             .render(template, &context)
             .map_err(|e| self.template_error(&e, template, what))
+    }
+
+    /// The UI strings of `lang` as a template value.
+    fn strings_value(&self, lang: Lang) -> tera::Value {
+        self.shared.strings[lang_slot(lang)]
+            .get_or_init(|| tera::Value::from_serializable(self.theme.strings.get(lang)))
+            .clone()
+    }
+
+    /// The `site` of the whole-report page of `lang`, as a template value (for its sections).
+    pub(crate) fn report_site_value(&self, lang: Lang) -> tera::Value {
+        self.shared.report_site[lang_slot(lang)]
+            .get_or_init(|| {
+                let from = urls::page_path(lang, "report");
+                tera::Value::from_serializable(&context::site_view(self, lang, &from, None))
+            })
+            .clone()
     }
 }
 
@@ -119,6 +171,8 @@ pub struct RenderedPage {
     pub warnings: Vec<Diagnostic>,
     /// The files written for this page (its HTML, CSVs, assets).
     pub files: Vec<String>,
+    /// The page's section of the whole-report page (HTML).
+    pub report_section: String,
 }
 
 /// What rendering produced.
@@ -138,8 +192,14 @@ pub struct RenderReport {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
-/// The search index of one language, from the rendered pages in report order.
-fn search_index(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) -> String {
+/// The search index of one language, from the rendered pages in report order, written to `sink`; returns
+/// its size.
+fn search_index(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<RenderedPage>],
+    lang: Lang,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
     let from = urls::page_path(lang, "search");
     let position: HashMap<&str, usize> = env
         .site
@@ -171,7 +231,13 @@ fn search_index(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: 
             text: r.text.as_str().into(),
         })
         .collect();
-    crate::search::index_script(lang.code(), &entries)
+    let path = format!("{from}{}", lists::SEARCH_INDEX_FILE);
+    let mut size = 0;
+    sink.put_with(&path, &mut |out| {
+        size = crate::search::write_index(lang.code(), &entries, out)?;
+        Ok(())
+    })?;
+    Ok(size)
 }
 
 /// Which parts of the site to render.
@@ -206,26 +272,20 @@ pub fn write_search_indexes(
     sink: &dyn Sink,
 ) -> Result<Localized<usize>, Diagnostic> {
     // The two languages are independent: built side by side.
-    let write = |lang: Lang| -> Result<usize, Diagnostic> {
-        let script = search_index(env, rendered, lang);
-        let size = script.len();
-        let path = format!(
-            "{}{}",
-            urls::page_path(lang, "search"),
-            lists::SEARCH_INDEX_FILE
-        );
-        sink.put(&path, script.into_bytes())?;
-        Ok(size)
-    };
+    let write = |lang: Lang| search_index(env, rendered, lang, sink);
     let (ja, en) = rayon::join(|| write(Lang::Ja), || write(Lang::En));
     let sizes = Localized { ja: ja?, en: en? };
     Ok(sizes)
 }
 
-/// Writes the whole-report page of each language.
-pub fn write_reports(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+/// Writes the whole-report page of each language, from the sections rendered with the pages.
+pub fn write_reports(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<RenderedPage>],
+    sink: &dyn Sink,
+) -> Result<usize, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let n = report::render_reports(env, sink, &mut errors);
+    let n = report::render_reports(env, rendered, sink, &mut errors);
     if errors.is_empty() {
         Ok(n)
     } else {
@@ -315,7 +375,7 @@ pub fn render_site(
                 || {
                     timed(&|| {
                         if scope.report {
-                            write_reports(env, sink)
+                            write_reports(env, rendered, sink)
                         } else {
                             Ok(0)
                         }

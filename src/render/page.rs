@@ -7,6 +7,7 @@ use super::context::{
     key_figure, site_view, switch, t,
 };
 use super::figure::csv;
+use super::report::{SectionPlan, render_section};
 use super::resolver::PageResolver;
 use super::urls::page_path;
 use super::views::{CaseView, ChapterView, HomeView, Link, PageContext, PageView, TermGroup};
@@ -57,20 +58,45 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     let from = page_path(lang, &page.id);
     let labels = labels(env, lang);
     let resolver = PageResolver::new(env, page, lang, &from);
-    let mut md = markdown::render(
-        Input {
-            markdown: &doc.body,
-            path: &doc.path,
-            first_line: doc.body_line,
-            id_prefix: "",
-            heading_shift: 0,
-            labels: &labels,
-        },
+    // The page and its section of the whole report come from one parse of the Markdown.
+    let plan = SectionPlan::new(page, lang);
+    let report_resolver =
+        PageResolver::new(env, page, lang, &plan.from).on_single_page(&plan.prefix);
+    let input = Input {
+        markdown: &doc.body,
+        path: &doc.path,
+        first_line: doc.body_line,
+        id_prefix: "",
+        heading_shift: 0,
+        labels: &labels,
+    };
+    let (mut md, report_md) = markdown::render_pair(
+        input,
         &resolver,
+        Input {
+            id_prefix: &plan.prefix,
+            heading_shift: plan.heading_shift,
+            ..input
+        },
+        &report_resolver,
     );
     outcome
         .errors
         .extend(resolver.errors.borrow_mut().drain(..));
+    outcome
+        .errors
+        .extend(report_resolver.errors.borrow_mut().drain(..));
+    // Kept until the whole report is written: without the slack of a growing buffer.
+    let report_section = match render_section(env, page, lang, &plan, report_md) {
+        Ok(mut html) => {
+            html.shrink_to_fit();
+            html
+        }
+        Err(e) => {
+            outcome.errors.push(e);
+            return outcome;
+        }
+    };
     let mut page_warnings = Vec::new();
     if !is_fallback {
         outcome.errors.extend(md.errors.iter().cloned());
@@ -218,7 +244,6 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     });
     let ctx = PageContext {
         lang: lang.code(),
-        t: env.theme.strings.get(lang),
         site,
         page: page_view,
         facts: facts_view(env, page, lang, &from),
@@ -281,6 +306,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         glossary_used: md.glossary_used,
         warnings: page_warnings,
         files,
+        report_section,
     });
     outcome
 }
@@ -330,6 +356,8 @@ fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
+    // Kept until the search index is written: without slack.
+    out.shrink_to_fit();
     out
 }
 

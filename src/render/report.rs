@@ -1,34 +1,40 @@
 //! The whole report on one page per language (`/ja/report/`): the cover, each chapter followed by its
 //! cases, then the other pages, with figure numbers intact; made to be printed as the report.
 
-use super::Env;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::context::{chapter_label, key_figure, source_view, t};
 use super::lists::list_page_context;
-use super::page::{doc_prefix, labels};
-use super::resolver::PageResolver;
+use super::page::doc_prefix;
 use super::urls::page_path;
 use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
+use super::{Env, RenderedPage};
 use crate::diag::Diagnostic;
 use crate::format::date::format_date;
-use crate::markdown::{self, Input};
+use crate::markdown;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::output::Sink;
 
-use rayon::prelude::*;
-
 /// Marks where the documents go in the rendered `report.html`.
 const SECTIONS_HERE: &str = "\u{E000}hakusho:report-sections\u{E000}";
 
-/// Renders `/<lang>/report/` for both languages; returns the number of files. The documents are rendered
-/// in parallel, each with `partials/report_section.html`, and written in pieces around the page frame.
+/// Renders `/<lang>/report/` for both languages from the sections rendered with the pages (see
+/// [`render_section`]); returns the number of files. Each page is the frame of `report.html` with the
+/// sections, in reading order, written in pieces where the frame places them.
 pub(crate) fn render_reports(
     env: &Env<'_>,
+    rendered: &[Arc<RenderedPage>],
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
     let mut files = 0;
     let order = env.site.reading_order();
+    let sections: HashMap<(&str, Lang), &str> = rendered
+        .iter()
+        .map(|r| ((r.page_id.as_str(), r.lang), r.report_section.as_str()))
+        .collect();
     for lang in Lang::ALL {
         let from = page_path(lang, "report");
         let title = t(env, lang, "report_title");
@@ -65,93 +71,101 @@ pub(crate) fn render_reports(
             );
             continue;
         };
-        let rendered: Vec<Result<String, Vec<Diagnostic>>> = order
-            .par_iter()
-            .map(|page| {
-                let mut errs = Vec::new();
-                let s = section(env, page, lang, &from, &mut errs);
-                let section_ctx = ReportSectionContext {
-                    lang: lang.code(),
-                    t: env.theme.strings.get(lang),
-                    site: &ctx.site,
-                    s,
-                };
-                match env.render(
-                    "partials/report_section.html",
-                    &section_ctx,
-                    &format!("/{from}"),
-                ) {
-                    Ok(html) if errs.is_empty() => Ok(html),
-                    Ok(_) => Err(errs),
-                    Err(e) => {
-                        errs.push(e);
-                        Err(errs)
-                    }
-                }
-            })
-            .collect();
-        let mut pieces = Vec::with_capacity(rendered.len() + 2);
-        pieces.push(head.to_string());
-        let mut ok = true;
-        for r in rendered {
-            match r {
-                Ok(html) => pieces.push(html),
-                Err(mut e) => {
-                    ok = false;
-                    errors.append(&mut e);
-                }
-            }
-        }
-        pieces.push(tail.to_string());
-        if ok {
-            match sink.put_pieces(&format!("{from}index.html"), pieces) {
-                Ok(()) => files += 1,
-                Err(e) => errors.push(e),
-            }
+        let mut pieces: Vec<&[u8]> = Vec::with_capacity(order.len() + 2);
+        pieces.push(head.as_bytes());
+        pieces.extend(
+            order
+                .iter()
+                .filter_map(|p| sections.get(&(p.id.as_str(), lang)))
+                .map(|s| s.as_bytes()),
+        );
+        pieces.push(tail.as_bytes());
+        match sink.put_pieces(&format!("{from}index.html"), &pieces) {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
         }
     }
     files
+}
+
+/// How a page's document is rendered as its section of the whole report.
+pub(crate) struct SectionPlan {
+    /// The whole-report page's path.
+    pub from: String,
+    /// Prefix of every id in the section.
+    pub prefix: String,
+    /// Heading level of the section's title.
+    level: u8,
+    /// Levels added to the document's headings.
+    pub heading_shift: u8,
+}
+
+impl SectionPlan {
+    pub(crate) fn new(page: &Page, lang: Lang) -> SectionPlan {
+        let level = if page.kind == PageKind::Case { 3 } else { 2 };
+        SectionPlan {
+            from: page_path(lang, "report"),
+            prefix: doc_prefix(&page.id),
+            level,
+            heading_shift: if page.kind == PageKind::Home {
+                0
+            } else {
+                level - 1
+            },
+        }
+    }
+}
+
+/// The page's section of the whole report, with `partials/report_section.html`, from its Markdown
+/// rendered by the plan.
+pub(crate) fn render_section(
+    env: &Env<'_>,
+    page: &Page,
+    lang: Lang,
+    plan: &SectionPlan,
+    md: markdown::Rendered,
+) -> Result<String, Diagnostic> {
+    let s = section(env, page, lang, plan, md);
+    let mut context = tera::Context::from_serialize(&ReportSectionContext {
+        lang: lang.code(),
+        s,
+    })
+    .map_err(|e| {
+        Diagnostic::general(format!(
+            "cannot prepare the template context for /{}: {e}",
+            plan.from
+        ))
+    })?;
+    context.insert_value("site", env.report_site_value(lang));
+    env.render_context(
+        "partials/report_section.html",
+        context,
+        &format!("/{}", plan.from),
+    )
 }
 
 fn section(
     env: &Env<'_>,
     page: &Page,
     lang: Lang,
-    from: &str,
-    errors: &mut Vec<Diagnostic>,
+    plan: &SectionPlan,
+    md: markdown::Rendered,
 ) -> ReportSection {
     let (doc, doc_lang) = page.doc_for(lang);
-    let prefix = doc_prefix(&page.id);
-    let (kind, level, kicker) = match page.kind {
-        PageKind::Home => ("cover", 2, None),
-        PageKind::Chapter => (
-            "chapter",
-            2,
-            env.site
-                .chapter_number(page.slug())
-                .map(|n| chapter_label(env, lang, n)),
-        ),
-        PageKind::Case => ("case", 3, None),
-        PageKind::Other => ("page", 2, None),
+    let from = plan.from.as_str();
+    let kicker = match page.kind {
+        PageKind::Chapter => env
+            .site
+            .chapter_number(page.slug())
+            .map(|n| chapter_label(env, lang, n)),
+        _ => None,
     };
-    let labels = labels(env, lang);
-    let resolver = PageResolver::new(env, page, lang, from).on_single_page(&prefix);
-    let md = markdown::render(
-        Input {
-            markdown: &doc.body,
-            path: &doc.path,
-            first_line: doc.body_line,
-            id_prefix: &prefix,
-            heading_shift: if page.kind == PageKind::Home {
-                0
-            } else {
-                level - 1
-            },
-            labels: &labels,
-        },
-        &resolver,
-    );
-    errors.extend(resolver.errors.borrow_mut().drain(..));
+    let kind = match page.kind {
+        PageKind::Home => "cover",
+        PageKind::Chapter => "chapter",
+        PageKind::Case => "case",
+        PageKind::Other => "page",
+    };
     let key_figures = page
         .data
         .key_figures
@@ -175,7 +189,7 @@ fn section(
         })
         .collect();
     ReportSection {
-        id: format!("{prefix}top"),
+        id: format!("{}top", plan.prefix),
         kind,
         kicker,
         title: if page.kind == PageKind::Home {
@@ -183,7 +197,7 @@ fn section(
         } else {
             doc.title.clone()
         },
-        level,
+        level: plan.level,
         summary: doc.summary.clone(),
         lang: doc_lang.code(),
         body: md.html,

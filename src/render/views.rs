@@ -2,19 +2,16 @@
 //! already an href for the page being rendered; templates only lay things out. (README, "Themes", lists
 //! these fields.)
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::markdown::Heading;
 
 /// The root of every template's context.
 #[derive(Serialize)]
-pub struct PageContext<'a> {
-    /// Language code of the page (`ja`, `en`).
+pub struct PageContext {
+    /// Language code of the page (`ja`, `en`); the UI strings in that language come as `t` (see
+    /// `Env::render`).
     pub lang: &'static str,
-    /// UI strings in that language.
-    pub t: &'a BTreeMap<String, String>,
     /// The report.
     pub site: SiteView,
     /// The page.
@@ -395,11 +392,9 @@ pub struct GlossaryRow {
 
 /// What `partials/figure.html` receives.
 #[derive(Serialize)]
-pub struct FigureContext<'a> {
-    /// Language code.
+pub struct FigureContext {
+    /// Language code (the UI strings come as `t`).
     pub lang: &'static str,
-    /// UI strings.
-    pub t: &'a BTreeMap<String, String>,
     /// The figure.
     pub figure: FigureView,
 }
@@ -469,15 +464,11 @@ pub struct ReportView {
     pub sources: Vec<SourceView>,
 }
 
-/// What `partials/report_section.html` receives.
+/// What `partials/report_section.html` receives (with `t`, and `site` as the whole-report page has it).
 #[derive(Serialize)]
-pub struct ReportSectionContext<'a> {
+pub struct ReportSectionContext {
     /// Language code.
     pub lang: &'static str,
-    /// UI strings.
-    pub t: &'a BTreeMap<String, String>,
-    /// The report.
-    pub site: &'a SiteView,
     /// The document.
     pub s: ReportSection,
 }

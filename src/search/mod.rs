@@ -12,6 +12,8 @@ pub mod tokenize;
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use tokenize::{is_cjk_letter, normalize};
 
 /// A page to index.
@@ -31,32 +33,56 @@ pub struct Entry<'a> {
 /// `{"lang": …, "docs": [[title, url, summary, text], …]}`. Text is JSON-encoded with `<` escaped, so the
 /// script can never end early.
 pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
-    let text_bytes: usize = entries
-        .iter()
-        .map(|e| e.text.len() + e.summary.len() + e.title.len() + e.url.len() + 12)
-        .sum();
-    let mut out = String::with_capacity(text_bytes + text_bytes / 16 + 64);
-    out.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
-    push_json(&mut out, lang);
-    out.push_str(",\"docs\":[");
-    for (i, e) in entries.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
-        }
-        out.push('[');
-        for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
-            .into_iter()
+    let mut out = Vec::new();
+    write_index(lang, entries, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the index is UTF-8")
+}
+
+/// Writes [`index_script`] to `out` a batch of pages at a time (each batch encoded in parallel), so that
+/// the whole index is never held; returns its size in bytes.
+pub fn write_index(
+    lang: &str,
+    entries: &[Entry<'_>],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<usize> {
+    let mut head = String::from("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
+    push_json(&mut head, lang);
+    head.push_str(",\"docs\":[");
+    out.write_all(head.as_bytes())?;
+    let mut size = head.len();
+    for (batch_no, batch) in entries.chunks(512).enumerate() {
+        let encoded: Vec<String> = batch
+            .par_iter()
             .enumerate()
-        {
-            if j > 0 {
-                out.push(',');
-            }
-            push_json(&mut out, field);
+            .map(|(i, e)| {
+                let mut doc = String::with_capacity(
+                    e.title.len() + e.url.len() + e.summary.len() + e.text.len() + 16,
+                );
+                if batch_no > 0 || i > 0 {
+                    doc.push_str(",\n");
+                }
+                doc.push('[');
+                for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if j > 0 {
+                        doc.push(',');
+                    }
+                    push_json(&mut doc, field);
+                }
+                doc.push(']');
+                doc
+            })
+            .collect();
+        for doc in encoded {
+            out.write_all(doc.as_bytes())?;
+            size += doc.len();
         }
-        out.push(']');
     }
-    out.push_str("]};\n");
-    out
+    let tail = "]};\n";
+    out.write_all(tail.as_bytes())?;
+    Ok(size + tail.len())
 }
 
 /// A JSON string, with `<` and the JavaScript line separators escaped. Runs of ordinary text are copied
