@@ -150,10 +150,26 @@ impl Staging {
         }
         self.committed = true;
         if had_old {
-            fs::remove_dir_all(&old).map_err(|e| write_error(&old, &e))?;
+            remove_tree(&old).map_err(|e| write_error(&old, &e))?;
         }
         Ok(())
     }
+}
+
+/// Removes a folder and everything in it, its subfolders a few levels down in parallel (a large site's
+/// previous output has tens of thousands of files).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let deep: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .min_depth(3)
+        .max_depth(3)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    deep.par_iter().try_for_each(fs::remove_dir_all)?;
+    fs::remove_dir_all(dir)
 }
 
 impl Sink for Staging {

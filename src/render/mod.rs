@@ -112,9 +112,38 @@ impl Env<'_> {
     pub(crate) fn render_context(
         &self,
         template: &str,
-        mut context: tera::Context,
+        context: tera::Context,
         what: &str,
     ) -> Result<String, Diagnostic> {
+        let bytes = self.render_context_bytes(template, context, what)?;
+        String::from_utf8(bytes).map_err(|_| {
+            Diagnostic::general(format!(
+                "{template} wrote text that is not UTF-8 for {what}"
+            ))
+        })
+    }
+
+    /// [`Env::render`], as the bytes to write (the page is not checked again as text).
+    pub(crate) fn render_bytes<T: Serialize>(
+        &self,
+        template: &str,
+        ctx: &T,
+        what: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let context = tera::Context::from_serialize(ctx).map_err(|e| {
+            Diagnostic::general(format!(
+                "cannot prepare the template context for {what}: {e}"
+            ))
+        })?;
+        self.render_context_bytes(template, context, what)
+    }
+
+    fn render_context_bytes(
+        &self,
+        template: &str,
+        mut context: tera::Context,
+        what: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let lang = context
             .get("lang")
             .and_then(|v| v.as_str())
@@ -122,10 +151,12 @@ impl Env<'_> {
         if let Some(lang) = lang {
             context.insert_value("t", self.strings_value(lang));
         }
+        let mut out = Vec::with_capacity(16 * 1024);
         self.theme
             .tera
-            .render(template, &context)
-            .map_err(|e| self.template_error(&e, template, what))
+            .render_to(template, &context, &mut out)
+            .map_err(|e| self.template_error(&e, template, what))?;
+        Ok(out)
     }
 
     /// The UI strings of `lang` as a template value.

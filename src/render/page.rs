@@ -254,7 +254,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         report: None,
     };
     let template = format!("{kind_name}.html");
-    let html = match env.render(&template, &ctx, &format!("/{from}")) {
+    let html = match env.render_bytes(&template, &ctx, &format!("/{from}")) {
         Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);
@@ -270,11 +270,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
             Ok(()) => files.push(path),
             Err(e) => errors.push(e),
         };
-    put(
-        format!("{from}index.html"),
-        html.into_bytes(),
-        &mut outcome.errors,
-    );
+    put(format!("{from}index.html"), html, &mut outcome.errors);
     for chart in &page.data.charts {
         put(
             format!("{from}{}.csv", chart.id),
@@ -362,22 +358,25 @@ fn collapse_whitespace(text: &str) -> String {
 }
 
 /// Every `id="…"` in an HTML page.
-pub(crate) fn collect_ids(html: &str) -> HashSet<String> {
+pub(crate) fn collect_ids(html: &[u8]) -> HashSet<String> {
     let mut ids = HashSet::new();
     let mut rest = html;
-    while let Some(i) = rest.find(" id=\"") {
+    while let Some(i) = memchr::memmem::find(rest, b" id=\"") {
         rest = &rest[i + 5..];
-        if let Some(end) = rest.find('"') {
-            ids.insert(
-                rest[..end]
-                    .replace("&amp;", "&")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&quot;", "\"")
-                    .replace("&#39;", "'"),
-            );
-            rest = &rest[end..];
-        }
+        let Some(end) = memchr::memchr(b'"', rest) else {
+            break;
+        };
+        let raw = String::from_utf8_lossy(&rest[..end]);
+        ids.insert(if raw.contains('&') {
+            raw.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+        } else {
+            raw.into_owned()
+        });
+        rest = &rest[end..];
     }
     ids
 }
