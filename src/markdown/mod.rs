@@ -14,7 +14,7 @@ pub mod policy;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
@@ -97,7 +97,8 @@ pub struct Rendered {
     pub html: String,
     /// The footnotes as an `<ol>`, empty when there are none.
     pub footnotes_html: String,
-    /// The text without markup, for search and descriptions.
+    /// The text without markup, every run of whitespace written as one space (for search and
+    /// descriptions).
     pub text: String,
     /// `##` and deeper headings, in order.
     pub headings: Vec<Heading>,
@@ -131,11 +132,13 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
         resolve,
         merge_text(input.markdown),
         LineIndex::new(input.markdown),
+        true,
     )
 }
 
 /// Renders one document in two ways from a single parse: as `input` and as `variant`, which differs only in
-/// its id prefix, heading shift or resolver (a page, and its section of the whole report).
+/// its id prefix, heading shift or resolver (a page, and its section of the whole report). The variant
+/// keeps no plain text.
 pub fn render_pair(
     input: Input<'_>,
     resolve: &dyn Resolve,
@@ -149,8 +152,8 @@ pub fn render_pair(
     );
     let events = merge_text(input.markdown);
     let lines = LineIndex::new(input.markdown);
-    let second = run(variant, variant_resolve, events.clone(), lines.clone());
-    let first = run(input, resolve, events, lines);
+    let second = run(variant, variant_resolve, events.clone(), lines.clone(), false);
+    let first = run(input, resolve, events, lines, true);
     (first, second)
 }
 
@@ -159,6 +162,7 @@ fn run<'a>(
     resolve: &dyn Resolve,
     events: Vec<(Event<'a>, Range<usize>)>,
     lines: LineIndex<'a>,
+    keep_text: bool,
 ) -> Rendered {
     let mut r = Renderer {
         input,
@@ -169,6 +173,8 @@ fn run<'a>(
         footnotes: Vec::new(),
         footnote_refs: Vec::new(),
         lines,
+        text_space: false,
+        keep_text,
     };
     let main = r.transform(events);
     let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);
@@ -190,6 +196,23 @@ pub(crate) struct Renderer<'a, 'r> {
     footnote_refs: Vec<(String, usize)>,
     /// Line starts of the Markdown, for positions.
     lines: LineIndex<'a>,
+    /// Whether the plain text wants a space before its next word.
+    text_space: bool,
+    /// Whether to keep the plain text at all.
+    keep_text: bool,
+}
+
+/// The length in bytes of the whitespace character at the start of `bytes` (as `char::is_whitespace`), or 0.
+fn whitespace_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] => 3,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => 3,
+        [0xE2, 0x81, 0x9F, ..] => 3,
+        [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Where the transformer is, for what text may become.
@@ -215,6 +238,44 @@ impl<'a> Renderer<'a, '_> {
             d = d.with_help(h);
         }
         self.out.errors.push(d);
+    }
+
+    /// Adds running text to the plain text, whitespace runs as one space. (The variant of
+    /// [`render_pair`] keeps no plain text.)
+    fn push_text(&mut self, text: &str) {
+        if !self.keep_text {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = whitespace_len(&bytes[i..]);
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            self.push_word(&text[start..i]);
+            self.text_gap();
+            i += len;
+            start = i;
+        }
+        self.push_word(&text[start..]);
+    }
+
+    fn push_word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.text_space) && !self.out.text.is_empty() {
+            self.out.text.push(' ');
+        }
+        self.out.text.push_str(word);
+    }
+
+    /// A break in the plain text (between blocks, at line breaks): one space before the next word.
+    fn text_gap(&mut self) {
+        self.text_space = true;
     }
 
     fn transform(&mut self, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
@@ -261,7 +322,7 @@ impl<'a> Renderer<'a, '_> {
                         level,
                         self.input.heading_shift,
                     ))));
-                    self.out.text.push('\n');
+                    self.text_gap();
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     footnote = Some((label.to_string(), out.len()));
@@ -371,15 +432,15 @@ impl<'a> Renderer<'a, '_> {
                     if let Some((_, _, alt)) = image_alt.as_mut() {
                         alt.push_str(&text);
                     }
-                    self.out.text.push_str(&text);
+                    self.push_text(&text);
                     if ctx.link > 0 || ctx.heading || ctx.image {
                         out.push(Event::Text(text));
                     } else {
-                        self.text(&mut out, &text, range.start);
+                        self.text(&mut out, text, range.start);
                     }
                 }
                 Event::Code(code) => {
-                    self.out.text.push_str(&code);
+                    self.push_text(&code);
                     out.push(Event::Code(code));
                 }
                 Event::End(
@@ -388,11 +449,11 @@ impl<'a> Renderer<'a, '_> {
                     | TagEnd::TableCell
                     | TagEnd::BlockQuote(_)),
                 ) => {
-                    self.out.text.push('\n');
+                    self.text_gap();
                     out.push(Event::End(end));
                 }
                 Event::SoftBreak | Event::HardBreak => {
-                    self.out.text.push(' ');
+                    self.text_gap();
                     out.push(event);
                 }
                 other => out.push(other),
@@ -443,7 +504,7 @@ impl<'a> Renderer<'a, '_> {
             } else {
                 format!(" class=\"language-{}\"", escape_html(lang))
             };
-            self.out.text.push_str(&body);
+            self.push_text(&body);
             out.push(Event::Html(
                 format!("<pre><code{class}>{}</code></pre>\n", escape_html(&body)).into(),
             ));
@@ -536,10 +597,17 @@ impl<'a> Renderer<'a, '_> {
     }
 
     /// Running text: figure references and glossary terms become links, the rest stays text.
-    fn text(&mut self, out: &mut Vec<Event<'a>>, text: &str, offset: usize) {
-        self.undefined_footnotes(text, offset);
+    fn text(&mut self, out: &mut Vec<Event<'a>>, text: CowStr<'a>, offset: usize) {
+        self.undefined_footnotes(&text, offset);
         let glossary = self.resolve.glossary();
-        let pieces = split_text(text, glossary, &mut self.glossary_done);
+        let pieces = split_text(&text, glossary, &mut self.glossary_done);
+        if let [inline::Piece::Text(t)] = pieces.as_slice() {
+            if t.len() == text.len() {
+                // Nothing to mark up: the text goes on as it came, without a copy.
+                out.push(Event::Text(text));
+                return;
+            }
+        }
         for piece in pieces {
             match piece {
                 inline::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),

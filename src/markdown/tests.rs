@@ -240,3 +240,19 @@ fn undefined_footnote_is_a_warning() {
         ]
     );
 }
+
+#[test]
+fn whitespace_is_found_byte_by_byte_as_char_is_whitespace_finds_it() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
+        assert_eq!(super::whitespace_len(encoded), want, "{c:?}");
+    }
+}
+
+#[test]
+fn plain_text_has_one_space_for_each_run_of_whitespace() {
+    let r = md("# 見出し\n\n第一段落　全角空白\n改行。\n\n- one\n- two  three\n");
+    assert_eq!(r.text, "見出し 第一段落 全角空白改行。 one two three");
+}

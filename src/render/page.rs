@@ -296,7 +296,11 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         is_fallback,
         title: doc.title.clone(),
         summary: doc.summary.clone(),
-        text: collapse_whitespace(&md.text),
+        text: {
+            // Kept until the search index is written: without slack.
+            md.text.shrink_to_fit();
+            md.text
+        },
         anchors,
         links,
         glossary_used: md.glossary_used,
@@ -341,20 +345,6 @@ fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
         terms,
         related: super::lists::related_cases(env, page, lang, from),
     }
-}
-
-/// Text with every run of whitespace turned into one space (for search and descriptions).
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    // Kept until the search index is written: without slack.
-    out.shrink_to_fit();
-    out
 }
 
 /// Every `id="…"` in an HTML page.

@@ -12,8 +12,6 @@ pub mod tokenize;
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
-
 use tokenize::{is_cjk_letter, normalize};
 
 /// A page to index.
@@ -38,52 +36,60 @@ pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
     String::from_utf8(out).expect("the index is UTF-8")
 }
 
-/// Writes [`index_script`] to `out` a batch of pages at a time (each batch encoded in parallel), so that
-/// the whole index is never held; returns its size in bytes.
+/// Writes [`index_script`] to `out` through one reused buffer, so that the whole index is never held (nor
+/// fresh memory touched for it); returns its size in bytes.
 pub fn write_index(
     lang: &str,
     entries: &[Entry<'_>],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<usize> {
-    let mut head = String::from("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
-    push_json(&mut head, lang);
-    head.push_str(",\"docs\":[");
-    out.write_all(head.as_bytes())?;
-    let mut size = head.len();
-    for (batch_no, batch) in entries.chunks(512).enumerate() {
-        let encoded: Vec<String> = batch
-            .par_iter()
+    const FLUSH_AT: usize = 1 << 20;
+    let mut buf = String::with_capacity(FLUSH_AT + (1 << 16));
+    let mut size = 0;
+    buf.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
+    push_json(&mut buf, lang);
+    buf.push_str(",\"docs\":[");
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            buf.push_str(",\n");
+        }
+        buf.push('[');
+        for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
+            .into_iter()
             .enumerate()
-            .map(|(i, e)| {
-                let mut doc = String::with_capacity(
-                    e.title.len() + e.url.len() + e.summary.len() + e.text.len() + 16,
-                );
-                if batch_no > 0 || i > 0 {
-                    doc.push_str(",\n");
-                }
-                doc.push('[');
-                for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
-                    .into_iter()
-                    .enumerate()
-                {
-                    if j > 0 {
-                        doc.push(',');
-                    }
-                    push_json(&mut doc, field);
-                }
-                doc.push(']');
-                doc
-            })
-            .collect();
-        for doc in encoded {
-            out.write_all(doc.as_bytes())?;
-            size += doc.len();
+        {
+            if j > 0 {
+                buf.push(',');
+            }
+            push_json(&mut buf, field);
+        }
+        buf.push(']');
+        if buf.len() >= FLUSH_AT {
+            out.write_all(buf.as_bytes())?;
+            size += buf.len();
+            buf.clear();
         }
     }
-    let tail = "]};\n";
-    out.write_all(tail.as_bytes())?;
-    Ok(size + tail.len())
+    buf.push_str("]};\n");
+    out.write_all(buf.as_bytes())?;
+    Ok(size + buf.len())
 }
+
+/// Bytes [`push_json`] must look at: `"`, `\\`, `<`, control characters, and 0xE2 (which starts U+2028
+/// and U+2029).
+const JSON_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[b'<' as usize] = true;
+    table[0xE2] = true;
+    table
+};
 
 /// A JSON string, with `<` and the JavaScript line separators escaped. Runs of ordinary text are copied
 /// whole; the scan is over bytes (every byte to escape is ASCII, or starts U+2028/U+2029).
@@ -93,7 +99,12 @@ fn push_json(out: &mut String, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        while i < bytes.len() && !JSON_SPECIAL[bytes[i] as usize] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (escaped, len): (Cow<'static, str>, usize) = match b {
             b'"' => ("\\\"".into(), 1),
             b'\\' => ("\\\\".into(), 1),
