@@ -202,6 +202,18 @@ pub(crate) struct Renderer<'a, 'r> {
     keep_text: bool,
 }
 
+/// Bytes that may start a whitespace character in UTF-8 (see [`whitespace_len`]).
+const MAY_START_WHITESPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts: [u8; 10] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The length in bytes of the whitespace character at the start of `bytes` (as `char::is_whitespace`), or 0.
 fn whitespace_len(bytes: &[u8]) -> usize {
     match bytes {
@@ -250,6 +262,10 @@ impl<'a> Renderer<'a, '_> {
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
+            if !MAY_START_WHITESPACE[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
             let len = whitespace_len(&bytes[i..]);
             if len == 0 {
                 i += 1;

@@ -256,3 +256,14 @@ fn plain_text_has_one_space_for_each_run_of_whitespace() {
     let r = md("# 見出し\n\n第一段落　全角空白\n改行。\n\n- one\n- two  three\n");
     assert_eq!(r.text, "見出し 第一段落 全角空白改行。 one two three");
 }
+
+#[test]
+fn only_the_listed_bytes_start_whitespace() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if c.is_whitespace() {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(super::MAY_START_WHITESPACE[first as usize], "{c:?}");
+        }
+    }
+}
