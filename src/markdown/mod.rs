@@ -152,7 +152,13 @@ pub fn render_pair(
     );
     let events = merge_text(input.markdown);
     let lines = LineIndex::new(input.markdown);
-    let second = run(variant, variant_resolve, events.clone(), lines.clone(), false);
+    let second = run(
+        variant,
+        variant_resolve,
+        events.clone(),
+        lines.clone(),
+        false,
+    );
     let first = run(input, resolve, events, lines, true);
     (first, second)
 }
@@ -205,7 +211,9 @@ pub(crate) struct Renderer<'a, 'r> {
 /// Bytes that may start a whitespace character in UTF-8 (see [`whitespace_len`]).
 const MAY_START_WHITESPACE: [bool; 256] = {
     let mut table = [false; 256];
-    let starts: [u8; 10] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3];
+    let starts: [u8; 10] = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
     let mut i = 0;
     while i < starts.len() {
         table[starts[i] as usize] = true;

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use rayon::prelude::*;
+
 use super::Env;
 use super::context::{
     alternates, case_card, chapter_cards, chapter_label, site_view, source_view, switch, t,
@@ -32,26 +34,44 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
             0
         }
     };
-    for lang in Lang::ALL {
-        for (slug, list) in [
-            ("cases", cases_list(env, lang)),
-            ("figures", figures_list(env, lang)),
-            ("glossary", glossary_list(env, lang)),
-            ("sources", sources_list(env, lang)),
-        ] {
-            let title = t(env, lang, &format!("{slug}_title"));
-            match list_page(env, lang, slug, slug, title, list, None) {
-                Ok(html) => {
-                    files += put(
+    // The lists (a large site's list of cases is long) and the taxonomy pages are rendered in parallel.
+    let jobs: Vec<(Lang, &str)> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| ["cases", "figures", "glossary", "sources"].map(|slug| (lang, slug)))
+        .collect();
+    let (lists, taxonomies) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|&(lang, slug)| {
+                    let list = match slug {
+                        "cases" => cases_list(env, lang),
+                        "figures" => figures_list(env, lang),
+                        "glossary" => glossary_list(env, lang),
+                        _ => sources_list(env, lang),
+                    };
+                    let title = t(env, lang, &format!("{slug}_title"));
+                    let html = list_page(env, lang, slug, slug, title, list, None)?;
+                    sink.put(
                         &format!("{}index.html", page_path(lang, slug)),
                         html.into_bytes(),
-                        &mut errors,
                     )
-                }
-                Err(e) => errors.push(e),
-            }
+                })
+                .collect::<Vec<Result<(), Diagnostic>>>()
+        },
+        || {
+            let mut errors = Vec::new();
+            let n = super::taxonomy::render_taxonomies(env, sink, &mut errors);
+            (n, errors)
+        },
+    );
+    for result in lists {
+        match result {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
         }
     }
+    files += taxonomies.0;
+    errors.extend(taxonomies.1);
     for lang in Lang::ALL {
         let from = page_path(lang, "search");
         let list = ListView {
@@ -84,7 +104,6 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
         Ok(html) => files += put("404.html", html.into_bytes(), &mut errors),
         Err(e) => errors.push(e),
     }
-    files += super::taxonomy::render_taxonomies(env, sink, &mut errors);
     for (path, bytes) in &env.theme.statics {
         files += put(&format!("static/{path}"), bytes.clone(), &mut errors);
     }

@@ -381,10 +381,19 @@ pub fn render_site(
                     return Ok(0);
                 }
                 let mut errors = Vec::new();
-                let n = lists::render_lists(env, sink).unwrap_or_else(|mut e| {
+                let (lists, (published, mut publish_errors)) = rayon::join(
+                    || lists::render_lists(env, sink),
+                    || {
+                        let mut errors = Vec::new();
+                        let n = publish::render_publishing(env, rendered, sink, &mut errors);
+                        (n, errors)
+                    },
+                );
+                let n = lists.unwrap_or_else(|mut e| {
                     errors.append(&mut e);
                     0
-                }) + publish::render_publishing(env, rendered, sink, &mut errors);
+                }) + published;
+                errors.append(&mut publish_errors);
                 if errors.is_empty() {
                     Ok(n)
                 } else {

@@ -63,35 +63,34 @@ pub(crate) fn render_publishing(
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
+    // The sitemap and the two feeds (long for a large site) are made side by side.
+    let (sitemap_xml, (feed_ja, feed_en)) = rayon::join(
+        || env.render("sitemap.xml", &sitemap(env), "/sitemap.xml"),
+        || {
+            let feed_of = |lang: Lang| {
+                let path = format!("{}feed.xml", page_path(lang, ""));
+                let xml = env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}"));
+                (path, xml)
+            };
+            rayon::join(|| feed_of(Lang::Ja), || feed_of(Lang::En))
+        },
+    );
+    let robots = env.render(
+        "robots.txt",
+        &serde_json::json!({ "sitemap": env.urls.absolute("sitemap.xml") }),
+        "/robots.txt",
+    );
     let mut files = 0;
-    let mut put =
-        |path: &str, result: Result<String, Diagnostic>, errors: &mut Vec<Diagnostic>| match result
-            .and_then(|text| sink.put(path, text.into_bytes()))
-        {
+    for (path, result) in [
+        ("sitemap.xml".to_string(), sitemap_xml),
+        ("robots.txt".to_string(), robots),
+        feed_ja,
+        feed_en,
+    ] {
+        match result.and_then(|text| sink.put(&path, text.into_bytes())) {
             Ok(()) => files += 1,
             Err(e) => errors.push(e),
-        };
-    put(
-        "sitemap.xml",
-        env.render("sitemap.xml", &sitemap(env), "/sitemap.xml"),
-        errors,
-    );
-    put(
-        "robots.txt",
-        env.render(
-            "robots.txt",
-            &serde_json::json!({ "sitemap": env.urls.absolute("sitemap.xml") }),
-            "/robots.txt",
-        ),
-        errors,
-    );
-    for lang in Lang::ALL {
-        let path = format!("{}feed.xml", page_path(lang, ""));
-        put(
-            &path,
-            env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}")),
-            errors,
-        );
+        }
     }
     files
 }

@@ -1,6 +1,8 @@
 //! Taxonomy pages: an index per taxonomy with counts (`/ja/regions/`), and a page per term listing its cases
 //! (`/ja/regions/hyogo/`).
 
+use rayon::prelude::*;
+
 use super::Env;
 use super::context::{case_card, t};
 use super::lists::list_page;
@@ -53,63 +55,88 @@ pub(crate) fn render_taxonomies(
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
+    // Each taxonomy in each language is rendered on its own (the term pages of a large site list many
+    // cases).
+    let jobs: Vec<(TaxonomyKind, Lang)> = TaxonomyKind::ALL
+        .into_iter()
+        .flat_map(|kind| Lang::ALL.map(|lang| (kind, lang)))
+        .collect();
+    let done: Vec<(usize, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|&(kind, lang)| {
+            let mut errors = Vec::new();
+            let n = render_taxonomy(env, sink, kind, lang, &mut errors);
+            (n, errors)
+        })
+        .collect();
     let mut files = 0;
-    for kind in TaxonomyKind::ALL {
-        let used = used_terms(env, kind);
-        for lang in Lang::ALL {
-            let index_path = page_path(lang, kind.key());
-            let name = t(env, lang, &format!("taxonomy_{}", kind.key()));
-            let list = ListView {
-                terms: used
-                    .iter()
-                    .map(|(term, cases)| TermCount {
-                        title: term.label.get(lang).clone(),
-                        url: env
-                            .urls
-                            .href(&index_path, &format!("{index_path}{}/", term.key)),
-                        count: cases.len(),
-                    })
-                    .collect(),
-                taxonomies: taxonomy_links(env, lang, &index_path),
-                ..ListView::default()
-            };
-            let title =
-                super::strings::fill(&t(env, lang, "taxonomy_index_title"), &[("name", &name)]);
-            match list_page(env, lang, kind.key(), "taxonomy", title, list, None) {
-                Ok(html) => match sink.put(&format!("{index_path}index.html"), html.into_bytes()) {
-                    Ok(()) => files += 1,
-                    Err(e) => errors.push(e),
-                },
+    for (n, mut e) in done {
+        files += n;
+        errors.append(&mut e);
+    }
+    files
+}
+
+/// One taxonomy's index and term pages in one language.
+fn render_taxonomy(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    kind: TaxonomyKind,
+    lang: Lang,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut files = 0;
+    let used = used_terms(env, kind);
+    let index_path = page_path(lang, kind.key());
+    let name = t(env, lang, &format!("taxonomy_{}", kind.key()));
+    let list = ListView {
+        terms: used
+            .iter()
+            .map(|(term, cases)| TermCount {
+                title: term.label.get(lang).clone(),
+                url: env
+                    .urls
+                    .href(&index_path, &format!("{index_path}{}/", term.key)),
+                count: cases.len(),
+            })
+            .collect(),
+        taxonomies: taxonomy_links(env, lang, &index_path),
+        ..ListView::default()
+    };
+    let title = super::strings::fill(&t(env, lang, "taxonomy_index_title"), &[("name", &name)]);
+    match list_page(env, lang, kind.key(), "taxonomy", title, list, None) {
+        Ok(html) => match sink.put(&format!("{index_path}index.html"), html.into_bytes()) {
+            Ok(()) => files += 1,
+            Err(e) => errors.push(e),
+        },
+        Err(e) => errors.push(e),
+    }
+    for (term, cases) in &used {
+        let id = format!("{}/{}", kind.key(), term.key);
+        let from = page_path(lang, &id);
+        let list = ListView {
+            cases: cases
+                .iter()
+                .map(|p| case_card(env, p, lang, &from))
+                .collect(),
+            taxonomy: Some(Link {
+                title: name.clone(),
+                url: env.urls.href(&from, &index_path),
+            }),
+            taxonomies: taxonomy_links(env, lang, &from),
+            ..ListView::default()
+        };
+        let crumb = Link {
+            title: name.clone(),
+            url: env.urls.href(&from, &index_path),
+        };
+        let title = format!("{name}: {}", term.label.get(lang));
+        match list_page(env, lang, &id, "term", title, list, Some(crumb)) {
+            Ok(html) => match sink.put(&format!("{from}index.html"), html.into_bytes()) {
+                Ok(()) => files += 1,
                 Err(e) => errors.push(e),
-            }
-            for (term, cases) in &used {
-                let id = format!("{}/{}", kind.key(), term.key);
-                let from = page_path(lang, &id);
-                let list = ListView {
-                    cases: cases
-                        .iter()
-                        .map(|p| case_card(env, p, lang, &from))
-                        .collect(),
-                    taxonomy: Some(Link {
-                        title: name.clone(),
-                        url: env.urls.href(&from, &index_path),
-                    }),
-                    taxonomies: taxonomy_links(env, lang, &from),
-                    ..ListView::default()
-                };
-                let crumb = Link {
-                    title: name.clone(),
-                    url: env.urls.href(&from, &index_path),
-                };
-                let title = format!("{name}: {}", term.label.get(lang));
-                match list_page(env, lang, &id, "term", title, list, Some(crumb)) {
-                    Ok(html) => match sink.put(&format!("{from}index.html"), html.into_bytes()) {
-                        Ok(()) => files += 1,
-                        Err(e) => errors.push(e),
-                    },
-                    Err(e) => errors.push(e),
-                }
-            }
+            },
+            Err(e) => errors.push(e),
         }
     }
     files
