@@ -35,20 +35,22 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
         }
     };
     // The lists (a large site's list of cases is long) and the taxonomy pages are rendered in parallel.
-    let jobs: Vec<(Lang, &str)> = Lang::ALL
+    type List = fn(&Env<'_>, Lang) -> ListView;
+    let kinds: [(&str, List); 4] = [
+        ("cases", cases_list),
+        ("figures", figures_list),
+        ("glossary", glossary_list),
+        ("sources", sources_list),
+    ];
+    let jobs: Vec<(Lang, &str, List)> = Lang::ALL
         .into_iter()
-        .flat_map(|lang| ["cases", "figures", "glossary", "sources"].map(|slug| (lang, slug)))
+        .flat_map(|lang| kinds.map(|(slug, list)| (lang, slug, list)))
         .collect();
     let (lists, taxonomies) = rayon::join(
         || {
             jobs.par_iter()
-                .map(|&(lang, slug)| {
-                    let list = match slug {
-                        "cases" => cases_list(env, lang),
-                        "figures" => figures_list(env, lang),
-                        "glossary" => glossary_list(env, lang),
-                        _ => sources_list(env, lang),
-                    };
+                .map(|&(lang, slug, list)| {
+                    let list = list(env, lang);
                     let title = t(env, lang, &format!("{slug}_title"));
                     let html = list_page(env, lang, slug, slug, title, list, None)?;
                     sink.put(

@@ -60,15 +60,8 @@ pub struct Env<'a> {
 /// values share their maps, so handing one to each page costs nothing).
 #[derive(Default)]
 pub struct Shared {
-    strings: [std::sync::OnceLock<tera::Value>; 2],
-    report_site: [std::sync::OnceLock<tera::Value>; 2],
-}
-
-fn lang_slot(lang: Lang) -> usize {
-    match lang {
-        Lang::Ja => 0,
-        Lang::En => 1,
-    }
+    strings: Localized<std::sync::OnceLock<tera::Value>>,
+    report_site: Localized<std::sync::OnceLock<tera::Value>>,
 }
 
 impl Env<'_> {
@@ -100,12 +93,8 @@ impl Env<'_> {
         ctx: &T,
         what: &str,
     ) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_serialize(ctx).map_err(|e| {
-            Diagnostic::general(format!(
-                "cannot prepare the template context for {what}: {e}"
-            ))
-        })?;
-        self.render_context(template, context, what)
+        let bytes = self.render_bytes(template, ctx, what)?;
+        as_text(bytes, template, what)
     }
 
     /// Renders `template` with a context already made (see [`Env::render`] for `t`).
@@ -116,11 +105,7 @@ impl Env<'_> {
         what: &str,
     ) -> Result<String, Diagnostic> {
         let bytes = self.render_context_bytes(template, context, what)?;
-        String::from_utf8(bytes).map_err(|_| {
-            Diagnostic::general(format!(
-                "{template} wrote text that is not UTF-8 for {what}"
-            ))
-        })
+        as_text(bytes, template, what)
     }
 
     /// [`Env::render`], as the bytes to write (the page is not checked again as text).
@@ -130,12 +115,7 @@ impl Env<'_> {
         ctx: &T,
         what: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let context = tera::Context::from_serialize(ctx).map_err(|e| {
-            Diagnostic::general(format!(
-                "cannot prepare the template context for {what}: {e}"
-            ))
-        })?;
-        self.render_context_bytes(template, context, what)
+        self.render_context_bytes(template, template_context(ctx, what)?, what)
     }
 
     fn render_context_bytes(
@@ -161,20 +141,45 @@ impl Env<'_> {
 
     /// The UI strings of `lang` as a template value.
     fn strings_value(&self, lang: Lang) -> tera::Value {
-        self.shared.strings[lang_slot(lang)]
+        self.shared
+            .strings
+            .get(lang)
             .get_or_init(|| tera::Value::from_serializable(self.theme.strings.get(lang)))
             .clone()
     }
 
     /// The `site` of the whole-report page of `lang`, as a template value (for its sections).
     pub(crate) fn report_site_value(&self, lang: Lang) -> tera::Value {
-        self.shared.report_site[lang_slot(lang)]
+        self.shared
+            .report_site
+            .get(lang)
             .get_or_init(|| {
                 let from = urls::page_path(lang, "report");
                 tera::Value::from_serializable(&context::site_view(self, lang, &from, None))
             })
             .clone()
     }
+}
+
+/// The template context of a view.
+pub(crate) fn template_context<T: Serialize>(
+    ctx: &T,
+    what: &str,
+) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(ctx).map_err(|e| {
+        Diagnostic::general(format!(
+            "cannot prepare the template context for {what}: {e}"
+        ))
+    })
+}
+
+/// What a template wrote, as text.
+fn as_text(bytes: Vec<u8>, template: &str, what: &str) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::general(format!(
+            "{template} wrote text that is not UTF-8 for {what}"
+        ))
+    })
 }
 
 /// A page as rendered, for the steps after rendering.

@@ -9,7 +9,7 @@ use super::lists::list_page_context;
 use super::page::doc_prefix;
 use super::urls::page_path;
 use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
-use super::{Env, RenderedPage};
+use super::{Env, RenderedPage, template_context};
 use crate::diag::Diagnostic;
 use crate::format::date::format_date;
 use crate::markdown;
@@ -126,22 +126,16 @@ pub(crate) fn render_section(
     md: markdown::Rendered,
 ) -> Result<String, Diagnostic> {
     let s = section(env, page, lang, plan, md);
-    let mut context = tera::Context::from_serialize(&ReportSectionContext {
-        lang: lang.code(),
-        s,
-    })
-    .map_err(|e| {
-        Diagnostic::general(format!(
-            "cannot prepare the template context for /{}: {e}",
-            plan.from
-        ))
-    })?;
+    let what = format!("/{}", plan.from);
+    let mut context = template_context(
+        &ReportSectionContext {
+            lang: lang.code(),
+            s,
+        },
+        &what,
+    )?;
     context.insert_value("site", env.report_site_value(lang));
-    env.render_context(
-        "partials/report_section.html",
-        context,
-        &format!("/{}", plan.from),
-    )
+    env.render_context("partials/report_section.html", context, &what)
 }
 
 fn section(
