@@ -3,14 +3,29 @@
 
 use pulldown_cmark::{Event, html};
 
-use super::Renderer;
+use super::{Renderer, Variant, patched};
 use crate::diag::Diagnostic;
 use crate::format::escape::escape_html;
 
+/// The mark of a footnote reference: note `n`, its `k`-th reference.
+pub(super) fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
+    let ref_id = if k == 1 {
+        format!("{prefix}fnref-{n}")
+    } else {
+        format!("{prefix}fnref-{n}-{k}")
+    };
+    Event::InlineHtml(
+        format!(
+            "<sup class=\"fn-ref\"><a href=\"#{prefix}fn-{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>"
+        )
+        .into(),
+    )
+}
+
 impl<'a> Renderer<'a, '_> {
-    pub(super) fn footnote_ref(&mut self, label: &str) -> Event<'a> {
-        let p = self.input.id_prefix;
-        let (n, k) = match self.footnote_refs.iter().position(|(l, _)| l == label) {
+    /// The number of the note `label` (by first reference) and how many times it has now been referenced.
+    pub(super) fn footnote_number(&mut self, label: &str) -> (usize, usize) {
+        match self.footnote_refs.iter().position(|(l, _)| l == label) {
             Some(i) => {
                 self.footnote_refs[i].1 += 1;
                 (i + 1, self.footnote_refs[i].1)
@@ -19,43 +34,46 @@ impl<'a> Renderer<'a, '_> {
                 self.footnote_refs.push((label.to_string(), 1));
                 (self.footnote_refs.len(), 1)
             }
-        };
-        let ref_id = if k == 1 {
-            format!("{p}fnref-{n}")
-        } else {
-            format!("{p}fnref-{n}-{k}")
-        };
-        Event::InlineHtml(
-            format!(
-                "<sup class=\"fn-ref\"><a href=\"#{p}fn-{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>"
-            )
-            .into(),
-        )
+        }
     }
 
-    pub(super) fn finish_footnotes(&mut self) {
+    /// The footnotes as an `<ol>`, in order of first reference, for the page or for `variant`; empty when
+    /// there are none.
+    pub(super) fn footnotes_html(&self, variant: Option<&Variant<'a, '_>>) -> String {
         if self.footnotes.is_empty() {
-            return;
+            return String::new();
         }
-        let p = self.input.id_prefix.to_string();
-        let mut defs = std::mem::take(&mut self.footnotes);
+        let p = variant.map_or(self.input.id_prefix, |v| v.input.id_prefix);
         let mut html_out = String::from("<ol class=\"footnotes-list\">\n");
-        let order: Vec<String> = self.footnote_refs.iter().map(|(l, _)| l.clone()).collect();
-        for (n, label) in order.iter().enumerate() {
+        for (n, (label, _)) in self.footnote_refs.iter().enumerate() {
             let n = n + 1;
-            let Some(i) = defs.iter().position(|(l, _)| l == label) else {
+            let Some(note) = self.footnotes.iter().find(|f| &f.label == label) else {
                 continue;
             };
-            let (_, body) = defs.remove(i);
             html_out.push_str(&format!("<li id=\"{p}fn-{n}\">"));
-            html::push_html(&mut html_out, body.into_iter());
+            if variant.is_some() {
+                html::push_html(&mut html_out, patched(&note.events, note.patches.clone()));
+            } else {
+                html::push_html(&mut html_out, note.events.iter().cloned());
+            }
             html_out.push_str(&format!(
                 "<a href=\"#{p}fnref-{n}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
                 escape_html(&self.input.labels.back_to_text)
             ));
         }
         html_out.push_str("</ol>\n");
-        for (label, _) in defs {
+        html_out
+    }
+
+    /// Warns of footnotes defined but never referenced.
+    pub(super) fn finish_footnotes(&mut self) {
+        for (i, note) in self.footnotes.iter().enumerate() {
+            // The first definition of a referenced label is shown; a second one never is.
+            let first = self.footnotes.iter().position(|f| f.label == note.label) == Some(i);
+            if first && self.footnote_refs.iter().any(|(l, _)| l == &note.label) {
+                continue;
+            }
+            let label = &note.label;
             let d = Diagnostic::warning(
                 self.input.path,
                 format!("the footnote `[^{label}]` is defined but never referenced"),
@@ -65,7 +83,6 @@ impl<'a> Renderer<'a, '_> {
             ));
             self.out.warnings.push(d);
         }
-        self.out.footnotes_html = html_out;
     }
 
     /// `[^x]` left as text means the footnote `x` has no definition.

@@ -14,11 +14,12 @@ pub mod policy;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
 use events::{merge_text, shifted};
+use footnotes::footnote_ref;
 pub use headings::Heading;
 use headings::{IdSet, slugify};
 use inline::split_text;
@@ -127,18 +128,13 @@ pub fn options() -> Options {
 
 /// Renders one document.
 pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
-    run(
-        input,
-        resolve,
-        merge_text(input.markdown),
-        LineIndex::new(input.markdown),
-        true,
-    )
+    run(input, resolve, None).0
 }
 
-/// Renders one document in two ways from a single parse: as `input` and as `variant`, which differs only in
-/// its id prefix, heading shift or resolver (a page, and its section of the whole report). The variant
-/// keeps no plain text.
+/// Renders one document in two ways from a single pass: as `input` and as `variant`, which differs only in
+/// its id prefix, heading shift or resolver (a page, and its section of the whole report). The variant's
+/// events are the page's with the few that differ replaced (headings, links, images, figures, footnote
+/// marks, glossary terms); it keeps only its HTML and footnotes.
 pub fn render_pair(
     input: Input<'_>,
     resolve: &dyn Resolve,
@@ -150,62 +146,103 @@ pub fn render_pair(
         variant.markdown.as_ptr(),
         "render_pair renders one document"
     );
-    let events = merge_text(input.markdown);
-    let lines = LineIndex::new(input.markdown);
-    let second = run(
-        variant,
-        variant_resolve,
-        events.clone(),
-        lines.clone(),
-        false,
-    );
-    let first = run(input, resolve, events, lines, true);
-    (first, second)
+    let (first, second) = run(input, resolve, Some((variant, variant_resolve)));
+    (first, second.unwrap_or_default())
 }
 
 fn run<'a>(
     input: Input<'a>,
     resolve: &dyn Resolve,
-    events: Vec<(Event<'a>, Range<usize>)>,
-    lines: LineIndex<'a>,
-    keep_text: bool,
-) -> Rendered {
+    variant: Option<(Input<'a>, &dyn Resolve)>,
+) -> (Rendered, Option<Rendered>) {
     let mut r = Renderer {
         input,
         resolve,
+        variant: variant.map(|(input, resolve)| Variant {
+            input,
+            resolve,
+            patches: Vec::new(),
+        }),
         out: Rendered::default(),
         ids: IdSet::default(),
         glossary_done: vec![false; resolve.glossary().len()],
         footnotes: Vec::new(),
         footnote_refs: Vec::new(),
-        lines,
+        lines: LineIndex::new(input.markdown),
         text_space: false,
-        keep_text,
     };
-    let main = r.transform(events);
+    let main = r.transform(merge_text(input.markdown));
+    let variant = r.variant.take().map(|mut v| {
+        v.patches.sort_by_key(|(i, _)| *i);
+        let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);
+        html::push_html(
+            &mut html_out,
+            patched(&main, std::mem::take(&mut v.patches)),
+        );
+        Rendered {
+            html: html_out,
+            footnotes_html: r.footnotes_html(Some(&v)),
+            ..Rendered::default()
+        }
+    });
     let mut html_out = String::with_capacity(input.markdown.len() * 3 / 2);
     html::push_html(&mut html_out, main.into_iter());
     r.out.html = html_out;
+    r.out.footnotes_html = r.footnotes_html(None);
     r.finish_footnotes();
-    r.out
+    (r.out, variant)
+}
+
+/// `events` with the events at the patches' indices replaced (patches sorted by index).
+fn patched<'e, 'a>(
+    events: &'e [Event<'a>],
+    patches: Vec<(usize, Event<'a>)>,
+) -> impl Iterator<Item = Event<'a>> + 'e
+where
+    'a: 'e,
+{
+    let mut patches = patches.into_iter().peekable();
+    events.iter().enumerate().map(move |(i, event)| {
+        let mut replaced = None;
+        while let Some((_, e)) = patches.next_if(|(at, _)| *at == i) {
+            replaced = Some(e);
+        }
+        replaced.unwrap_or_else(|| event.clone())
+    })
+}
+
+/// The second way of rendering a document (see [`render_pair`]).
+struct Variant<'a, 'r> {
+    input: Input<'a>,
+    resolve: &'r dyn Resolve,
+    /// Events of the variant that differ from the page's, by index in the page's events.
+    patches: Vec<(usize, Event<'a>)>,
 }
 
 pub(crate) struct Renderer<'a, 'r> {
     input: Input<'a>,
     resolve: &'r dyn Resolve,
+    /// The variant rendered alongside, if any.
+    variant: Option<Variant<'a, 'r>>,
     out: Rendered,
     ids: IdSet,
     glossary_done: Vec<bool>,
-    /// Footnote definitions: label and rendered events.
-    footnotes: Vec<(String, Vec<Event<'a>>)>,
+    /// Footnote definitions: label, rendered events and the variant's patches to them.
+    footnotes: Vec<Footnote<'a>>,
     /// Footnote labels in order of first reference, with how many times each was referenced.
     footnote_refs: Vec<(String, usize)>,
     /// Line starts of the Markdown, for positions.
     lines: LineIndex<'a>,
     /// Whether the plain text wants a space before its next word.
     text_space: bool,
-    /// Whether to keep the plain text at all.
-    keep_text: bool,
+}
+
+/// A footnote's definition, as rendered.
+struct Footnote<'a> {
+    label: String,
+    events: Vec<Event<'a>>,
+    /// The variant's patches, by index in `events`.
+    patches: Vec<(usize, Event<'a>)>,
 }
 
 /// Bytes that may start a whitespace character in UTF-8 (see [`whitespace_len`]).
@@ -260,12 +297,8 @@ impl<'a> Renderer<'a, '_> {
         self.out.errors.push(d);
     }
 
-    /// Adds running text to the plain text, whitespace runs as one space. (The variant of
-    /// [`render_pair`] keeps no plain text.)
+    /// Adds running text to the plain text, whitespace runs as one space.
     fn push_text(&mut self, text: &str) {
-        if !self.keep_text {
-            return;
-        }
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut i = 0;
@@ -305,8 +338,7 @@ impl<'a> Renderer<'a, '_> {
     fn transform(&mut self, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
         let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 16);
         let mut ctx = Context::default();
-        let mut heading_start: Option<usize> = None;
-        let mut heading_level = 1u8;
+        let mut heading_start: Option<(usize, HeadingLevel)> = None;
         let mut footnote: Option<(String, usize)> = None;
         let mut code_block: Option<(String, Range<usize>, String)> = None;
         let mut image_alt: Option<(String, usize, String)> = None;
@@ -328,8 +360,7 @@ impl<'a> Renderer<'a, '_> {
             match event {
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     ctx.heading = true;
-                    heading_start = Some(out.len());
-                    heading_level = level as u8;
+                    heading_start = Some((out.len(), level));
                     out.push(Event::Start(Tag::Heading {
                         level: shifted(level, self.input.heading_shift),
                         id,
@@ -339,13 +370,16 @@ impl<'a> Renderer<'a, '_> {
                 }
                 Event::End(TagEnd::Heading(level)) => {
                     ctx.heading = false;
-                    if let Some(start) = heading_start.take() {
-                        self.finish_heading(&mut out, start, heading_level);
+                    if let Some((start, level)) = heading_start.take() {
+                        self.finish_heading(&mut out, start, level);
                     }
                     out.push(Event::End(TagEnd::Heading(shifted(
                         level,
                         self.input.heading_shift,
                     ))));
+                    self.patch_last(&out, |v| {
+                        Event::End(TagEnd::Heading(shifted(level, v.input.heading_shift)))
+                    });
                     self.text_gap();
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -353,12 +387,29 @@ impl<'a> Renderer<'a, '_> {
                 }
                 Event::End(TagEnd::FootnoteDefinition) => {
                     if let Some((label, start)) = footnote.take() {
-                        let body: Vec<Event<'a>> = out.drain(start..).collect();
-                        self.footnotes.push((label, body));
+                        let events: Vec<Event<'a>> = out.drain(start..).collect();
+                        let patches = match self.variant.as_mut() {
+                            Some(v) => {
+                                let (inside, outside) =
+                                    std::mem::take(&mut v.patches)
+                                        .into_iter()
+                                        .partition::<Vec<_>, _>(|(i, _)| *i >= start);
+                                v.patches = outside;
+                                inside.into_iter().map(|(i, e)| (i - start, e)).collect()
+                            }
+                            None => Vec::new(),
+                        };
+                        self.footnotes.push(Footnote {
+                            label,
+                            events,
+                            patches,
+                        });
                     }
                 }
                 Event::FootnoteReference(label) => {
-                    out.push(self.footnote_ref(&label));
+                    let (n, k) = self.footnote_number(&label);
+                    out.push(footnote_ref(self.input.id_prefix, n, k));
+                    self.patch_last(&out, |v| footnote_ref(v.input.id_prefix, n, k));
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let info = match kind {
@@ -375,9 +426,17 @@ impl<'a> Renderer<'a, '_> {
                 }) => {
                     ctx.link += 1;
                     let dest = self.target(&dest_url, range.start);
+                    self.patch_next(&out, |v| {
+                        Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: variant_target(v.resolve, &dest_url, &dest).into(),
+                            title: title.clone(),
+                            id: id.clone(),
+                        })
+                    });
                     out.push(Event::Start(Tag::Link {
                         link_type,
-                        dest_url: dest.into(),
+                        dest_url: dest.0.into(),
                         title,
                         id,
                     }));
@@ -394,10 +453,18 @@ impl<'a> Renderer<'a, '_> {
                 }) => {
                     ctx.image = true;
                     let dest = self.target(&dest_url, range.start);
+                    self.patch_next(&out, |v| {
+                        Event::Start(Tag::Image {
+                            link_type,
+                            dest_url: variant_target(v.resolve, &dest_url, &dest).into(),
+                            title: title.clone(),
+                            id: id.clone(),
+                        })
+                    });
                     image_alt = Some((dest_url.to_string(), range.start, String::new()));
                     out.push(Event::Start(Tag::Image {
                         link_type,
-                        dest_url: dest.into(),
+                        dest_url: dest.0.into(),
                         title,
                         id,
                     }));
@@ -486,8 +553,25 @@ impl<'a> Renderer<'a, '_> {
         out
     }
 
+    /// Records that the variant shows what `make` returns in place of the last event of `out`.
+    fn patch_last(&mut self, out: &[Event<'a>], make: impl FnOnce(&Variant<'a, '_>) -> Event<'a>) {
+        if let Some(v) = self.variant.as_mut() {
+            let event = make(v);
+            v.patches.push((out.len() - 1, event));
+        }
+    }
+
+    /// Records that the variant shows what `make` returns in place of the event pushed next to `out`.
+    fn patch_next(&mut self, out: &[Event<'a>], make: impl FnOnce(&Variant<'a, '_>) -> Event<'a>) {
+        if let Some(v) = self.variant.as_mut() {
+            let event = make(v);
+            v.patches.push((out.len(), event));
+        }
+    }
+
     /// Gives the heading starting at `out[start]` its id and records it for the table of contents.
-    fn finish_heading(&mut self, out: &mut [Event<'a>], start: usize, level: u8) {
+    fn finish_heading(&mut self, out: &mut [Event<'a>], start: usize, tag_level: HeadingLevel) {
+        let level = tag_level as u8;
         let text: String = out[start + 1..]
             .iter()
             .filter_map(|e| match e {
@@ -501,8 +585,18 @@ impl<'a> Renderer<'a, '_> {
                 Some(given) if !given.trim().is_empty() => slugify(given),
                 _ => slugify(&text),
             };
-            let unique = format!("{}{}", self.input.id_prefix, self.ids.unique(&wanted));
+            let unique_id = self.ids.unique(&wanted);
+            let unique = format!("{}{unique_id}", self.input.id_prefix);
             *id = Some(unique.clone().into());
+            if let Some(v) = self.variant.as_mut() {
+                let heading = Event::Start(Tag::Heading {
+                    level: shifted(tag_level, v.input.heading_shift),
+                    id: Some(format!("{}{unique_id}", v.input.id_prefix).into()),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                });
+                v.patches.push((start, heading));
+            }
             if level >= 2 {
                 self.out.headings.push(Heading {
                     level,
@@ -556,8 +650,11 @@ impl<'a> Renderer<'a, '_> {
         }
         match self.resolve.chart(&id) {
             Some(figure) => {
-                self.out.charts.push(id);
                 out.push(Event::Html(figure.into()));
+                self.patch_last(out, |v| {
+                    Event::Html(v.resolve.chart(&id).unwrap_or_default().into())
+                });
+                self.out.charts.push(id);
             }
             None => self.error(
                 range.start,
@@ -567,22 +664,22 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    /// Checks and resolves a link or image target.
-    fn target(&mut self, url: &str, offset: usize) -> String {
+    /// Checks and resolves a link or image target; also says whether it is inside the report.
+    fn target(&mut self, url: &str, offset: usize) -> (String, bool) {
         if let Some(why) = refused_url(url) {
             self.error(
                 offset,
                 format!("{why}: `{url}`"),
                 Some("link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)"),
             );
-            return "#".to_string();
+            return ("#".to_string(), false);
         }
         let lower = url.to_ascii_lowercase();
         let external = ["http:", "https:", "mailto:", "tel:"]
             .iter()
             .any(|s| lower.starts_with(s));
         if external {
-            return url.to_string();
+            return (url.to_string(), false);
         }
         match self.resolve.link(url) {
             Ok(href) => {
@@ -591,11 +688,11 @@ impl<'a> Renderer<'a, '_> {
                     href: href.clone(),
                     position: self.position(offset),
                 });
-                href
+                (href, true)
             }
             Err(why) => {
                 self.error(offset, format!("broken link `{url}`: {why}"), None);
-                "#".to_string()
+                ("#".to_string(), true)
             }
         }
     }
@@ -636,16 +733,10 @@ impl<'a> Renderer<'a, '_> {
             match piece {
                 inline::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),
                 inline::Piece::FigureRef { id, at } => match self.resolve.figure(id) {
-                    Some((label, href)) => {
+                    Some(figure) => {
                         self.out.figure_refs.push(id.to_string());
-                        out.push(Event::InlineHtml(
-                            format!(
-                                "<a class=\"xref\" href=\"{}\">{}</a>",
-                                escape_html(&href),
-                                escape_html(&label)
-                            )
-                            .into(),
-                        ));
+                        out.push(figure_ref(Some(figure), id));
+                        self.patch_last(out, |v| figure_ref(v.resolve.figure(id), id));
                     }
                     None => {
                         self.error(
@@ -657,20 +748,52 @@ impl<'a> Renderer<'a, '_> {
                     }
                 },
                 inline::Piece::Term { index, text } => {
-                    let term = &glossary[index];
-                    self.out.glossary_used.push(term.id.clone());
-                    out.push(Event::InlineHtml(
-                        format!(
-                            "<a class=\"term\" href=\"{}\"><abbr title=\"{}\">{}</abbr></a>",
-                            escape_html(&term.href),
-                            escape_html(&term.title),
-                            escape_html(text)
-                        )
-                        .into(),
-                    ));
+                    self.out.glossary_used.push(glossary[index].id.clone());
+                    out.push(term_use(glossary.get(index), text));
+                    self.patch_last(out, |v| term_use(v.resolve.glossary().get(index), text));
                 }
             }
         }
+    }
+}
+
+/// The link of a `@fig:` reference, or the reference as written if the figure is unknown.
+fn figure_ref<'a>(figure: Option<(String, String)>, id: &str) -> Event<'a> {
+    match figure {
+        Some((label, href)) => Event::InlineHtml(
+            format!(
+                "<a class=\"xref\" href=\"{}\">{}</a>",
+                escape_html(&href),
+                escape_html(&label)
+            )
+            .into(),
+        ),
+        None => Event::Text(format!("@fig:{id}").into()),
+    }
+}
+
+/// The marked first use of a glossary term, or the text as written if there is no such term.
+fn term_use<'a>(term: Option<&GlossaryTerm>, text: &str) -> Event<'a> {
+    match term {
+        Some(term) => Event::InlineHtml(
+            format!(
+                "<a class=\"term\" href=\"{}\"><abbr title=\"{}\">{}</abbr></a>",
+                escape_html(&term.href),
+                escape_html(&term.title),
+                escape_html(text)
+            )
+            .into(),
+        ),
+        None => Event::Text(text.to_string().into()),
+    }
+}
+
+/// A link or image target for the variant, given what it became for the page: refused and external
+/// targets stay as they are, targets inside the report are resolved by the variant (broken ones as `#`).
+fn variant_target(resolve: &dyn Resolve, written: &str, page_dest: &(String, bool)) -> String {
+    match page_dest {
+        (dest, false) => dest.clone(),
+        (_, true) => resolve.link(written).unwrap_or_else(|_| "#".to_string()),
     }
 }
 

@@ -6,19 +6,25 @@ use super::*;
 
 struct Fake {
     glossary: Vec<GlossaryTerm>,
+    /// Answers as for the whole-report page (everything within the page, ids prefixed `r-`).
+    report: bool,
 }
 
 impl Resolve for Fake {
     fn chart(&self, id: &str) -> Option<String> {
-        (id == "c1").then(|| "<figure id=\"fig-c1\">FIG</figure>\n".to_string())
+        let p = if self.report { "r-" } else { "" };
+        (id == "c1").then(|| format!("<figure id=\"{p}fig-c1\">FIG</figure>\n"))
     }
     fn figure(&self, id: &str) -> Option<(String, String)> {
-        (id == "c1").then(|| ("図2-1".to_string(), "#fig-c1".to_string()))
+        let p = if self.report { "r-" } else { "" };
+        (id == "c1").then(|| ("図2-1".to_string(), format!("#{p}fig-c1")))
     }
     fn link(&self, url: &str) -> Result<String, String> {
-        match url {
-            "/cases/kobe/" => Ok("/ja/cases/kobe/".into()),
-            "photo.jpg" => Ok("photo.jpg".into()),
+        match (url, self.report) {
+            ("/cases/kobe/", false) => Ok("/ja/cases/kobe/".into()),
+            ("/cases/kobe/", true) => Ok("#cases-kobe-top".into()),
+            ("photo.jpg", false) => Ok("photo.jpg".into()),
+            ("photo.jpg", true) => Ok("../photo.jpg".into()),
             _ => Err("there is no such page".into()),
         }
     }
@@ -27,32 +33,96 @@ impl Resolve for Fake {
     }
 }
 
-fn md(markdown: &str) -> Rendered {
-    let labels = Labels {
+fn labels() -> Labels {
+    Labels {
         back_to_text: "本文へ戻る".into(),
         task_done: "完了".into(),
         task_open: "未完了".into(),
         table: "表".into(),
-    };
-    let fake = Fake {
+    }
+}
+
+fn fake(report: bool) -> Fake {
+    Fake {
         glossary: vec![GlossaryTerm {
             id: String::new(),
             term: "COI".into(),
             title: "センター・オブ・イノベーション".into(),
-            href: "/ja/glossary/#coi".into(),
+            href: if report {
+                "#r-coi"
+            } else {
+                "/ja/glossary/#coi"
+            }
+            .into(),
         }],
+        report,
+    }
+}
+
+fn input<'a>(markdown: &'a str, labels: &'a Labels) -> Input<'a> {
+    Input {
+        markdown,
+        path: Path::new("p.md"),
+        first_line: 5,
+        id_prefix: "",
+        heading_shift: 0,
+        labels,
+    }
+}
+
+fn md(markdown: &str) -> Rendered {
+    let labels = labels();
+    render(input(markdown, &labels), &fake(false))
+}
+
+#[test]
+fn a_pair_renders_each_way_as_rendering_it_alone_would() {
+    let markdown = "# Title\n\n## 概要 {#given}\n\nCOI は [神戸](/cases/kobe/) と [外](https://example.org/) と \
+                    [壊](/nowhere/) と [危](javascript:x) を結ぶ[^a]。@fig:c1 を見よ[^b][^a]。\n\n\
+                    ![写真](photo.jpg)\n\n```chart\nc1\n```\n\n### [神戸へ](/cases/kobe/)\n\n\
+                    [^a]: 注は [神戸](/cases/kobe/) を指す。\n\n[^b]: 二つ目。\n\n[^unused]: 使われない。\n";
+    let labels = labels();
+    let page_input = input(markdown, &labels);
+    let report_input = Input {
+        id_prefix: "r-",
+        heading_shift: 2,
+        ..page_input
     };
-    render(
-        Input {
-            markdown,
-            path: Path::new("p.md"),
-            first_line: 5,
-            id_prefix: "",
-            heading_shift: 0,
-            labels: &labels,
-        },
-        &fake,
-    )
+    let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
+    let page_alone = render(page_input, &fake(false));
+    let report_alone = render(report_input, &fake(true));
+    assert_eq!(page.html, page_alone.html);
+    assert_eq!(page.footnotes_html, page_alone.footnotes_html);
+    assert_eq!(page.text, page_alone.text);
+    assert_eq!(page.headings, page_alone.headings);
+    assert_eq!(page.links, page_alone.links);
+    assert_eq!(errors(&page), errors(&page_alone));
+    assert_eq!(page.warnings.len(), page_alone.warnings.len());
+    assert_eq!(report.html, report_alone.html);
+    assert_eq!(report.footnotes_html, report_alone.footnotes_html);
+    // The two ways differ where they should.
+    for wanted in [
+        "<h4 id=\"r-given\">",
+        "href=\"#cases-kobe-top\"",
+        "href=\"#r-fig-c1\"",
+        "<figure id=\"r-fig-c1\">",
+        "href=\"#r-coi\"",
+        "id=\"r-fnref-1\"",
+        "id=\"r-fnref-1-2\"",
+        "src=\"../photo.jpg\"",
+        "<h5 id=\"r-神戸へ\"><a href=\"#cases-kobe-top\">",
+    ] {
+        assert!(report.html.contains(wanted), "{wanted} in {}", report.html);
+    }
+    assert!(
+        report
+            .footnotes_html
+            .contains("<li id=\"r-fn-1\"><p>注は <a href=\"#cases-kobe-top\">"),
+        "{}",
+        report.footnotes_html
+    );
+    assert!(page.html.contains("<h2 id=\"given\">"), "{}", page.html);
+    assert!(page.footnotes_html.contains("<a href=\"/ja/cases/kobe/\">"));
 }
 
 fn errors(r: &Rendered) -> Vec<String> {
