@@ -11,6 +11,9 @@ use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 use hakusho::diag::Diagnostic;
 use hakusho::pipeline::{self, SiteOptions};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
