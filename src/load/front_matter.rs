@@ -45,6 +45,8 @@ pub(crate) fn parse_document(
     needs_summary: bool,
 ) -> Result<Document, Vec<Diagnostic>> {
     let (yaml_text, body, body_line) = split(path, &text).map_err(|d| vec![d])?;
+    // The body is the end of the file: kept in the file's own buffer, without a copy.
+    let body_start = text.len() - body.len();
     let src = Source {
         path,
         text: yaml_text,
@@ -111,6 +113,8 @@ pub(crate) fn parse_document(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let mut body = text;
+    body.drain(..body_start);
     Ok(Document {
         path: path.to_path_buf(),
         title,
@@ -118,7 +122,7 @@ pub(crate) fn parse_document(
         date,
         updated,
         translated_from,
-        body: body.to_string(),
+        body,
         body_line,
     })
 }

@@ -22,12 +22,16 @@ pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
+        if c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() && c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c.is_whitespace() || c == '-' || c == '\u{3000}' {
             dash = true;
         }
@@ -50,7 +54,8 @@ pub struct IdSet {
 impl IdSet {
     /// `wanted`, or `wanted-2`, `wanted-3`, … if taken.
     pub fn unique(&mut self, wanted: &str) -> String {
-        if self.used.insert(wanted.to_string()) {
+        if !self.used.contains(wanted) {
+            self.used.insert(wanted.to_string());
             return wanted.to_string();
         }
         (2..)

@@ -163,7 +163,10 @@ fn run<'a>(
             resolve,
             patches: Vec::new(),
         }),
-        out: Rendered::default(),
+        out: Rendered {
+            text: String::with_capacity(input.markdown.len()),
+            ..Rendered::default()
+        },
         ids: IdSet::default(),
         glossary_done: vec![false; resolve.glossary().len()],
         footnotes: Vec::new(),
@@ -272,6 +275,38 @@ fn whitespace_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// Bytes that may start a whitespace character other than a space, or be part of a run of them: a text
+/// without them, double spaces, an ideographic space and spaces at its ends is already collapsed.
+const MAY_START_OTHER_WHITESPACE: [bool; 256] = {
+    let mut table = MAY_START_WHITESPACE;
+    table[b' ' as usize] = false;
+    table[0xE3] = false;
+    table
+};
+
+/// Whether `text` is one word or words between single spaces, so that [`Renderer::push_text`] keeps it as
+/// it is (most running text): looked for in a few fast passes instead of character by character.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(b' '), _) | (_, Some(b' ')) => return false,
+        (None, _) => return true,
+        _ => {}
+    }
+    let mut i = 0;
+    while let Some(at) = bytes[i..]
+        .iter()
+        .position(|&b| MAY_START_OTHER_WHITESPACE[b as usize])
+    {
+        if whitespace_len(&bytes[i + at..]) > 0 {
+            return false;
+        }
+        i += at + 1;
+    }
+    memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_none()
+}
+
 /// Where the transformer is, for what text may become.
 #[derive(Default, Clone, Copy)]
 struct Context {
@@ -299,6 +334,10 @@ impl<'a> Renderer<'a, '_> {
 
     /// Adds running text to the plain text, whitespace runs as one space.
     fn push_text(&mut self, text: &str) {
+        if is_collapsed(text) {
+            self.push_word(text);
+            return;
+        }
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut i = 0;

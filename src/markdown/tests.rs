@@ -337,3 +337,19 @@ fn only_the_listed_bytes_start_whitespace() {
         }
     }
 }
+
+#[test]
+fn collapsed_text_is_recognised_as_char_is_whitespace_would() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let single = !c.is_whitespace() || c == ' ';
+        assert_eq!(super::is_collapsed(&format!("a{c}b")), single, "{c:?}");
+        if c.is_whitespace() {
+            assert!(!super::is_collapsed(&format!("a {c}b")), "{c:?}");
+            assert!(!super::is_collapsed(&format!("{c}a")), "{c:?}");
+            assert!(!super::is_collapsed(&format!("a{c}")), "{c:?}");
+        }
+    }
+    for text in ["", "a", "日本語、です。", "“good” — x", "one two three"] {
+        assert!(super::is_collapsed(text), "{text}");
+    }
+}

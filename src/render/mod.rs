@@ -31,6 +31,7 @@ use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
 use crate::output::Sink;
 use figures::Figures;
+pub use page::Anchors;
 use theme::Theme;
 use urls::Urls;
 
@@ -198,7 +199,7 @@ pub struct RenderedPage {
     /// Plain text of the body.
     pub text: String,
     /// Ids of everything that can be linked to on the page.
-    pub anchors: HashSet<String>,
+    pub anchors: Anchors,
     /// Links written in content: (as written, resolved target, position) for anchor checks.
     pub links: Vec<(crate::markdown::LinkUse, targets::Target)>,
     /// Glossary ids marked on the page.
@@ -344,6 +345,10 @@ pub fn render_site(
         .collect();
     env.progress.start(jobs.len());
     let started = std::time::Instant::now();
+    // Worked out with all cores before the pages that show them (not by the first page job, while the
+    // others wait for it).
+    env.related
+        .get_or_init(|| std::sync::Arc::new(related::related_cases(env.site)));
     let results: Vec<page::PageOutcome> = jobs
         .par_iter()
         .map(|&(i, lang)| {
@@ -471,7 +476,7 @@ fn check_anchors(
     only: Option<&HashSet<String>>,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let anchors: HashMap<(&str, Lang), &HashSet<String>> = rendered
+    let anchors: HashMap<(&str, Lang), &Anchors> = rendered
         .iter()
         .map(|r| ((r.page_id.as_str(), r.lang), &r.anchors))
         .collect();

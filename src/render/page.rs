@@ -1,7 +1,5 @@
 //! Rendering one content page in one language.
 
-use std::collections::HashSet;
-
 use super::context::{
     alternates, case_card, chapter_cards, chapter_label, chapter_link, chapter_of, facts_view,
     key_figure, site_view, switch, t,
@@ -347,9 +345,20 @@ fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
     }
 }
 
+/// The ids of a rendered page (everything a `#fragment` can point at), kept in one string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anchors(String);
+
+impl Anchors {
+    /// Whether the page has an element with id `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        !self.0.is_empty() && self.0.split('\0').any(|a| a == id)
+    }
+}
+
 /// Every `id="…"` in an HTML page.
-pub(crate) fn collect_ids(html: &[u8]) -> HashSet<String> {
-    let mut ids = HashSet::new();
+pub(crate) fn collect_ids(html: &[u8]) -> Anchors {
+    let mut ids = String::new();
     let mut rest = html;
     while let Some(i) = memchr::memmem::find(rest, b" id=\"") {
         rest = &rest[i + 5..];
@@ -357,16 +366,40 @@ pub(crate) fn collect_ids(html: &[u8]) -> HashSet<String> {
             break;
         };
         let raw = String::from_utf8_lossy(&rest[..end]);
-        ids.insert(if raw.contains('&') {
-            raw.replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
+        if !ids.is_empty() {
+            ids.push('\0');
+        }
+        if raw.contains('&') {
+            ids.push_str(
+                &raw.replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'"),
+            );
         } else {
-            raw.into_owned()
-        });
+            ids.push_str(&raw);
+        }
         rest = &rest[end..];
     }
-    ids
+    Anchors(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_collected_unescaped() {
+        let ids = collect_ids(
+            "<h2 id=\"概要\">概要</h2><p data-id=\"no\"><a id=\"a&amp;b\" href=\"#x\">x</a>"
+                .as_bytes(),
+        );
+        assert!(ids.contains("概要"));
+        assert!(ids.contains("a&b"));
+        assert!(!ids.contains("no"));
+        assert!(!ids.contains("a&amp;b"));
+        assert!(!ids.contains(""));
+        assert!(!collect_ids(b"<p>none</p>").contains(""));
+    }
 }
