@@ -12,7 +12,9 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 /// Reads a text file from content, refusing files that are too large or not UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length (read in one go), but never trusted past the limit.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_TEXT_BYTES);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, &e))?;

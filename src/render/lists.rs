@@ -6,9 +6,7 @@ use serde::Serialize;
 use rayon::prelude::*;
 
 use super::Env;
-use super::context::{
-    alternates, case_card, chapter_cards, chapter_label, site_view, source_view, switch, t,
-};
+use super::context::{alternates, case_card, chapter_cards, chapter_label, source_view, switch, t};
 use super::urls::page_path;
 use super::views::{
     CaseCard, FigureGroup, FigureRow, GlossaryRow, Link, ListView, PageContext, PageView,
@@ -128,11 +126,10 @@ pub(crate) fn list_page(
     crumb: Option<Link>,
 ) -> Result<String, Diagnostic> {
     let ctx = list_page_context(env, lang, id, kind, title, list, crumb);
-    env.render(
-        &format!("{kind}.html"),
-        &ctx,
-        &format!("/{}", page_path(lang, id)),
-    )
+    let from = page_path(lang, id);
+    let (template, what) = (format!("{kind}.html"), format!("/{from}"));
+    let html = env.render_page(&template, &ctx, (lang, from.as_str(), None), &what)?;
+    super::as_text(html, &template, &what)
 }
 
 /// The context of a generated page.
@@ -146,10 +143,10 @@ pub(crate) fn list_page_context<'e>(
     crumb: Option<Link>,
 ) -> PageContext {
     let from = page_path(lang, id);
-    let site = site_view(env, lang, &from, None);
+    let site_title = env.site.config.title.get(lang);
     let mut breadcrumbs = vec![Link {
-        title: site.title.clone(),
-        url: site.home_url.clone(),
+        title: site_title.clone(),
+        url: env.urls.href(&from, &page_path(lang, "")),
     }];
     breadcrumbs.extend(crumb);
     let description = env
@@ -161,7 +158,7 @@ pub(crate) fn list_page_context<'e>(
         .unwrap_or_else(|| title.clone());
     let page = PageView {
         kind,
-        head_title: format!("{title} | {}", site.title),
+        head_title: format!("{title} | {site_title}"),
         title,
         summary: None,
         description,
@@ -187,7 +184,6 @@ pub(crate) fn list_page_context<'e>(
     };
     PageContext {
         lang: lang.code(),
-        site,
         page,
         facts: None,
         case: None,

@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
+use crate::model::page::PageKind;
 use crate::model::site::Site;
 use crate::output::Sink;
 use figures::Figures;
@@ -63,6 +64,8 @@ pub struct Env<'a> {
 pub struct Shared {
     strings: Localized<std::sync::OnceLock<tera::Value>>,
     report_site: Localized<std::sync::OnceLock<tera::Value>>,
+    /// The `site` of pages per chapter (`None` outside chapters), when links are absolute.
+    sites: Localized<std::sync::Mutex<HashMap<Option<String>, tera::Value>>>,
 }
 
 impl Env<'_> {
@@ -109,6 +112,20 @@ impl Env<'_> {
         as_text(bytes, template, what)
     }
 
+    /// Renders a page's `template` with `ctx` and, as `site`, the [`views::SiteView`] of a page at `from`
+    /// in `lang` within `chapter`; as bytes to write (the page is not checked again as text).
+    pub(crate) fn render_page(
+        &self,
+        template: &str,
+        ctx: &views::PageContext,
+        (lang, from, chapter): (Lang, &str, Option<&str>),
+        what: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context = template_context(ctx, what)?;
+        context.insert_value("site", self.site_value(lang, from, chapter));
+        self.render_context_bytes(template, context, what)
+    }
+
     /// [`Env::render`], as the bytes to write (the page is not checked again as text).
     pub(crate) fn render_bytes<T: Serialize>(
         &self,
@@ -146,6 +163,26 @@ impl Env<'_> {
             .strings
             .get(lang)
             .get_or_init(|| tera::Value::from_serializable(self.theme.strings.get(lang)))
+            .clone()
+    }
+
+    /// The `site` of a page at `from` in `lang` within `chapter`, as a template value. With absolute links it
+    /// does not depend on the page, so it is made once per language and chapter.
+    fn site_value(&self, lang: Lang, from: &str, chapter: Option<&str>) -> tera::Value {
+        let make =
+            || tera::Value::from_serializable(&context::site_view(self, lang, from, chapter));
+        if self.urls.is_relative() {
+            return make();
+        }
+        let mut sites = self
+            .shared
+            .sites
+            .get(lang)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        sites
+            .entry(chapter.map(str::to_string))
+            .or_insert_with(make)
             .clone()
     }
 
@@ -349,14 +386,24 @@ pub fn render_site(
     // others wait for it).
     env.related
         .get_or_init(|| std::sync::Arc::new(related::related_cases(env.site)));
-    let results: Vec<page::PageOutcome> = jobs
+    // The cover and the chapters list many cases: they start first, so that no core is left waiting for
+    // one of them at the end. The outcomes are put back in page order.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&j| {
+        let kind = env.site.pages[jobs[j].0].kind;
+        !matches!(kind, PageKind::Home | PageKind::Chapter)
+    });
+    let mut results: Vec<(usize, page::PageOutcome)> = order
         .par_iter()
-        .map(|&(i, lang)| {
+        .map(|&j| {
+            let (i, lang) = jobs[j];
             let outcome = page::render_page(env, &env.site.pages[i], lang, sink);
             env.progress.advance();
-            outcome
+            (j, outcome)
         })
         .collect();
+    results.sort_by_key(|(j, _)| *j);
+    let results = results.into_iter().map(|(_, outcome)| outcome);
     env.progress.finish();
     let mut report = RenderReport::default();
     report.timings.push(("pages", started.elapsed()));

@@ -2,7 +2,7 @@
 
 use super::context::{
     alternates, case_card, chapter_cards, chapter_label, chapter_link, chapter_of, facts_view,
-    key_figure, site_view, switch, t,
+    key_figure, switch, t,
 };
 use super::figure::csv;
 use super::report::{SectionPlan, render_section};
@@ -130,12 +130,12 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         PageKind::Case => "case",
         PageKind::Other => "page",
     };
-    let site = site_view(env, lang, &from, chapter_of(page));
+    let site_title = env.site.config.title.get(lang);
     let mut breadcrumbs = Vec::new();
     if page.kind != PageKind::Home {
         breadcrumbs.push(Link {
-            title: site.title.clone(),
-            url: site.home_url.clone(),
+            title: site_title.clone(),
+            url: env.urls.href(&from, &page_path(lang, "")),
         });
     }
     if page.kind == PageKind::Case {
@@ -152,13 +152,13 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         }
     }
     let title = match page.kind {
-        PageKind::Home => site.title.clone(),
+        PageKind::Home => site_title.clone(),
         _ => doc.title.clone(),
     };
     let head_title = if page.kind == PageKind::Home {
-        site.title.clone()
+        site_title.clone()
     } else {
-        format!("{} | {}", title, site.title)
+        format!("{title} | {site_title}")
     };
     let description = doc.summary.clone().unwrap_or_else(|| {
         md.text
@@ -242,7 +242,6 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     });
     let ctx = PageContext {
         lang: lang.code(),
-        site,
         page: page_view,
         facts: facts_view(env, page, lang, &from),
         case,
@@ -252,7 +251,8 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         report: None,
     };
     let template = format!("{kind_name}.html");
-    let html = match env.render_bytes(&template, &ctx, &format!("/{from}")) {
+    let site = (lang, from.as_str(), chapter_of(page));
+    let html = match env.render_page(&template, &ctx, site, &format!("/{from}")) {
         Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);

@@ -57,7 +57,11 @@ pub(crate) fn render_reports(
                 .map(|s| source_view(env, lang, s))
                 .collect(),
         });
-        let frame = match env.render("report.html", &ctx, &format!("/{from}")) {
+        let what = format!("/{from}");
+        let frame = env
+            .render_page("report.html", &ctx, (lang, from.as_str(), None), &what)
+            .and_then(|html| super::as_text(html, "report.html", &what));
+        let frame = match frame {
             Ok(f) => f,
             Err(e) => {
                 errors.push(e);
