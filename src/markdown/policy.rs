@@ -79,6 +79,13 @@ fn allowed_tag(tag: &str) -> Option<String> {
 /// `mailto:` and `tel:`. Control characters and whitespace are removed and case ignored before the scheme is
 /// read, so `java\tscript:` and `JaVaScRiPt:` are caught too.
 pub fn refused_url(url: &str) -> Option<String> {
+    // Most links are plain paths: no scheme can hide in letters, digits and `/ . - _ # ? = &`.
+    let plain = url
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'#' | b'?' | b'=' | b'&'));
+    if plain && !url.starts_with("//") {
+        return None;
+    }
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\u{200B}' && *c != '\u{FEFF}')
