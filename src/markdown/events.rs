@@ -93,7 +93,11 @@ impl<'m> MergedText<'m> {
     }
 
     /// `event`, after the pending text if there is any.
-    fn hand_on(&mut self, event: Event<'m>, range: Range<usize>) -> Option<(Event<'m>, Range<usize>)> {
+    fn hand_on(
+        &mut self,
+        event: Event<'m>,
+        range: Range<usize>,
+    ) -> Option<(Event<'m>, Range<usize>)> {
         match self.flush() {
             Some(text) => {
                 self.queued = Some((event, range));

@@ -80,9 +80,10 @@ fn allowed_tag(tag: &str) -> Option<String> {
 /// read, so `java\tscript:` and `JaVaScRiPt:` are caught too.
 pub fn refused_url(url: &str) -> Option<String> {
     // Most links are plain paths: no scheme can hide in letters, digits and `/ . - _ # ? = &`.
-    let plain = url
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'#' | b'?' | b'=' | b'&'));
+    let plain = url.bytes().all(|b| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'/' | b'.' | b'-' | b'_' | b'#' | b'?' | b'=' | b'&')
+    });
     if plain && !url.starts_with("//") {
         return None;
     }

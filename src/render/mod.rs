@@ -367,27 +367,14 @@ pub fn write_reports(
     }
 }
 
-/// Renders the parts of the site in `scope` into `sink`. `previous` holds the pages rendered before that
-/// are not in scope (for search, link checks and lists); the report's `rendered` holds them all.
-pub fn render_site(
-    env: &Env<'_>,
-    sink: &dyn Sink,
-    scope: &Scope,
-    previous: Vec<std::sync::Arc<RenderedPage>>,
-) -> Result<RenderReport, Vec<Diagnostic>> {
-    let in_scope = |id: &str| scope.pages.as_ref().is_none_or(|set| set.contains(id));
-    let jobs: Vec<(usize, Lang)> = (0..env.site.pages.len())
-        .filter(|&i| in_scope(&env.site.pages[i].id))
-        .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
-        .collect();
-    env.progress.start(jobs.len());
-    let started = std::time::Instant::now();
+/// Renders the content pages of `jobs` (page index, language) in parallel; the outcomes in job order.
+fn render_pages(env: &Env<'_>, sink: &dyn Sink, jobs: &[(usize, Lang)]) -> Vec<page::PageOutcome> {
     // Worked out with all cores before the pages that show them (not by the first page job, while the
     // others wait for it).
     env.related
         .get_or_init(|| std::sync::Arc::new(related::related_cases(env.site)));
     // The cover and the chapters list many cases: they start first, so that no core is left waiting for
-    // one of them at the end. The outcomes are put back in page order.
+    // one of them at the end. The outcomes are put back in job order.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&j| {
         let kind = env.site.pages[jobs[j].0].kind;
@@ -403,7 +390,41 @@ pub fn render_site(
         })
         .collect();
     results.sort_by_key(|(j, _)| *j);
-    let results = results.into_iter().map(|(_, outcome)| outcome);
+    results.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// Renders the parts of the site in `scope` into `sink`. `previous` holds the pages rendered before that
+/// are not in scope (for search, link checks and lists); the report's `rendered` holds them all.
+pub fn render_site(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    scope: &Scope,
+    previous: Vec<std::sync::Arc<RenderedPage>>,
+) -> Result<RenderReport, Vec<Diagnostic>> {
+    let in_scope = |id: &str| scope.pages.as_ref().is_none_or(|set| set.contains(id));
+    let jobs: Vec<(usize, Lang)> = (0..env.site.pages.len())
+        .filter(|&i| in_scope(&env.site.pages[i].id))
+        .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
+        .collect();
+    env.progress.start(jobs.len());
+    let started = std::time::Instant::now();
+    let timed = |f: &dyn Fn() -> Result<usize, Vec<Diagnostic>>| {
+        let t = std::time::Instant::now();
+        (f(), t.elapsed())
+    };
+    // The generated lists need only the site: they are rendered alongside the pages.
+    let (results, (lists, t_lists)) = rayon::join(
+        || render_pages(env, sink, &jobs),
+        || {
+            timed(&|| {
+                if scope.lists {
+                    lists::render_lists(env, sink)
+                } else {
+                    Ok(0)
+                }
+            })
+        },
+    );
     env.progress.finish();
     let mut report = RenderReport::default();
     report.timings.push(("pages", started.elapsed()));
@@ -424,33 +445,17 @@ pub fn render_site(
         *report.pages.get_mut(r.lang) += 1;
         report.warnings.extend(r.warnings.iter().cloned());
     }
-    // The generated pages, the search index and the whole report do not depend on each other: they are
+    // The sitemap and feeds, the search index and the whole report do not depend on each other: they are
     // built side by side.
     let rendered = &report.rendered;
-    let timed = |f: &dyn Fn() -> Result<usize, Vec<Diagnostic>>| {
-        let t = std::time::Instant::now();
-        (f(), t.elapsed())
-    };
-    let ((lists, t_lists), ((search, t_search), (whole, t_report))) = rayon::join(
+    let ((published, t_feeds), ((search, t_search), (whole, t_report))) = rayon::join(
         || {
             timed(&|| {
                 if !scope.lists {
                     return Ok(0);
                 }
                 let mut errors = Vec::new();
-                let (lists, (published, mut publish_errors)) = rayon::join(
-                    || lists::render_lists(env, sink),
-                    || {
-                        let mut errors = Vec::new();
-                        let n = publish::render_publishing(env, rendered, sink, &mut errors);
-                        (n, errors)
-                    },
-                );
-                let n = lists.unwrap_or_else(|mut e| {
-                    errors.append(&mut e);
-                    0
-                }) + published;
-                errors.append(&mut publish_errors);
+                let n = publish::render_publishing(env, rendered, sink, &mut errors);
                 if errors.is_empty() {
                     Ok(n)
                 } else {
@@ -483,10 +488,11 @@ pub fn render_site(
     );
     report.timings.extend([
         ("lists", t_lists),
+        ("feeds", t_feeds),
         ("report", t_report),
         ("search", t_search),
     ]);
-    for result in [lists, whole] {
+    for result in [lists, published, whole] {
         match result {
             Ok(n) => report.files += n,
             Err(mut e) => errors.append(&mut e),
