@@ -470,21 +470,12 @@ impl<'a> Renderer<'a, '_> {
                     id,
                 }) => {
                     ctx.link += 1;
-                    let dest = self.target(&dest_url, range.start);
-                    self.patch_next(&out, |v| {
-                        Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: variant_target(v.resolve, &dest_url, &dest).into(),
-                            title: title.clone(),
-                            id: id.clone(),
-                        })
-                    });
-                    out.push(Event::Start(Tag::Link {
+                    self.push_target(&mut out, &dest_url, range.start, |dest_url| Tag::Link {
                         link_type,
-                        dest_url: dest.0.into(),
-                        title,
-                        id,
-                    }));
+                        dest_url,
+                        title: title.clone(),
+                        id: id.clone(),
+                    });
                 }
                 Event::End(TagEnd::Link) => {
                     ctx.link = ctx.link.saturating_sub(1);
@@ -497,22 +488,13 @@ impl<'a> Renderer<'a, '_> {
                     id,
                 }) => {
                     ctx.image = true;
-                    let dest = self.target(&dest_url, range.start);
-                    self.patch_next(&out, |v| {
-                        Event::Start(Tag::Image {
-                            link_type,
-                            dest_url: variant_target(v.resolve, &dest_url, &dest).into(),
-                            title: title.clone(),
-                            id: id.clone(),
-                        })
+                    self.push_target(&mut out, &dest_url, range.start, |dest_url| Tag::Image {
+                        link_type,
+                        dest_url,
+                        title: title.clone(),
+                        id: id.clone(),
                     });
                     image_alt = Some((dest_url.to_string(), range.start, String::new()));
-                    out.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest.0.into(),
-                        title,
-                        id,
-                    }));
                 }
                 Event::End(TagEnd::Image) => {
                     ctx.image = false;
@@ -707,6 +689,22 @@ impl<'a> Renderer<'a, '_> {
                 Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
             ),
         }
+    }
+
+    /// Pushes the start of a link or image (`tag` given its target), its target resolved for the page and,
+    /// as a patch, for the variant.
+    fn push_target(
+        &mut self,
+        out: &mut Vec<Event<'a>>,
+        written: &str,
+        offset: usize,
+        tag: impl Fn(CowStr<'a>) -> Tag<'a>,
+    ) {
+        let dest = self.target(written, offset);
+        self.patch_next(out, |v| {
+            Event::Start(tag(variant_target(v.resolve, written, &dest).into()))
+        });
+        out.push(Event::Start(tag(dest.0.into())));
     }
 
     /// Checks and resolves a link or image target; also says whether it is inside the report.

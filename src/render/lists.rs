@@ -128,7 +128,7 @@ pub(crate) fn list_page(
     let ctx = list_page_context(env, lang, id, kind, title, list, crumb);
     let from = page_path(lang, id);
     let (template, what) = (format!("{kind}.html"), format!("/{from}"));
-    let html = env.render_page(&template, &ctx, (lang, from.as_str(), None), &what)?;
+    let html = env.render_with_site(&template, &ctx, (lang, from.as_str(), None), &what)?;
     super::as_text(html, &template, &what)
 }
 

@@ -114,7 +114,7 @@ impl Env<'_> {
 
     /// Renders a page's `template` with `ctx` and, as `site`, the [`views::SiteView`] of a page at `from`
     /// in `lang` within `chapter`; as bytes to write (the page is not checked again as text).
-    pub(crate) fn render_page(
+    pub(crate) fn render_with_site(
         &self,
         template: &str,
         ctx: &views::PageContext,

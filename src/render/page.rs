@@ -252,7 +252,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     };
     let template = format!("{kind_name}.html");
     let site = (lang, from.as_str(), chapter_of(page));
-    let html = match env.render_page(&template, &ctx, site, &format!("/{from}")) {
+    let html = match env.render_with_site(&template, &ctx, site, &format!("/{from}")) {
         Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);

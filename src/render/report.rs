@@ -59,7 +59,7 @@ pub(crate) fn render_reports(
         });
         let what = format!("/{from}");
         let frame = env
-            .render_page("report.html", &ctx, (lang, from.as_str(), None), &what)
+            .render_with_site("report.html", &ctx, (lang, from.as_str(), None), &what)
             .and_then(|html| super::as_text(html, "report.html", &what));
         let frame = match frame {
             Ok(f) => f,

@@ -12,8 +12,8 @@ pub struct PageContext {
     /// Language code of the page (`ja`, `en`); the UI strings in that language come as `t` (see
     /// `Env::render`).
     pub lang: &'static str,
-    // `site` (a [`SiteView`]) is added by `Env::render_page`, made once per language and chapter where it
-    // can be.
+    // `site` (a [`SiteView`]) is added by `Env::render_with_site`, made once per language and chapter
+    // where it can be.
     /// The page.
     pub page: PageView,
     /// Facts from data.yaml (key figures, timeline, sources), for any page that has them.
