@@ -422,7 +422,7 @@ impl<'a> Renderer<'a, '_> {
                         level,
                         self.input.heading_shift,
                     ))));
-                    self.patch_last(&out, |v| {
+                    self.patch(out.len() - 1, |v| {
                         Event::End(TagEnd::Heading(shifted(level, v.input.heading_shift)))
                     });
                     self.text_gap();
@@ -454,7 +454,7 @@ impl<'a> Renderer<'a, '_> {
                 Event::FootnoteReference(label) => {
                     let (n, k) = self.footnote_number(&label);
                     out.push(footnote_ref(self.input.id_prefix, n, k));
-                    self.patch_last(&out, |v| footnote_ref(v.input.id_prefix, n, k));
+                    self.patch(out.len() - 1, |v| footnote_ref(v.input.id_prefix, n, k));
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let info = match kind {
@@ -580,19 +580,11 @@ impl<'a> Renderer<'a, '_> {
         out
     }
 
-    /// Records that the variant shows what `make` returns in place of the last event of `out`.
-    fn patch_last(&mut self, out: &[Event<'a>], make: impl FnOnce(&Variant<'a, '_>) -> Event<'a>) {
+    /// Records that the variant shows what `make` returns in place of the page's event at index `at`.
+    fn patch(&mut self, at: usize, make: impl FnOnce(&Variant<'a, '_>) -> Event<'a>) {
         if let Some(v) = self.variant.as_mut() {
             let event = make(v);
-            v.patches.push((out.len() - 1, event));
-        }
-    }
-
-    /// Records that the variant shows what `make` returns in place of the event pushed next to `out`.
-    fn patch_next(&mut self, out: &[Event<'a>], make: impl FnOnce(&Variant<'a, '_>) -> Event<'a>) {
-        if let Some(v) = self.variant.as_mut() {
-            let event = make(v);
-            v.patches.push((out.len(), event));
+            v.patches.push((at, event));
         }
     }
 
@@ -615,15 +607,14 @@ impl<'a> Renderer<'a, '_> {
             let unique_id = self.ids.unique(&wanted);
             let unique = format!("{}{unique_id}", self.input.id_prefix);
             *id = Some(unique.clone().into());
-            if let Some(v) = self.variant.as_mut() {
-                let heading = Event::Start(Tag::Heading {
+            self.patch(start, |v| {
+                Event::Start(Tag::Heading {
                     level: shifted(tag_level, v.input.heading_shift),
                     id: Some(format!("{}{unique_id}", v.input.id_prefix).into()),
                     classes: Vec::new(),
                     attrs: Vec::new(),
-                });
-                v.patches.push((start, heading));
-            }
+                })
+            });
             if level >= 2 {
                 self.out.headings.push(Heading {
                     level,
@@ -678,7 +669,7 @@ impl<'a> Renderer<'a, '_> {
         match self.resolve.chart(&id) {
             Some(figure) => {
                 out.push(Event::Html(figure.into()));
-                self.patch_last(out, |v| {
+                self.patch(out.len() - 1, |v| {
                     Event::Html(v.resolve.chart(&id).unwrap_or_default().into())
                 });
                 self.out.charts.push(id);
@@ -701,7 +692,7 @@ impl<'a> Renderer<'a, '_> {
         tag: impl Fn(CowStr<'a>) -> Tag<'a>,
     ) {
         let dest = self.target(written, offset);
-        self.patch_next(out, |v| {
+        self.patch(out.len(), |v| {
             Event::Start(tag(variant_target(v.resolve, written, &dest).into()))
         });
         out.push(Event::Start(tag(dest.0.into())));
@@ -779,7 +770,7 @@ impl<'a> Renderer<'a, '_> {
                     Some(figure) => {
                         self.out.figure_refs.push(id.to_string());
                         out.push(figure_ref(Some(figure), id));
-                        self.patch_last(out, |v| figure_ref(v.resolve.figure(id), id));
+                        self.patch(out.len() - 1, |v| figure_ref(v.resolve.figure(id), id));
                     }
                     None => {
                         self.error(
@@ -793,7 +784,9 @@ impl<'a> Renderer<'a, '_> {
                 inline::Piece::Term { index, text } => {
                     self.out.glossary_used.push(glossary[index].id.clone());
                     out.push(term_use(glossary.get(index), text));
-                    self.patch_last(out, |v| term_use(v.resolve.glossary().get(index), text));
+                    self.patch(out.len() - 1, |v| {
+                        term_use(v.resolve.glossary().get(index), text)
+                    });
                 }
             }
         }

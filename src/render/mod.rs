@@ -97,8 +97,7 @@ impl Env<'_> {
         ctx: &T,
         what: &str,
     ) -> Result<String, Diagnostic> {
-        let bytes = self.render_bytes(template, ctx, what)?;
-        as_text(bytes, template, what)
+        self.render_context(template, template_context(ctx, what)?, what)
     }
 
     /// Renders `template` with a context already made (see [`Env::render`] for `t`).
@@ -124,16 +123,6 @@ impl Env<'_> {
         let mut context = template_context(ctx, what)?;
         context.insert_value("site", self.site_value(lang, from, chapter));
         self.render_context_bytes(template, context, what)
-    }
-
-    /// [`Env::render`], as the bytes to write (the page is not checked again as text).
-    pub(crate) fn render_bytes<T: Serialize>(
-        &self,
-        template: &str,
-        ctx: &T,
-        what: &str,
-    ) -> Result<Vec<u8>, Diagnostic> {
-        self.render_context_bytes(template, template_context(ctx, what)?, what)
     }
 
     fn render_context_bytes(
