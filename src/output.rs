@@ -14,21 +14,25 @@ pub trait Sink: Sync {
     /// Stores one file at a site path such as `ja/cases/kobe/index.html`.
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
 
-    /// Stores one file given in pieces (a very large page), without joining them first where it can.
-    fn put_pieces(&self, site_path: &str, pieces: &[&[u8]]) -> Result<(), Diagnostic> {
-        self.put(site_path, pieces.concat())
-    }
-
-    /// Stores one file that `write` streams out (a large file never held whole where the sink can help it).
-    fn put_with(
+    /// Stores several files written side by side (large files written as their parts come, never held
+    /// whole where the sink can help it): `write` gets one writer per path, in the order of `site_paths`.
+    fn put_streams(
         &self,
-        site_path: &str,
-        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+        site_paths: &[&str],
+        write: &mut dyn FnMut(&mut [&mut dyn io::Write]) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
-        let mut bytes = Vec::new();
-        write(&mut bytes)
-            .map_err(|e| Diagnostic::general(format!("cannot write `{site_path}`: {e}")))?;
-        self.put(site_path, bytes)
+        let mut files: Vec<Vec<u8>> = vec![Vec::new(); site_paths.len()];
+        {
+            let mut writers: Vec<&mut dyn io::Write> =
+                files.iter_mut().map(|f| f as &mut dyn io::Write).collect();
+            write(&mut writers).map_err(|e| {
+                Diagnostic::general(format!("cannot write `{}`: {e}", site_paths.join("`, `")))
+            })?;
+        }
+        for (path, bytes) in site_paths.iter().zip(files) {
+            self.put(path, bytes)?;
+        }
+        Ok(())
     }
 }
 
@@ -193,27 +197,56 @@ impl Sink for Staging {
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
     }
 
-    fn put_pieces(&self, site_path: &str, pieces: &[&[u8]]) -> Result<(), Diagnostic> {
-        self.put_with(site_path, &mut |w| {
-            for piece in pieces {
-                w.write_all(piece)?;
-            }
-            Ok(())
-        })
-    }
-
-    fn put_with(
+    fn put_streams(
         &self,
-        site_path: &str,
-        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+        site_paths: &[&str],
+        write: &mut dyn FnMut(&mut [&mut dyn io::Write]) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
         use std::io::Write;
-        self.put(site_path, Vec::new())?;
-        let path = self.dir.join(site_path);
-        let file = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
-        let mut writer = io::BufWriter::with_capacity(1 << 16, file);
-        write(&mut writer).map_err(|e| write_error(&path, &e))?;
-        writer.flush().map_err(|e| write_error(&path, &e))
+        let mut files = Vec::with_capacity(site_paths.len());
+        for site_path in site_paths {
+            self.put(site_path, Vec::new())?;
+            let path = self.dir.join(site_path);
+            let file = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
+            files.push(Named {
+                path,
+                file: io::BufWriter::with_capacity(1 << 16, file),
+            });
+        }
+        let mut writers: Vec<&mut dyn io::Write> =
+            files.iter_mut().map(|f| f as &mut dyn io::Write).collect();
+        write(&mut writers).map_err(|e| Diagnostic::general(format!("cannot write {e}")))?;
+        for f in &mut files {
+            f.flush()
+                .map_err(|e| Diagnostic::general(format!("cannot write {e}")))?;
+        }
+        Ok(())
+    }
+}
+
+/// A file being written whose errors name it.
+struct Named {
+    path: PathBuf,
+    file: io::BufWriter<fs::File>,
+}
+
+impl Named {
+    fn name(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), format!("{}: {e}", self.path.display()))
+    }
+}
+
+impl io::Write for Named {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf).map_err(|e| self.name(e))
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf).map_err(|e| self.name(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush().map_err(|e| self.name(e))
     }
 }
 

@@ -20,6 +20,7 @@ mod template_errors;
 pub mod theme;
 pub mod urls;
 pub mod views;
+mod whole;
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,7 +29,6 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
-use crate::model::page::PageKind;
 use crate::model::site::Site;
 use crate::output::Sink;
 use figures::Figures;
@@ -222,8 +222,11 @@ pub struct RenderedPage {
     pub title: String,
     /// Summary.
     pub summary: Option<String>,
-    /// Plain text of the body.
-    pub text: String,
+    /// Plain text of the body; written into the search index as the page is rendered, and kept only when
+    /// the render does not write the index (`serve` writes it when asked).
+    pub text: Option<String>,
+    /// The first 200 characters of the text (for feeds, when the page has no summary).
+    pub excerpt: String,
     /// Ids of everything that can be linked to on the page.
     pub anchors: Anchors,
     /// Links written in content: (as written, resolved target, position) for anchor checks.
@@ -234,8 +237,9 @@ pub struct RenderedPage {
     pub warnings: Vec<Diagnostic>,
     /// The files written for this page (its HTML, CSVs, assets).
     pub files: Vec<String>,
-    /// The page's section of the whole-report page (HTML).
-    pub report_section: String,
+    /// The page's section of the whole-report page (HTML); kept only when the render does not write the
+    /// whole report (like the text).
+    pub report_section: Option<Vec<u8>>,
 }
 
 /// What rendering produced.
@@ -253,54 +257,6 @@ pub struct RenderReport {
     pub search_index_bytes: Localized<usize>,
     /// How long each step took.
     pub timings: Vec<(&'static str, std::time::Duration)>,
-}
-
-/// The search index of one language, from the rendered pages in report order, written to `sink`; returns
-/// its size.
-fn search_index(
-    env: &Env<'_>,
-    rendered: &[std::sync::Arc<RenderedPage>],
-    lang: Lang,
-    sink: &dyn Sink,
-) -> Result<usize, Diagnostic> {
-    let from = urls::page_path(lang, "search");
-    let position: HashMap<&str, usize> = env
-        .site
-        .reading_order()
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut pages: Vec<&RenderedPage> = rendered
-        .iter()
-        .map(|r| &**r)
-        .filter(|r| r.lang == lang)
-        .collect();
-    pages.sort_by_key(|r| {
-        position
-            .get(r.page_id.as_str())
-            .copied()
-            .unwrap_or(usize::MAX)
-    });
-    let entries: Vec<crate::search::Entry> = pages
-        .iter()
-        .map(|r| crate::search::Entry {
-            title: r.title.as_str().into(),
-            url: env
-                .urls
-                .href(&from, &urls::page_path(lang, &r.page_id))
-                .into(),
-            summary: r.summary.as_deref().unwrap_or("").into(),
-            text: r.text.as_str().into(),
-        })
-        .collect();
-    let path = format!("{from}{}", lists::SEARCH_INDEX_FILE);
-    let mut size = 0;
-    sink.put_with(&path, &mut |out| {
-        size = crate::search::write_index(lang.code(), &entries, out)?;
-        Ok(())
-    })?;
-    Ok(size)
 }
 
 /// Which parts of the site to render.
@@ -328,52 +284,73 @@ impl Scope {
     }
 }
 
-/// Writes each language's search index; returns the index sizes.
+/// Writes each language's search index from pages rendered before (which kept their text); returns the
+/// index sizes.
 pub fn write_search_indexes(
     env: &Env<'_>,
     rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
 ) -> Result<Localized<usize>, Diagnostic> {
-    // The two languages are independent: built side by side.
-    let write = |lang: Lang| search_index(env, rendered, lang, sink);
-    let (ja, en) = rayon::join(|| write(Lang::Ja), || write(Lang::En));
-    let sizes = Localized { ja: ja?, en: en? };
-    Ok(sizes)
+    whole::write_whole_from(env, rendered, sink, None, true).map(|w| w.search_index_bytes)
 }
 
-/// Writes the whole-report page of each language, from the sections rendered with the pages.
+/// Writes the whole-report page of each language from pages rendered before (which kept their sections).
 pub fn write_reports(
     env: &Env<'_>,
     rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let n = report::render_reports(env, rendered, sink, &mut errors);
-    if errors.is_empty() {
-        Ok(n)
-    } else {
-        Err(errors)
-    }
+    let frames = report::frames(env)?;
+    whole::write_whole_from(env, rendered, sink, Some(&frames), false)
+        .map(|w| w.files)
+        .map_err(|e| vec![e])
 }
 
-/// Renders the content pages of `jobs` (page index, language) in parallel; the outcomes in job order.
-fn render_pages(env: &Env<'_>, sink: &dyn Sink, jobs: &[(usize, Lang)]) -> Vec<page::PageOutcome> {
+/// Where each page's part of the whole outputs goes as soon as the page is rendered: its place in writing
+/// order (per job), whether the report shows it (per job), and the writer's queue.
+type ToWhole<'q> = (
+    &'q [bool],
+    &'q std::sync::mpsc::Sender<(usize, Option<whole::Part<'static>>)>,
+);
+
+/// Renders the content pages of `jobs` (page index, language) in parallel, starting them in `order`; the
+/// outcomes in job order. With `to_whole`, each page's part of the whole outputs is handed over (numbered
+/// by its place in `order`) as soon as the page is rendered, and not kept.
+fn render_pages(
+    env: &Env<'_>,
+    sink: &dyn Sink,
+    jobs: &[(usize, Lang)],
+    order: &[usize],
+    to_whole: Option<ToWhole<'_>>,
+) -> Vec<page::PageOutcome> {
     // Worked out with all cores before the pages that show them (not by the first page job, while the
     // others wait for it).
     env.related
         .get_or_init(|| std::sync::Arc::new(related::related_cases(env.site)));
-    // The cover and the chapters list many cases: they start first, so that no core is left waiting for
-    // one of them at the end. The outcomes are put back in job order.
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&j| {
-        let kind = env.site.pages[jobs[j].0].kind;
-        !matches!(kind, PageKind::Home | PageKind::Chapter)
-    });
+    // Jobs are taken one by one in writing order (the cover and the chapters, which list many cases, come
+    // early), so a part rarely waits long for the parts before it.
     let mut results: Vec<(usize, page::PageOutcome)> = order
-        .par_iter()
-        .map(|&j| {
+        .iter()
+        .enumerate()
+        .par_bridge()
+        .map(|(place, &j)| {
             let (i, lang) = jobs[j];
-            let outcome = page::render_page(env, &env.site.pages[i], lang, sink);
+            let mut outcome = page::render_page(env, &env.site.pages[i], lang, sink);
+            match (to_whole, &mut outcome.rendered) {
+                (Some((in_report, queue)), rendered) => {
+                    let part = rendered
+                        .as_mut()
+                        .map(|r| whole::take_part(env, r, in_report[j]));
+                    // The writer only stops early when writing failed; that error is reported.
+                    let _ = queue.send((place, part));
+                }
+                (None, Some(r)) => {
+                    // Kept for later: without the slack of a growing buffer.
+                    r.text.as_mut().map(String::shrink_to_fit);
+                    r.report_section.as_mut().map(Vec::shrink_to_fit);
+                }
+                (None, None) => {}
+            }
             env.progress.advance();
             (j, outcome)
         })
@@ -395,29 +372,60 @@ pub fn render_site(
         .filter(|&i| in_scope(&env.site.pages[i].id))
         .flat_map(|i| Lang::ALL.into_iter().map(move |l| (i, l)))
         .collect();
+    let ids: Vec<&str> = jobs
+        .iter()
+        .map(|&(i, _)| env.site.pages[i].id.as_str())
+        .collect();
+    let (order, in_report) = whole::writing_order(env, &ids);
+    let mut errors = Vec::new();
+    // The whole report and the search index are made of every page: with every page in scope they are
+    // written as the pages render (otherwise afterwards, from the sections and text the pages kept).
+    let whole_alongside = (scope.search || scope.report) && scope.pages.is_none();
+    let frames = if scope.report {
+        report::frames(env)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok()
+    } else {
+        None
+    };
     env.progress.start(jobs.len());
-    let started = std::time::Instant::now();
     let timed = |f: &dyn Fn() -> Result<usize, Vec<Diagnostic>>| {
         let t = std::time::Instant::now();
         (f(), t.elapsed())
     };
-    // The generated lists need only the site: they are rendered alongside the pages.
-    let (results, (lists, t_lists)) = rayon::join(
-        || render_pages(env, sink, &jobs),
-        || {
-            timed(&|| {
-                if scope.lists {
-                    lists::render_lists(env, sink)
-                } else {
-                    Ok(0)
-                }
-            })
-        },
-    );
-    env.progress.finish();
     let mut report = RenderReport::default();
-    report.timings.push(("pages", started.elapsed()));
-    let mut errors = Vec::new();
+    let (results, (lists, t_lists), whole) = std::thread::scope(|s| {
+        let (queue, parts) = std::sync::mpsc::channel();
+        let writer = whole_alongside.then(|| {
+            let frames = frames.as_ref();
+            s.spawn(move || {
+                let t = std::time::Instant::now();
+                let written =
+                    whole::write_whole(sink, frames, scope.search, &mut parts.into_iter());
+                (written, t.elapsed())
+            })
+        });
+        let started = std::time::Instant::now();
+        // The generated lists need only the site: they are rendered alongside the pages.
+        let to_whole = whole_alongside.then_some((&in_report[..], &queue));
+        let (results, lists) = rayon::join(
+            || render_pages(env, sink, &jobs, &order, to_whole),
+            || {
+                timed(&|| {
+                    if scope.lists {
+                        lists::render_lists(env, sink)
+                    } else {
+                        Ok(0)
+                    }
+                })
+            },
+        );
+        report.timings.push(("pages", started.elapsed()));
+        drop(queue);
+        let whole = writer.map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (results, lists, whole)
+    });
+    env.progress.finish();
     for outcome in results {
         errors.extend(outcome.errors);
         report.files += outcome.files;
@@ -434,10 +442,9 @@ pub fn render_site(
         *report.pages.get_mut(r.lang) += 1;
         report.warnings.extend(r.warnings.iter().cloned());
     }
-    // The sitemap and feeds, the search index and the whole report do not depend on each other: they are
-    // built side by side.
     let rendered = &report.rendered;
-    let ((published, t_feeds), ((search, t_search), (whole, t_report))) = rayon::join(
+    // The sitemap and feeds, and (when not written alongside the pages) the whole outputs, side by side.
+    let ((published, t_feeds), whole) = rayon::join(
         || {
             timed(&|| {
                 if !scope.lists {
@@ -452,49 +459,37 @@ pub fn render_site(
                 }
             })
         },
-        || {
-            rayon::join(
-                || {
-                    let t = std::time::Instant::now();
-                    let result = if scope.search {
-                        write_search_indexes(env, rendered, sink).map_err(|e| vec![e])
-                    } else {
-                        Ok(Localized::default())
-                    };
-                    (result, t.elapsed())
-                },
-                || {
-                    timed(&|| {
-                        if scope.report {
-                            write_reports(env, rendered, sink)
-                        } else {
-                            Ok(0)
-                        }
-                    })
-                },
-            )
+        || match whole {
+            Some(whole) => whole,
+            None => {
+                let t = std::time::Instant::now();
+                let written = if scope.search || frames.is_some() {
+                    whole::write_whole_from(env, rendered, sink, frames.as_ref(), scope.search)
+                } else {
+                    Ok(whole::Written::default())
+                };
+                (written, t.elapsed())
+            }
         },
     );
+    let (whole, t_whole) = whole;
     report.timings.extend([
         ("lists", t_lists),
         ("feeds", t_feeds),
-        ("report", t_report),
-        ("search", t_search),
+        ("report+search", t_whole),
     ]);
-    for result in [lists, published, whole] {
+    for result in [lists, published] {
         match result {
             Ok(n) => report.files += n,
             Err(mut e) => errors.append(&mut e),
         }
     }
-    match search {
-        Ok(sizes) => {
-            if scope.search {
-                report.search_index_bytes = sizes;
-                report.files += 2;
-            }
+    match whole {
+        Ok(written) => {
+            report.files += written.files;
+            report.search_index_bytes = written.search_index_bytes;
         }
-        Err(mut e) => errors.append(&mut e),
+        Err(e) => errors.push(e),
     }
     if errors.is_empty() {
         check_anchors(env, &report.rendered, scope.pages.as_ref(), &mut errors);

@@ -84,12 +84,8 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     outcome
         .errors
         .extend(report_resolver.errors.borrow_mut().drain(..));
-    // Kept until the whole report is written: without the slack of a growing buffer.
     let report_section = match render_section(env, page, lang, &plan, report_md) {
-        Ok(mut html) => {
-            html.shrink_to_fit();
-            html
-        }
+        Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);
             return outcome;
@@ -294,17 +290,14 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         is_fallback,
         title: doc.title.clone(),
         summary: doc.summary.clone(),
-        text: {
-            // Kept until the search index is written: without slack.
-            md.text.shrink_to_fit();
-            md.text
-        },
+        excerpt: md.text.chars().take(200).collect(),
+        text: Some(md.text),
         anchors,
         links,
         glossary_used: md.glossary_used,
         warnings: page_warnings,
         files,
-        report_section,
+        report_section: Some(report_section),
     });
     outcome
 }

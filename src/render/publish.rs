@@ -181,10 +181,7 @@ fn feed(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) ->
                 url: env.urls.absolute(&page_path(lang, &page.id)),
                 updated: rfc3339(updated),
                 published: doc.date.map(rfc3339),
-                summary: doc
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| r.text.chars().take(200).collect()),
+                summary: doc.summary.clone().unwrap_or_else(|| r.excerpt.clone()),
                 category: match page.kind {
                     PageKind::Case => "case",
                     PageKind::Chapter => "chapter",

@@ -1,95 +1,72 @@
 //! The whole report on one page per language (`/ja/report/`): the cover, each chapter followed by its
 //! cases, then the other pages, with figure numbers intact; made to be printed as the report.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use super::context::{chapter_label, key_figure, source_view, t};
 use super::lists::list_page_context;
 use super::page::doc_prefix;
 use super::urls::page_path;
 use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
-use super::{Env, RenderedPage, template_context};
+use super::{Env, template_context};
 use crate::diag::Diagnostic;
 use crate::format::date::format_date;
 use crate::markdown;
-use crate::model::lang::Lang;
+use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
-use crate::output::Sink;
 
 /// Marks where the documents go in the rendered `report.html`.
 const SECTIONS_HERE: &str = "\u{E000}hakusho:report-sections\u{E000}";
 
-/// Renders `/<lang>/report/` for both languages from the sections rendered with the pages (see
-/// [`render_section`]); returns the number of files. Each page is the frame of `report.html` with the
-/// sections, in reading order, written in pieces where the frame places them.
-pub(crate) fn render_reports(
-    env: &Env<'_>,
-    rendered: &[Arc<RenderedPage>],
-    sink: &dyn Sink,
-    errors: &mut Vec<Diagnostic>,
-) -> usize {
-    let mut files = 0;
-    let order = env.site.reading_order();
-    let sections: HashMap<(&str, Lang), &str> = rendered
-        .iter()
-        .map(|r| ((r.page_id.as_str(), r.lang), r.report_section.as_str()))
-        .collect();
-    for lang in Lang::ALL {
-        let from = page_path(lang, "report");
-        let title = t(env, lang, "report_title");
-        let mut ctx = list_page_context(
-            env,
-            lang,
-            "report",
-            "report",
-            title,
-            Default::default(),
-            None,
-        );
-        ctx.list = None;
-        ctx.report = Some(ReportView {
-            sections_here: SECTIONS_HERE.to_string(),
-            sources: env
-                .site
-                .sources
-                .iter()
-                .map(|s| source_view(env, lang, s))
-                .collect(),
-        });
-        let what = format!("/{from}");
-        let frame = env
-            .render_with_site("report.html", &ctx, (lang, from.as_str(), None), &what)
-            .and_then(|html| super::as_text(html, "report.html", &what));
-        let frame = match frame {
-            Ok(f) => f,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {
-            errors.push(
-                Diagnostic::general("report.html does not place the documents")
-                    .with_help("write {{ report.sections_here | safe }} where the documents go"),
-            );
-            continue;
-        };
-        let mut pieces: Vec<&[u8]> = Vec::with_capacity(order.len() + 2);
-        pieces.push(head.as_bytes());
-        pieces.extend(
-            order
-                .iter()
-                .filter_map(|p| sections.get(&(p.id.as_str(), lang)))
-                .map(|s| s.as_bytes()),
-        );
-        pieces.push(tail.as_bytes());
-        match sink.put_pieces(&format!("{from}index.html"), &pieces) {
-            Ok(()) => files += 1,
-            Err(e) => errors.push(e),
-        }
+/// The frame of a whole-report page: what comes before the sections and what comes after them.
+pub(crate) struct Frame {
+    pub head: String,
+    pub tail: String,
+}
+
+/// The frames of `/<lang>/report/` for both languages: `report.html` rendered and cut where it places the
+/// sections, which are written between head and tail in reading order (see [`render_section`]).
+pub(crate) fn frames(env: &Env<'_>) -> Result<Localized<Frame>, Vec<Diagnostic>> {
+    let (ja, en) = (frame(env, Lang::Ja), frame(env, Lang::En));
+    match (ja, en) {
+        (Ok(ja), Ok(en)) => Ok(Localized { ja, en }),
+        (ja, en) => Err([ja.err(), en.err()].into_iter().flatten().collect()),
     }
-    files
+}
+
+fn frame(env: &Env<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
+    let from = page_path(lang, "report");
+    let title = t(env, lang, "report_title");
+    let mut ctx = list_page_context(
+        env,
+        lang,
+        "report",
+        "report",
+        title,
+        Default::default(),
+        None,
+    );
+    ctx.list = None;
+    ctx.report = Some(ReportView {
+        sections_here: SECTIONS_HERE.to_string(),
+        sources: env
+            .site
+            .sources
+            .iter()
+            .map(|s| source_view(env, lang, s))
+            .collect(),
+    });
+    let what = format!("/{from}");
+    let html = env.render_with_site("report.html", &ctx, (lang, from.as_str(), None), &what)?;
+    let frame = super::as_text(html, "report.html", &what)?;
+    let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {
+        return Err(
+            Diagnostic::general("report.html does not place the documents")
+                .with_help("write {{ report.sections_here | safe }} where the documents go"),
+        );
+    };
+    Ok(Frame {
+        head: head.to_string(),
+        tail: tail.to_string(),
+    })
 }
 
 /// How a page's document is rendered as its section of the whole report.
@@ -128,7 +105,7 @@ pub(crate) fn render_section(
     lang: Lang,
     plan: &SectionPlan,
     md: markdown::Rendered,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let s = section(env, page, lang, plan, md);
     let what = format!("/{}", plan.from);
     let mut context = template_context(
@@ -139,7 +116,7 @@ pub(crate) fn render_section(
         &what,
     )?;
     context.insert_value("site", env.report_site_value(lang));
-    env.render_context("partials/report_section.html", context, &what)
+    env.render_context_bytes("partials/report_section.html", context, &what)
 }
 
 fn section(

@@ -36,43 +36,81 @@ pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
     String::from_utf8(out).expect("the index is UTF-8")
 }
 
-/// Writes [`index_script`] to `out` through one reused buffer, so that the whole index is never held (nor
-/// fresh memory touched for it); returns its size in bytes.
+/// Writes [`index_script`] to `out`; returns its size in bytes.
 pub fn write_index(
     lang: &str,
     entries: &[Entry<'_>],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<usize> {
+    let mut index = IndexWriter::new(lang, out);
+    for e in entries {
+        index.push(e)?;
+    }
+    index.finish()
+}
+
+/// Writes [`index_script`] entry by entry, as the pages come, through one reused buffer: the whole index is
+/// never held (nor fresh memory touched for it).
+pub struct IndexWriter<'w> {
+    out: &'w mut dyn std::io::Write,
+    buf: String,
+    size: usize,
+    entries: usize,
+}
+
+impl<'w> IndexWriter<'w> {
     const FLUSH_AT: usize = 1 << 20;
-    let mut buf = String::with_capacity(FLUSH_AT + (1 << 16));
-    let mut size = 0;
-    buf.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
-    push_json(&mut buf, lang);
-    buf.push_str(",\"docs\":[");
-    for (i, e) in entries.iter().enumerate() {
-        if i > 0 {
-            buf.push_str(",\n");
+
+    /// Starts the index of `lang`.
+    pub fn new(lang: &str, out: &'w mut dyn std::io::Write) -> IndexWriter<'w> {
+        let mut buf = String::with_capacity(Self::FLUSH_AT + (1 << 16));
+        buf.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
+        push_json(&mut buf, lang);
+        buf.push_str(",\"docs\":[");
+        IndexWriter {
+            out,
+            buf,
+            size: 0,
+            entries: 0,
         }
-        buf.push('[');
+    }
+
+    /// Adds the next page.
+    pub fn push(&mut self, e: &Entry<'_>) -> std::io::Result<()> {
+        if self.entries > 0 {
+            self.buf.push_str(",\n");
+        }
+        self.entries += 1;
+        self.buf.push('[');
         for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
             .into_iter()
             .enumerate()
         {
             if j > 0 {
-                buf.push(',');
+                self.buf.push(',');
             }
-            push_json(&mut buf, field);
+            push_json(&mut self.buf, field);
         }
-        buf.push(']');
-        if buf.len() >= FLUSH_AT {
-            out.write_all(buf.as_bytes())?;
-            size += buf.len();
-            buf.clear();
+        self.buf.push(']');
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush()?;
         }
+        Ok(())
     }
-    buf.push_str("]};\n");
-    out.write_all(buf.as_bytes())?;
-    Ok(size + buf.len())
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(self.buf.as_bytes())?;
+        self.size += self.buf.len();
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Ends the index; returns its size in bytes.
+    pub fn finish(mut self) -> std::io::Result<usize> {
+        self.buf.push_str("]};\n");
+        self.flush()?;
+        Ok(self.size)
+    }
 }
 
 /// Bytes [`push_json`] must look at: `"`, `\\`, `<`, control characters, and 0xE2 (which starts U+2028

@@ -195,3 +195,59 @@ fn build_output_has_no_reload_script() {
         assert!(!html.contains("__hakusho"), "{path}");
     }
 }
+
+/// The body of a GET as bytes, with chunked transfer decoded.
+fn get_body(port: u16, path: &str) -> Vec<u8> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
+    let mut body = &raw[end + 4..];
+    if !head.contains("transfer-encoding: chunked") {
+        return body.to_vec();
+    }
+    let mut out = Vec::new();
+    loop {
+        let line = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&body[..line]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&body[line + 2..line + 2 + size]);
+        body = &body[line + 2 + size + 2..];
+    }
+}
+
+#[test]
+fn whole_report_and_search_index_match_the_build() {
+    // `build` writes both while the pages render; `serve` writes them when asked, from what the pages
+    // kept. They must be the same files.
+    let site = SiteTest::bundled();
+    let server = start(&site);
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    site.build_ok(&["--base-url", &base]);
+    for lang in ["ja", "en"] {
+        let path = format!("{lang}/search/search-index.js");
+        let served = String::from_utf8(get_body(server.port, &format!("/{path}"))).unwrap();
+        assert!(served == site.output(&path), "{path} differs");
+        let path = format!("{lang}/report/index.html");
+        let served = String::from_utf8(get_body(server.port, &format!("/{path}"))).unwrap();
+        let script = served
+            .find("<script>(function(){var s=new EventSource")
+            .unwrap();
+        let end = script + served[script..].find("</script>").unwrap() + "</script>".len();
+        let served = format!("{}{}", &served[..script], &served[end..]);
+        assert!(served == site.output(&path), "{path} differs");
+    }
+}

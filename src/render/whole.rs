@@ -1,0 +1,261 @@
+//! The outputs made of every page: each language's whole-report page and search index. Each page job hands
+//! over its part (its section of the report, its search entry); the parts are written in reading order as
+//! soon as the pages before them are done, so that neither output is ever held whole.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::Env;
+use super::lists::SEARCH_INDEX_FILE;
+use super::report::Frame;
+use super::urls::page_path;
+use crate::diag::Diagnostic;
+use crate::model::lang::{Lang, Localized};
+use crate::output::Sink;
+use crate::search::{Entry, IndexWriter};
+
+/// What one page in one language adds to the whole outputs.
+pub(crate) struct Part<'a> {
+    /// The language of the outputs it goes to.
+    pub lang: Lang,
+    /// Its section of the whole report (`None` for a page the report leaves out).
+    pub section: Option<Cow<'a, [u8]>>,
+    /// Its search entry.
+    pub entry: Entry<'a>,
+}
+
+/// The order in which the parts of the pages with `ids` (one per page job) are written: by the page's place
+/// in reading order, pages outside it last in job order. Returns the job indices in that order and, per
+/// job, whether the whole report shows it.
+pub(crate) fn writing_order(env: &Env<'_>, ids: &[&str]) -> (Vec<usize>, Vec<bool>) {
+    let position: HashMap<&str, usize> = env
+        .site
+        .reading_order()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let place: Vec<Option<usize>> = ids.iter().map(|id| position.get(id).copied()).collect();
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&j| (place[j].unwrap_or(usize::MAX), j));
+    (order, place.iter().map(Option::is_some).collect())
+}
+
+/// The search entry of a page in `lang` (its address as seen from the search page).
+pub(crate) fn search_entry<'a>(
+    env: &Env<'_>,
+    lang: Lang,
+    page_id: &str,
+    (title, summary, text): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
+) -> Entry<'a> {
+    let from = page_path(lang, "search");
+    Entry {
+        title,
+        url: env.urls.href(&from, &page_path(lang, page_id)).into(),
+        summary,
+        text,
+    }
+}
+
+/// What the whole outputs came to.
+#[derive(Default)]
+pub(crate) struct Written {
+    /// Files written.
+    pub files: usize,
+    /// Size of each language's search index, in bytes.
+    pub search_index_bytes: Localized<usize>,
+}
+
+/// Writes the whole-report pages (when `frames` is given) and the search indexes (when `search`) into
+/// `sink` from `parts`, each numbered by its place in writing order; they may come in any order, each place
+/// exactly once (`None` for a page that has no part).
+pub(crate) fn write_whole<'a>(
+    sink: &dyn Sink,
+    frames: Option<&Localized<Frame>>,
+    search: bool,
+    parts: &mut dyn Iterator<Item = (usize, Option<Part<'a>>)>,
+) -> Result<Written, Diagnostic> {
+    let mut paths = Vec::new();
+    if frames.is_some() {
+        paths.extend(Lang::ALL.map(|l| format!("{}index.html", page_path(l, "report"))));
+    }
+    if search {
+        paths.extend(Lang::ALL.map(|l| format!("{}{SEARCH_INDEX_FILE}", page_path(l, "search"))));
+    }
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let mut written = Written::default();
+    sink.put_streams(&paths, &mut |writers| {
+        let (reports, indexes) = writers.split_at_mut(if frames.is_some() { 2 } else { 0 });
+        let mut reports = match (reports, frames) {
+            ([ja, en], Some(frames)) => {
+                ja.write_all(frames.ja.head.as_bytes())?;
+                en.write_all(frames.en.head.as_bytes())?;
+                Some(Localized { ja, en })
+            }
+            _ => None,
+        };
+        let mut indexes = match indexes {
+            [ja, en] => Some(Localized {
+                ja: IndexWriter::new(Lang::Ja.code(), &mut **ja),
+                en: IndexWriter::new(Lang::En.code(), &mut **en),
+            }),
+            _ => None,
+        };
+        // Parts that came before their turn wait here.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (place, part) in &mut *parts {
+            waiting.insert(place, part);
+            while let Some(part) = waiting.remove(&next) {
+                next += 1;
+                let Some(part) = part else {
+                    continue;
+                };
+                if let (Some(reports), Some(section)) = (&mut reports, &part.section) {
+                    reports.get_mut(part.lang).write_all(section)?;
+                }
+                if let Some(indexes) = &mut indexes {
+                    indexes.get_mut(part.lang).push(&part.entry)?;
+                }
+            }
+        }
+        if let (Some(reports), Some(frames)) = (&mut reports, frames) {
+            reports.ja.write_all(frames.ja.tail.as_bytes())?;
+            reports.en.write_all(frames.en.tail.as_bytes())?;
+        }
+        if let Some(Localized { ja, en }) = indexes {
+            written.search_index_bytes = Localized {
+                ja: ja.finish()?,
+                en: en.finish()?,
+            };
+        }
+        Ok(())
+    })?;
+    written.files = paths.len();
+    Ok(written)
+}
+
+/// The part of a page just rendered, taken out of it (it is written soon and need not be kept).
+pub(crate) fn take_part(
+    env: &Env<'_>,
+    r: &mut super::RenderedPage,
+    in_report: bool,
+) -> Part<'static> {
+    Part {
+        lang: r.lang,
+        section: r
+            .report_section
+            .take()
+            .filter(|_| in_report)
+            .map(Cow::Owned),
+        entry: search_entry(
+            env,
+            r.lang,
+            &r.page_id,
+            (
+                r.title.clone().into(),
+                r.summary.clone().unwrap_or_default().into(),
+                r.text.take().unwrap_or_default().into(),
+            ),
+        ),
+    }
+}
+
+/// Writes the whole outputs from pages rendered before, which kept their sections and text (`serve` writes
+/// them when asked).
+pub(crate) fn write_whole_from(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<super::RenderedPage>],
+    sink: &dyn Sink,
+    frames: Option<&Localized<Frame>>,
+    search: bool,
+) -> Result<Written, Diagnostic> {
+    let rendered: Vec<&super::RenderedPage> = rendered
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| env.site.page(&r.page_id).is_some())
+        .collect();
+    let ids: Vec<&str> = rendered.iter().map(|r| r.page_id.as_str()).collect();
+    let (order, in_report) = writing_order(env, &ids);
+    let mut parts = order.iter().enumerate().map(|(place, &j)| {
+        let r = rendered[j];
+        let part = Part {
+            lang: r.lang,
+            section: in_report[j]
+                .then_some(r.report_section.as_deref())
+                .flatten()
+                .map(Cow::Borrowed),
+            entry: search_entry(
+                env,
+                r.lang,
+                &r.page_id,
+                (
+                    r.title.as_str().into(),
+                    r.summary.as_deref().unwrap_or("").into(),
+                    r.text.as_deref().unwrap_or("").into(),
+                ),
+            ),
+        };
+        (place, Some(part))
+    });
+    write_whole(sink, frames, search, &mut parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Memory;
+
+    fn part(lang: Lang, section: Option<&str>, title: &str) -> Part<'static> {
+        Part {
+            lang,
+            section: section.map(|s| Cow::Owned(s.as_bytes().to_vec())),
+            entry: Entry {
+                title: title.to_string().into(),
+                url: format!("{title}/").into(),
+                summary: "".into(),
+                text: format!("text of {title}").into(),
+            },
+        }
+    }
+
+    #[test]
+    fn parts_are_written_in_their_places_whatever_order_they_come_in() {
+        let frames = Localized::from_fn(|l| Frame {
+            head: format!("<{}>", l.code()),
+            tail: format!("</{}>", l.code()),
+        });
+        // Places 0..6: a job without a part (2), a page the report leaves out (5).
+        let mut parts = vec![
+            (4, Some(part(Lang::En, Some("[e4]"), "e4"))),
+            (1, Some(part(Lang::En, Some("[e1]"), "e1"))),
+            (5, Some(part(Lang::Ja, None, "j5"))),
+            (2, None),
+            (0, Some(part(Lang::Ja, Some("[j0]"), "j0"))),
+            (3, Some(part(Lang::Ja, Some("[j3]"), "j3"))),
+        ]
+        .into_iter();
+        let sink = Memory::new();
+        let written = write_whole(&sink, Some(&frames), true, &mut parts).unwrap();
+        assert_eq!(written.files, 4);
+        let files = sink.into_files();
+        assert_eq!(files["ja/report/index.html"], b"<ja>[j0][j3]</ja>");
+        assert_eq!(files["en/report/index.html"], b"<en>[e1][e4]</en>");
+        let index = |titles: &[&str]| {
+            let entries: Vec<Entry<'static>> = titles
+                .iter()
+                .map(|t| part(Lang::Ja, None, t).entry)
+                .collect();
+            crate::search::index_script("ja", &entries)
+        };
+        let ja = String::from_utf8(files["ja/search/search-index.js"].clone()).unwrap();
+        assert_eq!(ja, index(&["j0", "j3", "j5"]));
+        assert_eq!(written.search_index_bytes.ja, ja.len());
+        let en = String::from_utf8(files["en/search/search-index.js"].clone()).unwrap();
+        assert_eq!(
+            en,
+            index(&["e1", "e4"]).replace("\"lang\":\"ja\"", "\"lang\":\"en\"")
+        );
+    }
+}
