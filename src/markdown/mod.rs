@@ -13,7 +13,9 @@ pub mod policy;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, LineIndex, Position};
@@ -305,8 +307,10 @@ fn is_collapsed(text: &str) -> bool {
             }
         }
     }
-    memchr::memmem::find(bytes, b"  ").is_none()
-        && memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_none()
+    static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
+    static IDEOGRAPHIC_SPACE: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new("\u{3000}".as_bytes()));
+    DOUBLE_SPACE.find(bytes).is_none() && IDEOGRAPHIC_SPACE.find(bytes).is_none()
 }
 
 /// Where the transformer is, for what text may become.

@@ -175,6 +175,11 @@ impl Site {
 
     /// The page with `id`.
     pub fn page(&self, id: &str) -> Option<&Page> {
+        self.page_index(id).map(|i| &*self.pages[i])
+    }
+
+    /// Where the page with `id` is in `pages`.
+    pub fn page_index(&self, id: &str) -> Option<usize> {
         let index = self.index.get_or_init(|| {
             std::sync::Arc::new(
                 self.pages
@@ -184,7 +189,7 @@ impl Site {
                     .collect(),
             )
         });
-        index.get(id).map(|&i| &*self.pages[i])
+        index.get(id).copied()
     }
 
     /// The chapter pages in report order, with their numbers (1-based).

@@ -5,8 +5,8 @@ use super::Env;
 use super::strings::fill;
 use super::urls::page_path;
 use super::views::{
-    Alternate, CaseCard, ChapterCard, ChapterLink, FactsView, KeyFigureView, LangSwitch, NavItem,
-    SiteLinks, SiteView, SourceView, TimelineView,
+    Alternate, Card, CaseCard, ChapterCard, ChapterLink, FactsView, KeyFigureView, LangSwitch,
+    NavItem, SiteLinks, SiteView, SourceView, TimelineView,
 };
 use crate::format::date::format_date;
 use crate::format::number::format_quantity;
@@ -208,19 +208,33 @@ pub(crate) fn facts_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> 
 }
 
 /// A case as listed on the cover, chapter pages and lists.
-pub(crate) fn case_card(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseCard {
-    let (doc, doc_lang) = page.doc_for(lang);
-    CaseCard {
-        title: doc.title.clone(),
-        summary: doc.summary.clone().unwrap_or_default(),
-        url: env.urls.href(from, &page_path(lang, &page.id)),
-        location: page
-            .data
-            .case
-            .as_ref()
-            .and_then(|c| c.location.as_ref())
-            .map(|l| l.get(lang).clone()),
-        lang: doc_lang.code(),
+pub(crate) fn case_card(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Card {
+    let make = || {
+        let (doc, doc_lang) = page.doc_for(lang);
+        tera::Value::from_serializable(&CaseCard {
+            title: doc.title.clone(),
+            summary: doc.summary.clone().unwrap_or_default(),
+            url: env.urls.href(from, &page_path(lang, &page.id)),
+            location: page
+                .data
+                .case
+                .as_ref()
+                .and_then(|c| c.location.as_ref())
+                .map(|l| l.get(lang).clone()),
+            lang: doc_lang.code(),
+        })
+    };
+    // With absolute links a card does not depend on the page showing it: made once.
+    match env.site.page_index(&page.id) {
+        Some(i) if !env.urls.is_relative() => {
+            let cards = env.shared.cards.get(lang).get_or_init(|| {
+                (0..env.site.pages.len())
+                    .map(|_| std::sync::OnceLock::new())
+                    .collect()
+            });
+            Card(cards[i].get_or_init(make).clone())
+        }
+        _ => Card(make()),
     }
 }
 

@@ -9,8 +9,7 @@ use super::Env;
 use super::context::{alternates, case_card, chapter_cards, chapter_label, source_view, switch, t};
 use super::urls::page_path;
 use super::views::{
-    CaseCard, FigureGroup, FigureRow, GlossaryRow, Link, ListView, PageContext, PageView,
-    SearchView,
+    Card, FigureGroup, FigureRow, GlossaryRow, Link, ListView, PageContext, PageView, SearchView,
 };
 use crate::diag::Diagnostic;
 use crate::model::lang::Lang;
@@ -347,7 +346,7 @@ fn landing(env: &Env<'_>, template: &str, from: &str) -> Result<String, Diagnost
 }
 
 /// The related cases of `page` (see [`super::related`]), as cards.
-pub(crate) fn related_cases(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Vec<CaseCard> {
+pub(crate) fn related_cases(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Vec<Card> {
     let related = env
         .related
         .get_or_init(|| std::sync::Arc::new(super::related::related_cases(env.site)));

@@ -64,6 +64,8 @@ pub struct Env<'a> {
 pub struct Shared {
     strings: Localized<std::sync::OnceLock<tera::Value>>,
     report_site: Localized<std::sync::OnceLock<tera::Value>>,
+    /// Each case's card, by page index, when links are absolute.
+    cards: Localized<std::sync::OnceLock<Box<[std::sync::OnceLock<tera::Value>]>>>,
     /// The `site` of pages per chapter (`None` outside chapters), when links are absolute.
     sites: Localized<std::sync::Mutex<HashMap<Option<String>, tera::Value>>>,
 }

@@ -353,7 +353,8 @@ impl Anchors {
 pub(crate) fn collect_ids(html: &[u8]) -> Anchors {
     let mut ids = String::new();
     let mut rest = html;
-    while let Some(i) = memchr::memmem::find(rest, b" id=\"") {
+    let id_attribute = memchr::memmem::Finder::new(b" id=\"");
+    while let Some(i) = id_attribute.find(rest) {
         rest = &rest[i + 5..];
         let Some(end) = memchr::memchr(b'"', rest) else {
             break;

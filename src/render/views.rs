@@ -239,7 +239,7 @@ pub struct CaseView {
     /// Taxonomy terms, per taxonomy.
     pub terms: Vec<TermGroup>,
     /// Cases sharing terms, best first.
-    pub related: Vec<CaseCard>,
+    pub related: Vec<Card>,
 }
 
 /// A chapter as linked from elsewhere.
@@ -277,13 +277,25 @@ pub struct CaseCard {
     pub lang: &'static str,
 }
 
+/// A [`CaseCard`] as the template value shown wherever the case is listed: made once per case and language
+/// when links do not depend on the page (see [`super::context::case_card`]), and shared.
+#[derive(Clone)]
+pub struct Card(pub(crate) tera::Value);
+
+impl Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Tera takes its own values over as they are (its maps are shared, not copied).
+        self.0.serialize(serializer)
+    }
+}
+
 /// Chapter-only information.
 #[derive(Serialize)]
 pub struct ChapterView {
     /// 第2章 / Chapter 2.
     pub label: String,
     /// The chapter's cases.
-    pub cases: Vec<CaseCard>,
+    pub cases: Vec<Card>,
 }
 
 /// Cover-only information.
@@ -307,7 +319,7 @@ pub struct ChapterCard {
     /// Link.
     pub url: String,
     /// Its cases.
-    pub cases: Vec<CaseCard>,
+    pub cases: Vec<Card>,
     /// Language of title and summary.
     pub lang: &'static str,
 }
@@ -326,7 +338,7 @@ pub struct ListView {
     /// Taxonomy index: each term with its number of cases.
     pub terms: Vec<TermCount>,
     /// Term page: the cases filed under it.
-    pub cases: Vec<CaseCard>,
+    pub cases: Vec<Card>,
     /// Taxonomy pages: the taxonomy (地域 / Region).
     pub taxonomy: Option<Link>,
     /// Links to the three taxonomy indexes.

@@ -137,6 +137,16 @@ fn push_json(out: &mut String, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Blocks without a special byte are passed over with comparisons the compiler vectorises.
+        while let Some(block) = bytes.get(i..i + 32) {
+            let special = block.iter().fold(false, |any, &b| {
+                any | (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == 0xE2)
+            });
+            if special {
+                break;
+            }
+            i += 32;
+        }
         while i < bytes.len() && !JSON_SPECIAL[bytes[i] as usize] {
             i += 1;
         }
@@ -318,5 +328,25 @@ mod tests {
         assert_eq!(out, r#""a\"b\\c\u003cd\n\r\t\u0001\u2028\u2029é神""#);
         let back: String = serde_json::from_str(&out).unwrap();
         assert_eq!(back, "a\"b\\c<d\n\r\t\u{1}\u{2028}\u{2029}é神");
+    }
+
+    #[test]
+    fn json_of_long_text_reads_back_whatever_falls_in_a_block() {
+        // Each special character at every offset of a run longer than the blocks passed over whole.
+        let run = "地域の拠点とイノベーション regional innovation …—";
+        for special in [
+            "\"", "\\", "<", "\n", "\u{1f}", "\u{2028}", "\u{2029}", "…", "\u{7f}",
+        ] {
+            for at in 0..run.chars().count() {
+                let mut text: String = run.repeat(3);
+                let cut = text.char_indices().nth(at + 20).map(|(i, _)| i).unwrap();
+                text.insert_str(cut, special);
+                let mut out = String::new();
+                push_json(&mut out, &text);
+                assert!(!out.contains('<') && !out.contains('\u{2028}') && !out.contains('\n'));
+                let back: String = serde_json::from_str(&out).unwrap();
+                assert_eq!(back, text);
+            }
+        }
     }
 }
