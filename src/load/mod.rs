@@ -189,6 +189,7 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         glossary,
         pages,
         index: std::sync::OnceLock::new(),
+        used_terms: std::sync::OnceLock::new(),
     };
     let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, None);
     errors.append(&mut check_errors);

@@ -59,10 +59,13 @@ pub trait Resolve {
     fn chart(&self, id: &str) -> Option<String>;
     /// The label (図2-1) and href of a figure anywhere in the report.
     fn figure(&self, id: &str) -> Option<(String, String)>;
-    /// The href for a link or image written in content, or why it is broken.
-    fn link(&self, url: &str) -> Result<String, String>;
+    /// Where a link or image written in content goes, or why it is broken.
+    fn link(&self, url: &str) -> Result<LinkTarget, String>;
     /// Glossary terms to mark, longest first.
     fn glossary(&self) -> &[GlossaryTerm];
+    /// Whether every document is on the one page (links to pages of the report go to their
+    /// [`LinkTarget::in_report`] ids).
+    fn single_page(&self) -> bool;
 }
 
 /// One document to render.
@@ -80,6 +83,16 @@ pub struct Input<'a> {
     pub heading_shift: u8,
     /// Words written by this stage.
     pub labels: &'a Labels,
+}
+
+/// Where a link written in content goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkTarget {
+    /// Its href.
+    pub href: String,
+    /// For a page of the report: the id it has on a page holding every document (the variant then links
+    /// there without resolving the link again).
+    pub in_report: Option<String>,
 }
 
 /// A link written in content, as resolved.
@@ -702,35 +715,36 @@ impl<'a> Renderer<'a, '_> {
         out.push(Event::Start(tag(dest.0.into())));
     }
 
-    /// Checks and resolves a link or image target; also says whether it is inside the report.
-    fn target(&mut self, url: &str, offset: usize) -> (String, bool) {
+    /// Checks and resolves a link or image target; also says whether it is inside the report (and where
+    /// on a page holding every document).
+    fn target(&mut self, url: &str, offset: usize) -> (String, Option<Option<String>>) {
         if let Some(why) = refused_url(url) {
             self.error(
                 offset,
                 format!("{why}: `{url}`"),
                 Some("link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)"),
             );
-            return ("#".to_string(), false);
+            return ("#".to_string(), None);
         }
-        let lower = url.to_ascii_lowercase();
-        let external = ["http:", "https:", "mailto:", "tel:"]
-            .iter()
-            .any(|s| lower.starts_with(s));
+        let external = ["http:", "https:", "mailto:", "tel:"].iter().any(|s| {
+            url.get(..s.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(s))
+        });
         if external {
-            return (url.to_string(), false);
+            return (url.to_string(), None);
         }
         match self.resolve.link(url) {
-            Ok(href) => {
+            Ok(LinkTarget { href, in_report }) => {
                 self.out.links.push(LinkUse {
                     written: url.to_string(),
                     href: href.clone(),
                     position: self.position(offset),
                 });
-                (href, true)
+                (href, Some(in_report))
             }
             Err(why) => {
                 self.error(offset, format!("broken link `{url}`: {why}"), None);
-                ("#".to_string(), true)
+                ("#".to_string(), Some(None))
             }
         }
     }
@@ -830,10 +844,19 @@ fn term_use<'a>(term: Option<&GlossaryTerm>, text: &str) -> Event<'a> {
 
 /// A link or image target for the variant, given what it became for the page: refused and external
 /// targets stay as they are, targets inside the report are resolved by the variant (broken ones as `#`).
-fn variant_target(resolve: &dyn Resolve, written: &str, page_dest: &(String, bool)) -> String {
+/// The variant's target of a link whose target on the page is `page_dest` (see [`Renderer::target`]).
+fn variant_target(
+    resolve: &dyn Resolve,
+    written: &str,
+    page_dest: &(String, Option<Option<String>>),
+) -> String {
     match page_dest {
-        (dest, false) => dest.clone(),
-        (_, true) => resolve.link(written).unwrap_or_else(|_| "#".to_string()),
+        (dest, None) => dest.clone(),
+        (_, Some(Some(in_report))) if resolve.single_page() => format!("#{in_report}"),
+        (_, Some(_)) => resolve
+            .link(written)
+            .map(|t| t.href)
+            .unwrap_or_else(|_| "#".to_string()),
     }
 }
 

@@ -19,17 +19,24 @@ impl Resolve for Fake {
         let p = if self.report { "r-" } else { "" };
         (id == "c1").then(|| ("図2-1".to_string(), format!("#{p}fig-c1")))
     }
-    fn link(&self, url: &str) -> Result<String, String> {
-        match (url, self.report) {
-            ("/cases/kobe/", false) => Ok("/ja/cases/kobe/".into()),
-            ("/cases/kobe/", true) => Ok("#cases-kobe-top".into()),
-            ("photo.jpg", false) => Ok("photo.jpg".into()),
-            ("photo.jpg", true) => Ok("../photo.jpg".into()),
-            _ => Err("there is no such page".into()),
-        }
+    fn link(&self, url: &str) -> Result<LinkTarget, String> {
+        let (href, in_report) = match (url, self.report) {
+            ("/cases/kobe/", false) => ("/ja/cases/kobe/", Some("cases-kobe-top")),
+            ("/cases/kobe/", true) => ("#cases-kobe-top", Some("cases-kobe-top")),
+            ("photo.jpg", false) => ("photo.jpg", None),
+            ("photo.jpg", true) => ("../photo.jpg", None),
+            _ => return Err("there is no such page".into()),
+        };
+        Ok(LinkTarget {
+            href: href.into(),
+            in_report: in_report.map(str::to_string),
+        })
     }
     fn glossary(&self) -> &[GlossaryTerm] {
         &self.glossary
+    }
+    fn single_page(&self) -> bool {
+        self.report
     }
 }
 

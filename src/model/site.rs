@@ -158,6 +158,8 @@ pub struct Site {
     pub pages: Vec<std::sync::Arc<Page>>,
     /// Page positions by id, built on first use.
     pub index: std::sync::OnceLock<std::sync::Arc<std::collections::HashMap<String, usize>>>,
+    /// The terms some case is filed under, built on first use.
+    pub used_terms: std::sync::OnceLock<std::collections::HashSet<(TaxonomyKind, String)>>,
 }
 
 impl Site {
@@ -170,12 +172,26 @@ impl Site {
             glossary: self.glossary.clone(),
             pages: Vec::new(),
             index: std::sync::OnceLock::new(),
+            used_terms: std::sync::OnceLock::new(),
         }
     }
 
     /// The page with `id`.
     pub fn page(&self, id: &str) -> Option<&Page> {
         self.page_index(id).map(|i| &*self.pages[i])
+    }
+
+    /// Whether some case is filed under the term `key` of `kind`.
+    pub fn term_is_used(&self, kind: TaxonomyKind, key: &str) -> bool {
+        self.used_terms
+            .get_or_init(|| {
+                let cases = self.pages.iter().filter_map(|p| p.data.case.as_ref());
+                cases
+                    .flat_map(|c| TaxonomyKind::ALL.map(|kind| (kind, c.keys(kind))))
+                    .flat_map(|(kind, keys)| keys.iter().map(move |k| (kind, k.clone())))
+                    .collect()
+            })
+            .contains(&(kind, key.to_string()))
     }
 
     /// Where the page with `id` is in `pages`.

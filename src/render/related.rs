@@ -218,6 +218,7 @@ mod tests {
             glossary: Vec::new(),
             pages: pages.into_iter().map(std::sync::Arc::new).collect(),
             index: std::sync::OnceLock::new(),
+            used_terms: std::sync::OnceLock::new(),
         };
         let related = related_cases(&site);
         assert_eq!(related["cases/a"], vec!["cases/c", "cases/b", "cases/e"]);

@@ -8,7 +8,7 @@ use super::figure::figure_html;
 use super::targets::{Target, resolve_target};
 use super::urls::page_path;
 use crate::diag::Diagnostic;
-use crate::markdown::{GlossaryTerm, Resolve};
+use crate::markdown::{GlossaryTerm, LinkTarget, Resolve};
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 
@@ -99,26 +99,33 @@ impl Resolve for PageResolver<'_, '_> {
         Some((info.label.get(self.lang).clone(), href))
     }
 
-    fn link(&self, url: &str) -> Result<String, String> {
+    fn link(&self, url: &str) -> Result<LinkTarget, String> {
         let target = resolve_target(self.env.site, self.page, self.lang, url)?;
-        let mut to = target.path.clone();
-        if let Some(f) = &target.fragment {
-            to.push('#');
-            to.push_str(f);
-        }
-        let href = match (&target.page_id, self.single_page) {
-            (Some(id), true) => format!(
-                "#{}{}",
-                super::page::doc_prefix(id),
-                target.fragment.as_deref().unwrap_or("top")
-            ),
-            _ => self.env.urls.href(&self.from, &to),
+        let in_report = target.page_id.as_deref().map(|id| {
+            let mut anchor = super::page::doc_prefix(id);
+            anchor.push_str(target.fragment.as_deref().unwrap_or("top"));
+            anchor
+        });
+        let href = match &in_report {
+            Some(anchor) if self.single_page => format!("#{anchor}"),
+            _ => {
+                let mut to = target.path.clone();
+                if let Some(f) = &target.fragment {
+                    to.push('#');
+                    to.push_str(f);
+                }
+                self.env.urls.href(&self.from, &to)
+            }
         };
         self.targets.borrow_mut().push(target);
-        Ok(href)
+        Ok(LinkTarget { href, in_report })
     }
 
     fn glossary(&self) -> &[GlossaryTerm] {
         &self.glossary
+    }
+
+    fn single_page(&self) -> bool {
+        self.single_page
     }
 }

@@ -37,7 +37,7 @@ pub fn resolve_target(
     written: &str,
 ) -> Result<Target, String> {
     let (without_fragment, fragment) = match written.split_once('#') {
-        Some((p, f)) => (p, Some(percent_decode(f))),
+        Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
         None => (written, None),
     };
     let path = without_fragment.split('?').next().unwrap_or("");
@@ -58,17 +58,9 @@ pub fn resolve_target(
             }
             None => lang,
         };
-        (
-            lang,
-            segs.into_iter().map(str::to_string).collect::<Vec<_>>(),
-        )
+        (lang, segs)
     } else {
-        let mut segs: Vec<String> = page
-            .id
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        let mut segs: Vec<&str> = page.id.split('/').filter(|s| !s.is_empty()).collect();
         for part in path.split('/') {
             match part {
                 "" | "." => {}
@@ -77,7 +69,7 @@ pub fn resolve_target(
                         return Err("it leads above the top of the report".into());
                     }
                 }
-                other => segs.push(other.to_string()),
+                other => segs.push(other),
             }
         }
         (lang, segs)
@@ -85,7 +77,7 @@ pub fn resolve_target(
     let mut segments = segments;
     let mut lang = lang;
     if let Some(last) = segments.last() {
-        if last == "index.html" {
+        if *last == "index.html" {
             segments.pop();
         } else if let Some(code) = last
             .strip_prefix("index.")
@@ -95,7 +87,7 @@ pub fn resolve_target(
             segments.pop();
         }
     }
-    if segments.iter().any(|s| s == ".." || s.contains('\\')) {
+    if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
         return Err("`..` is not allowed here".into());
     }
     let id = segments.join("/");
@@ -106,7 +98,7 @@ pub fn resolve_target(
             page_id: Some(id),
         });
     }
-    if segments.len() == 1 && GENERATED.contains(&segments[0].as_str()) {
+    if segments.len() == 1 && GENERATED.contains(&segments[0]) {
         return Ok(Target {
             path: super::urls::page_path(lang, &id),
             fragment,
@@ -116,14 +108,9 @@ pub fn resolve_target(
     if let [taxonomy, key] = segments.as_slice() {
         let kind = crate::model::site::TaxonomyKind::ALL
             .into_iter()
-            .find(|k| k.key() == taxonomy);
+            .find(|k| k.key() == *taxonomy);
         if let Some(kind) = kind {
-            let used = site.pages.iter().any(|p| {
-                p.data
-                    .case
-                    .as_ref()
-                    .is_some_and(|c| c.keys(kind).contains(key))
-            });
+            let used = site.term_is_used(kind, key);
             return match site.taxonomies.term(kind, key) {
                 Some(_) if !used => Err(format!(
                     "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
@@ -143,7 +130,7 @@ pub fn resolve_target(
         let folder_id = folder.join("/");
         if let Some(owner) = site.page(&folder_id) {
             let asset = if folder_id.is_empty() {
-                file.clone()
+                file.to_string()
             } else {
                 format!("{folder_id}/{file}")
             };
@@ -166,9 +153,9 @@ pub fn resolve_target(
     Err(format!("there is no page content/{id}/"))
 }
 
-fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('%') {
-        return s.to_string();
+        return s.into();
     }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -187,5 +174,5 @@ fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&out).into_owned().into()
 }
