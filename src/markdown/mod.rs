@@ -211,11 +211,12 @@ fn run<'a>(
     (r.out, variant)
 }
 
-/// `events` with the events at the patches' indices replaced (patches sorted by index).
+/// `events` with the events at the patches' indices replaced (patches sorted by index). The others are
+/// lent, not copied (see [`lent`]).
 fn patched<'e, 'a>(
     events: &'e [Event<'a>],
     patches: Vec<(usize, Event<'a>)>,
-) -> impl Iterator<Item = Event<'a>> + 'e
+) -> impl Iterator<Item = Event<'e>> + 'e
 where
     'a: 'e,
 {
@@ -225,8 +226,31 @@ where
         while let Some((_, e)) = patches.next_if(|(at, _)| *at == i) {
             replaced = Some(e);
         }
-        replaced.unwrap_or_else(|| event.clone())
+        replaced.unwrap_or_else(|| lent(event))
     })
+}
+
+/// The same event with its text borrowed from `event` (a clone would copy each merged run of text).
+fn lent<'e>(event: &'e Event<'_>) -> Event<'e> {
+    let lend = |s: &'e CowStr<'_>| CowStr::Borrowed(s.as_ref());
+    match event {
+        Event::Text(t) => Event::Text(lend(t)),
+        Event::Code(t) => Event::Code(lend(t)),
+        Event::Html(t) => Event::Html(lend(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(lend(t)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type: *link_type,
+            dest_url: lend(dest_url),
+            title: lend(title),
+            id: lend(id),
+        }),
+        other => other.clone(),
+    }
 }
 
 /// The second way of rendering a document (see [`render_pair`]).
