@@ -87,14 +87,11 @@ impl<'a> Renderer<'a, '_> {
 
     /// `[^x]` left as text means the footnote `x` has no definition.
     pub(super) fn undefined_footnotes(&mut self, text: &str, offset: usize) {
+        static MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"[^"));
         let mut from = 0;
-        // `[` is looked for alone (a fast byte search); most are not followed by `^`.
-        while let Some(i) = text[from..].find('[') {
+        while let Some(i) = MARK.find(&text.as_bytes()[from..]) {
             let start = from + i;
-            if text.as_bytes().get(start + 1) != Some(&b'^') {
-                from = start + 1;
-                continue;
-            }
             let rest = &text[start + 2..];
             match rest.find(']') {
                 Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {

@@ -377,8 +377,16 @@ impl<'a> Renderer<'a, '_> {
 
     /// Adds running text to the plain text, whitespace runs as one space.
     fn push_text(&mut self, text: &str) {
-        if is_collapsed(text) {
-            self.push_word(text);
+        // Text next to inline markup often starts or ends with a space (`The **bold** text`).
+        let inner = text.trim_matches(' ');
+        if is_collapsed(inner) {
+            if text.starts_with(' ') {
+                self.text_gap();
+            }
+            self.push_word(inner);
+            if text.ends_with(' ') {
+                self.text_gap();
+            }
             return;
         }
         let bytes = text.as_bytes();

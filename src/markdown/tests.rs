@@ -305,6 +305,27 @@ fn text_is_collected_for_search() {
 }
 
 #[test]
+fn text_next_to_markup_keeps_single_spaces() {
+    let cases = [
+        (
+            "The **bold** text and *it* ends.",
+            "The bold text and it ends.",
+        ),
+        ("a  **b**  c", "a b c"),
+        ("**x** ", "x"),
+        (
+            "神戸の **再生医療** と　*鶴岡*。",
+            "神戸の 再生医療 と 鶴岡。",
+        ),
+        ("`code` after", "code after"),
+        ("tab\t**b**\tc", "tab b c"),
+    ];
+    for (markdown, text) in cases {
+        assert_eq!(md(&format!("{markdown}\n")).text, text, "{markdown}");
+    }
+}
+
+#[test]
 fn undefined_footnote_is_a_warning() {
     let r = md("本文[^nodef]。\n");
     assert_eq!(
