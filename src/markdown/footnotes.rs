@@ -9,17 +9,25 @@ use crate::format::escape::escape_html;
 
 /// The mark of a footnote reference: note `n`, its `k`-th reference.
 pub(super) fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
-    let ref_id = if k == 1 {
-        format!("{prefix}fnref-{n}")
-    } else {
-        format!("{prefix}fnref-{n}-{k}")
-    };
-    Event::InlineHtml(
-        format!(
-            "<sup class=\"fn-ref\"><a href=\"#{prefix}fn-{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>"
-        )
-        .into(),
-    )
+    let n = n.to_string();
+    let k = (k > 1).then(|| k.to_string());
+    let html = [
+        "<sup class=\"fn-ref\"><a href=\"#",
+        prefix,
+        "fn-",
+        &n,
+        "\" id=\"",
+        prefix,
+        "fnref-",
+        &n,
+        if k.is_some() { "-" } else { "" },
+        k.as_deref().unwrap_or(""),
+        "\" role=\"doc-noteref\">",
+        &n,
+        "</a></sup>",
+    ]
+    .concat();
+    Event::InlineHtml(html.into())
 }
 
 impl<'a> Renderer<'a, '_> {

@@ -30,7 +30,12 @@ pub(crate) fn doc_prefix(page_id: &str) -> String {
     if page_id.is_empty() {
         "cover-".to_string()
     } else {
-        format!("{}-", page_id.replace('/', "-"))
+        let mut prefix: String = page_id
+            .chars()
+            .map(|c| if c == '/' { '-' } else { c })
+            .collect();
+        prefix.push('-');
+        prefix
     }
 }
 
@@ -264,7 +269,11 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
             Ok(()) => files.push(path),
             Err(e) => errors.push(e),
         };
-    put(format!("{from}index.html"), html, &mut outcome.errors);
+    put(
+        [from.as_str(), "index.html"].concat(),
+        html,
+        &mut outcome.errors,
+    );
     for chart in &page.data.charts {
         put(
             format!("{from}{}.csv", chart.id),

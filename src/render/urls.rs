@@ -38,7 +38,10 @@ impl Urls {
             }
             s
         } else {
-            format!("{}{}", self.base.path, path)
+            let mut s = String::with_capacity(self.base.path.len() + to.len() + 1);
+            s.push_str(&self.base.path);
+            s.push_str(path);
+            s
         };
         if let Some(f) = fragment {
             if out.ends_with("index.html") && path == from && self.relative {
@@ -64,9 +67,9 @@ impl Urls {
 /// The site path of a page in a language: `ja/` for the cover, `ja/cases/kobe/` for a case.
 pub fn page_path(lang: Lang, page_id: &str) -> String {
     if page_id.is_empty() {
-        format!("{}/", lang.code())
+        [lang.code(), "/"].concat()
     } else {
-        format!("{}/{}/", lang.code(), page_id)
+        [lang.code(), "/", page_id, "/"].concat()
     }
 }
 
