@@ -31,6 +31,13 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// Whether `text` has nothing to mark up: no figure reference, and every glossary term already `done`.
+pub(crate) fn is_plain(text: &str, done: &[bool]) -> bool {
+    static FIGURE_REF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"@fig:"));
+    done.iter().all(|d| *d) && FIGURE_REF.find(text.as_bytes()).is_none()
+}
+
 /// Splits `text` into plain text, figure references and first uses of glossary terms. `done[i]` is set when
 /// term `i` is used, so each term is marked once per page. Terms are tried in the given order (longest
 /// first), so `COI-NEXT` wins over `COI`.
@@ -39,8 +46,7 @@ pub(crate) fn split_text<'t>(
     glossary: &[GlossaryTerm],
     done: &mut [bool],
 ) -> Vec<Piece<'t>> {
-    let open_terms = done.iter().any(|d| !d);
-    if !open_terms && !text.contains("@fig:") {
+    if is_plain(text, done) {
         return vec![Piece::Text(text)];
     }
     let firsts: Vec<char> = glossary

@@ -324,7 +324,8 @@ const MAY_START_OTHER_WHITESPACE: [bool; 256] = {
 };
 
 /// Whether `text` is one word or words between single spaces, so that [`Renderer::push_text`] keeps it as
-/// it is (most running text): looked for in a few fast passes instead of character by character.
+/// it is (most running text): one pass the compiler vectorises rules out everything else; only text with a
+/// suspect byte is looked at closely.
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
     match (bytes.first(), bytes.last()) {
@@ -332,16 +333,25 @@ fn is_collapsed(text: &str) -> bool {
         (None, _) => return true,
         _ => {}
     }
-    // Blocks without a suspect byte are passed over with comparisons the compiler vectorises.
-    let suspect = |b: u8| b < 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2;
-    for (n, block) in bytes.chunks(64).enumerate() {
-        if !block.iter().fold(false, |any, &b| any | suspect(b)) {
-            continue;
-        }
-        for (k, &b) in block.iter().enumerate() {
-            if MAY_START_OTHER_WHITESPACE[b as usize] && whitespace_len(&bytes[n * 64 + k..]) > 0 {
-                return false;
-            }
+    // Suspect: a byte that may start other whitespace, two spaces, or the start of U+3000 (E3 80 80).
+    let suspect = |b: u8| (b < 0x20) | (b == 0xC2) | (b == 0xE1) | (b == 0xE2);
+    let triples = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .zip(bytes.get(2..).unwrap_or_default());
+    let flagged = triples.fold(false, |any, ((&b, &b1), &b2)| {
+        any | suspect(b)
+            | ((b == b' ') & (b1 == b' '))
+            | ((b == 0xE3) & (b1 == 0x80) & (b2 == 0x80))
+    });
+    // The last two bytes start no triple (and end in no space, see above).
+    let tail = &bytes[bytes.len().saturating_sub(2)..];
+    if !flagged && !tail.iter().any(|&b| suspect(b)) {
+        return true;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        if MAY_START_OTHER_WHITESPACE[b as usize] && whitespace_len(&bytes[i..]) > 0 {
+            return false;
         }
     }
     static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
@@ -803,6 +813,11 @@ impl<'a> Renderer<'a, '_> {
     /// Running text: figure references and glossary terms become links, the rest stays text.
     fn text(&mut self, out: &mut Vec<Event<'a>>, text: CowStr<'a>, offset: usize) {
         self.undefined_footnotes(&text, offset);
+        if inline::is_plain(&text, &self.glossary_done) {
+            // Nothing to mark up: the text goes on as it came, without a copy.
+            out.push(Event::Text(text));
+            return;
+        }
         let glossary = self.resolve.glossary();
         let pieces = split_text(&text, glossary, &mut self.glossary_done);
         if let [inline::Piece::Text(t)] = pieces.as_slice() {

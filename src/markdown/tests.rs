@@ -377,7 +377,27 @@ fn collapsed_text_is_recognised_as_char_is_whitespace_would() {
             assert!(!super::is_collapsed(&format!("a{c}")), "{c:?}");
         }
     }
-    for text in ["", "a", "日本語、です。", "“good” — x", "one two three"] {
+    for text in [
+        "",
+        "a",
+        "日本語、です。",
+        "“good” — x",
+        "one two three",
+        "退職 a b",
+    ] {
         assert!(super::is_collapsed(text), "{text}");
+    }
+    // Two spaces or U+3000 anywhere, in texts short and long.
+    for n in 0..70 {
+        let run = "語".repeat(n / 3) + &"a".repeat(n % 3);
+        for gap in ["  ", "\u{3000}", "\n", "\u{a0}"] {
+            for text in [
+                format!("{run}{gap}b"),
+                format!("b{gap}{run}"),
+                format!("{run}x{gap}y"),
+            ] {
+                assert!(!super::is_collapsed(&text), "{text:?}");
+            }
+        }
     }
 }
