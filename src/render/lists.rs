@@ -50,10 +50,7 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
                     let list = list(env, lang);
                     let title = t(env, lang, &format!("{slug}_title"));
                     let html = list_page(env, lang, slug, slug, title, list, None)?;
-                    sink.put(
-                        &format!("{}index.html", page_path(lang, slug)),
-                        html.into_bytes(),
-                    )
+                    sink.put(&format!("{}index.html", page_path(lang, slug)), html)
                 })
                 .collect::<Vec<Result<(), Diagnostic>>>()
         },
@@ -91,7 +88,7 @@ pub(crate) fn render_lists(env: &Env<'_>, sink: &dyn Sink) -> Result<usize, Vec<
             list,
             None,
         ) {
-            Ok(html) => files += put(&format!("{from}index.html"), html.into_bytes(), &mut errors),
+            Ok(html) => files += put(&format!("{from}index.html"), html, &mut errors),
             Err(e) => errors.push(e),
         }
     }
@@ -123,12 +120,11 @@ pub(crate) fn list_page(
     title: String,
     list: ListView,
     crumb: Option<Link>,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let ctx = list_page_context(env, lang, id, kind, title, list, crumb);
     let from = page_path(lang, id);
     let (template, what) = (format!("{kind}.html"), format!("/{from}"));
-    let html = env.render_with_site(&template, &ctx, (lang, from.as_str(), None), &what)?;
-    super::as_text(html, &template, &what)
+    env.render_with_site(&template, &ctx, (lang, from.as_str(), None), &what)
 }
 
 /// The context of a generated page.

@@ -105,7 +105,7 @@ fn render_taxonomy(
     };
     let title = super::strings::fill(&t(env, lang, "taxonomy_index_title"), &[("name", &name)]);
     match list_page(env, lang, kind.key(), "taxonomy", title, list, None) {
-        Ok(html) => match sink.put(&format!("{index_path}index.html"), html.into_bytes()) {
+        Ok(html) => match sink.put(&format!("{index_path}index.html"), html) {
             Ok(()) => files += 1,
             Err(e) => errors.push(e),
         },
@@ -132,7 +132,7 @@ fn render_taxonomy(
         };
         let title = format!("{name}: {}", term.label.get(lang));
         match list_page(env, lang, &id, "term", title, list, Some(crumb)) {
-            Ok(html) => match sink.put(&format!("{from}index.html"), html.into_bytes()) {
+            Ok(html) => match sink.put(&format!("{from}index.html"), html) {
                 Ok(()) => files += 1,
                 Err(e) => errors.push(e),
             },
