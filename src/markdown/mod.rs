@@ -249,6 +249,28 @@ fn lent<'e>(event: &'e Event<'_>) -> Event<'e> {
             title: lend(title),
             id: lend(id),
         }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type: *link_type,
+            dest_url: lend(dest_url),
+            title: lend(title),
+            id: lend(id),
+        }),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) if classes.is_empty() && attrs.is_empty() => Event::Start(Tag::Heading {
+            level: *level,
+            id: id.as_ref().map(lend),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }),
         other => other.clone(),
     }
 }

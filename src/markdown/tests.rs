@@ -83,6 +83,41 @@ fn md(markdown: &str) -> Rendered {
 }
 
 #[test]
+fn a_pair_renders_each_way_as_rendering_it_alone_would_wherever_the_patches_stand() {
+    // Patched events whose HTML depends on where they stand (after raw HTML, in alt text, tables, notes).
+    let snippets = [
+        "<br>\n## After raw HTML\n\ntext\n",
+        "```chart\nc1\n```\n## After a figure\n",
+        "![photo [神戸](/cases/kobe/) and[^a]](photo.jpg \"a title\")\n\n[^a]: note\n",
+        "![写真](photo.jpg)![again](photo.jpg)\n",
+        "| a | b |\n|---|---|\n| [神戸](/cases/kobe/) | ## no |\n",
+        "> ## Quoted heading\n> [神戸](/cases/kobe/)\n",
+        "- item\n  ## in a list\n- [神戸](/cases/kobe/)[^a]\n\n[^a]: [神戸](/cases/kobe/)\n",
+        "# One\n# One\n\n### [x](/cases/kobe/) and `code`\n",
+        "COI and COI @fig:c1 @fig:c1\n\n```chart\nc1\n```\n",
+        "text[^a]\n\n[^a]: ## heading in a note\n",
+    ];
+    let labels = labels();
+    for markdown in snippets {
+        let page_input = input(markdown, &labels);
+        let report_input = Input {
+            id_prefix: "r-",
+            heading_shift: 1,
+            ..page_input
+        };
+        let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
+        assert_eq!(
+            page.html,
+            render(page_input, &fake(false)).html,
+            "{markdown}"
+        );
+        let alone = render(report_input, &fake(true));
+        assert_eq!(report.html, alone.html, "{markdown}");
+        assert_eq!(report.footnotes_html, alone.footnotes_html, "{markdown}");
+    }
+}
+
+#[test]
 fn a_pair_renders_each_way_as_rendering_it_alone_would() {
     let markdown = "# Title\n\n## 概要 {#given}\n\nCOI は [神戸](/cases/kobe/) と [外](https://example.org/) と \
                     [壊](/nowhere/) と [危](javascript:x) を結ぶ[^a]。@fig:c1 を見よ[^b][^a]。\n\n\
