@@ -56,6 +56,10 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
             .with_help(help));
         }
     };
+    // NUL and CR are rare: one search for both.
+    if memchr::memchr2(b'\0', b'\r', text.as_bytes()).is_none() {
+        return Ok(text);
+    }
     if text.contains('\0') {
         let at = position_of(&text, text.find('\0').unwrap_or(0));
         return Err(Diagnostic::error(

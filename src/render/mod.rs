@@ -408,16 +408,24 @@ pub fn render_site(
             })
         });
         let started = std::time::Instant::now();
-        // The generated lists need only the site: they are rendered alongside the pages.
+        // The generated lists and the sitemap need only the site: they are made alongside the pages.
         let to_whole = whole_alongside.then_some((&in_report[..], &queue));
         let (results, lists) = rayon::join(
             || render_pages(env, sink, &jobs, &order, to_whole),
             || {
                 timed(&|| {
-                    if scope.lists {
-                        lists::render_lists(env, sink)
-                    } else {
-                        Ok(0)
+                    if !scope.lists {
+                        return Ok(0);
+                    }
+                    let mut errors = Vec::new();
+                    let n = publish::render_sitemap(env, sink, &mut errors);
+                    match lists::render_lists(env, sink) {
+                        Ok(lists) if errors.is_empty() => Ok(n + lists),
+                        Ok(_) => Err(errors),
+                        Err(mut e) => {
+                            e.append(&mut errors);
+                            Err(e)
+                        }
                     }
                 })
             },
@@ -445,7 +453,7 @@ pub fn render_site(
         report.warnings.extend(r.warnings.iter().cloned());
     }
     let rendered = &report.rendered;
-    // The sitemap and feeds, and (when not written alongside the pages) the whole outputs, side by side.
+    // The feeds, and (when not written alongside the pages) the whole outputs, side by side.
     let ((published, t_feeds), whole) = rayon::join(
         || {
             timed(&|| {
@@ -453,7 +461,7 @@ pub fn render_site(
                     return Ok(0);
                 }
                 let mut errors = Vec::new();
-                let n = publish::render_publishing(env, rendered, sink, &mut errors);
+                let n = publish::render_feeds(env, rendered, sink, &mut errors);
                 if errors.is_empty() {
                     Ok(n)
                 } else {

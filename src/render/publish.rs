@@ -56,43 +56,58 @@ struct FeedEntry {
     category: &'static str,
 }
 
-/// Writes sitemap.xml, robots.txt and the feeds; returns the number of files.
-pub(crate) fn render_publishing(
+/// Writes sitemap.xml and robots.txt (they need only the site); returns the number of files.
+pub(crate) fn render_sitemap(
     env: &Env<'_>,
-    rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
-    // The sitemap and the two feeds (long for a large site) are made side by side.
-    let (sitemap_xml, (feed_ja, feed_en)) = rayon::join(
-        || env.render("sitemap.xml", &sitemap(env), "/sitemap.xml"),
-        || {
-            let feed_of = |lang: Lang| {
-                let path = format!("{}feed.xml", page_path(lang, ""));
-                let xml = env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}"));
-                (path, xml)
-            };
-            rayon::join(|| feed_of(Lang::Ja), || feed_of(Lang::En))
-        },
-    );
+    let sitemap_xml = env.render("sitemap.xml", &sitemap(env), "/sitemap.xml");
     let robots = env.render(
         "robots.txt",
         &serde_json::json!({ "sitemap": env.urls.absolute("sitemap.xml") }),
         "/robots.txt",
     );
-    let mut files = 0;
-    for (path, result) in [
-        ("sitemap.xml".to_string(), sitemap_xml),
-        ("robots.txt".to_string(), robots),
-        feed_ja,
-        feed_en,
-    ] {
+    put_all(
+        sink,
+        [
+            ("sitemap.xml".into(), sitemap_xml),
+            ("robots.txt".into(), robots),
+        ],
+        errors,
+    )
+}
+
+/// Writes the feed of each language, from the pages rendered; returns the number of files.
+pub(crate) fn render_feeds(
+    env: &Env<'_>,
+    rendered: &[std::sync::Arc<RenderedPage>],
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    // The two feeds (long for a large site) are made side by side.
+    let feed_of = |lang: Lang| {
+        let path = format!("{}feed.xml", page_path(lang, ""));
+        let xml = env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}"));
+        (path, xml)
+    };
+    let (ja, en) = rayon::join(|| feed_of(Lang::Ja), || feed_of(Lang::En));
+    put_all(sink, [ja, en], errors)
+}
+
+fn put_all<const N: usize>(
+    sink: &dyn Sink,
+    files: [(String, Result<String, Diagnostic>); N],
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut written = 0;
+    for (path, result) in files {
         match result.and_then(|text| sink.put(&path, text.into_bytes())) {
-            Ok(()) => files += 1,
+            Ok(()) => written += 1,
             Err(e) => errors.push(e),
         }
     }
-    files
+    written
 }
 
 /// Every indexable address: content pages in the languages they exist in (fallbacks are `noindex`), the
