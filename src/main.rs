@@ -14,11 +14,28 @@ use hakusho::pipeline::{self, SiteOptions};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option (`mi_option_purge_delay` in mimalloc.h).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A build is short-lived: memory it frees is kept for its own reuse instead of being handed back to the
+/// system and faulted in again, zeroed, moments later (at 10,000 cases a build otherwise took 10,000–20,000
+/// page faults instead of about 500).
+fn keep_freed_memory() {
+    // SAFETY: sets a plain integer option of the allocator; mimalloc reads options at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build(args) => build(args),
-        Command::Check(args) => check(args),
+        Command::Build(args) => {
+            keep_freed_memory();
+            build(args)
+        }
+        Command::Check(args) => {
+            keep_freed_memory();
+            check(args)
+        }
         Command::Serve(args) => serve(args),
         Command::New(cli::NewCommand::Case(args)) => new_case(args),
     }
