@@ -39,8 +39,8 @@ fn start(site: &SiteTest) -> Server {
     Server { child, port }
 }
 
-/// A raw HTTP/1.1 GET; returns (status, headers, body).
-fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
+/// The raw response to an HTTP/1.1 GET.
+fn request(port: u16, path: &str, host: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -52,6 +52,12 @@ fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
     .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
+    raw
+}
+
+/// A raw HTTP/1.1 GET; returns (status, headers, body).
+fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
+    let raw = request(port, path, host);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
@@ -198,17 +204,7 @@ fn build_output_has_no_reload_script() {
 
 /// The body of a GET as bytes, with chunked transfer decoded.
 fn get_body(port: u16, path: &str) -> Vec<u8> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
+    let raw = request(port, path, &format!("127.0.0.1:{port}"));
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
     let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
     assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
