@@ -111,6 +111,8 @@ fn build(args: BuildArgs) -> ExitCode {
                 }
             }
             println!("{line}");
+            // The process ends here: freeing every rendered page's record one by one would only delay it.
+            std::mem::forget(report);
             ExitCode::SUCCESS
         }
         Err(errors) => {

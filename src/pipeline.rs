@@ -85,7 +85,11 @@ pub fn build(
     refuse_destination(output, &root, out.force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
     let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
-    let mut report = prepared.render(&staging, progress)?;
+    let report = prepared.render(&staging, progress);
+    // The loaded site (every page's text and data, hundreds of MB for a large site) is freed off the
+    // critical path: a command-line build is done once the output is in place.
+    std::thread::spawn(move || drop(prepared));
+    let mut report = report?;
     if out.deny_warnings && !report.warnings.is_empty() {
         let mut problems = report.warnings;
         problems.push(Diagnostic::general(
@@ -150,7 +154,7 @@ fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
 
 impl Prepared {
     fn render(
-        self,
+        &self,
         sink: &dyn Sink,
         progress: &dyn Progress,
     ) -> Result<BuildReport, Vec<Diagnostic>> {
@@ -167,7 +171,7 @@ impl Prepared {
             shared: Default::default(),
         };
         let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
-        let mut warnings = self.warnings;
+        let mut warnings = self.warnings.clone();
         warnings.extend(rendered.warnings);
         warnings.sort();
         warnings.dedup();
@@ -179,7 +183,12 @@ impl Prepared {
             elapsed: Duration::ZERO,
             rendered: rendered.rendered,
             search_index_bytes: rendered.search_index_bytes,
-            timings: self.timings.into_iter().chain(rendered.timings).collect(),
+            timings: self
+                .timings
+                .iter()
+                .copied()
+                .chain(rendered.timings)
+                .collect(),
         })
     }
 }
