@@ -403,7 +403,7 @@ pub fn render_site(
             s.spawn(move || {
                 let t = std::time::Instant::now();
                 let written =
-                    whole::write_whole(sink, frames, scope.search, &mut parts.into_iter());
+                    whole::write_whole(sink, frames, scope.search, &mut whole::received(parts));
                 (written, t.elapsed())
             })
         });
