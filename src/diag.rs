@@ -138,24 +138,25 @@ pub fn position_of(text: &str, byte_offset: usize) -> Position {
     Position { line, column }
 }
 
-/// Positions of many byte offsets in one text: line starts found once, columns counted within the line,
-/// continuing from the previous answer when offsets come in order (so a long line stays linear).
+/// Positions of many byte offsets in one text. Offsets asked in order (the usual case) continue from the
+/// previous answer, so the text is scanned once in all; line starts are indexed only if an earlier offset
+/// is asked after a later one.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'t> {
-    starts: Vec<usize>,
     text: &'t str,
+    /// Line, byte offset and column of the last answer.
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// Where each line starts, made on the first step backwards.
+    starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'t> LineIndex<'t> {
     /// Indexes `text`.
     pub fn new(text: &'t str) -> LineIndex<'t> {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
-            starts,
             text,
             last: std::cell::Cell::new((1, 0, 1)),
+            starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -165,14 +166,26 @@ impl<'t> LineIndex<'t> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let (last_line, last_offset, last_column) = self.last.get();
-        let column = if last_line == line && last_offset <= offset {
-            last_column + self.text[last_offset..offset].chars().count()
-        } else {
-            self.text[start..offset].chars().count() + 1
-        };
+        let (mut line, mut from, mut column) = self.last.get();
+        if offset < from {
+            // Back to the start of the line holding `offset`.
+            let starts = self.starts.get_or_init(|| {
+                let mut starts = vec![0];
+                starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+                starts
+            });
+            line = starts.partition_point(|&s| s <= offset).max(1);
+            from = starts[line - 1];
+            column = 1;
+        }
+        let gap = &self.text[from..offset];
+        match memchr::memrchr(b'\n', gap.as_bytes()) {
+            Some(last_newline) => {
+                line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
+                column = gap[last_newline + 1..].chars().count() + 1;
+            }
+            None => column += gap.chars().count(),
+        }
         self.last.set((line, offset, column));
         Position { line, column }
     }
@@ -250,6 +263,16 @@ mod tests {
         let text = "一行目\n神戸: x\n\nend";
         let index = LineIndex::new(text);
         for offset in 0..=text.len() {
+            if text.is_char_boundary(offset) {
+                assert_eq!(
+                    index.position(offset),
+                    position_of(text, offset),
+                    "{offset}"
+                );
+            }
+        }
+        // Backwards, and jumping about.
+        for offset in (0..=text.len()).rev().chain([3, 17, 0, 12, 4]) {
             if text.is_char_boundary(offset) {
                 assert_eq!(
                     index.position(offset),
