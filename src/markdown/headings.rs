@@ -53,10 +53,10 @@ pub struct IdSet {
 
 impl IdSet {
     /// `wanted`, or `wanted-2`, `wanted-3`, … if taken.
-    pub fn unique(&mut self, wanted: &str) -> String {
-        if !self.used.contains(wanted) {
-            self.used.insert(wanted.to_string());
-            return wanted.to_string();
+    pub fn unique(&mut self, wanted: String) -> String {
+        if !self.used.contains(&wanted) {
+            self.used.insert(wanted.clone());
+            return wanted;
         }
         (2..)
             .map(|n| format!("{wanted}-{n}"))
@@ -90,9 +90,9 @@ mod tests {
     #[test]
     fn ids_are_unique() {
         let mut ids = IdSet::default();
-        assert_eq!(ids.unique("概要"), "概要");
-        assert_eq!(ids.unique("概要"), "概要-2");
-        assert_eq!(ids.unique("概要"), "概要-3");
-        assert_eq!(ids.unique("概要-2"), "概要-2-2");
+        assert_eq!(ids.unique("概要".into()), "概要");
+        assert_eq!(ids.unique("概要".into()), "概要-2");
+        assert_eq!(ids.unique("概要".into()), "概要-3");
+        assert_eq!(ids.unique("概要-2".into()), "概要-2-2");
     }
 }

@@ -671,20 +671,22 @@ impl<'a> Renderer<'a, '_> {
     /// Gives the heading starting at `out[start]` its id and records it for the table of contents.
     fn finish_heading(&mut self, out: &mut [Event<'a>], start: usize, tag_level: HeadingLevel) {
         let level = tag_level as u8;
-        let text: String = out[start + 1..]
+        let mut text: String = out[start + 1..]
             .iter()
             .filter_map(|e| match e {
                 Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
                 _ => None,
             })
             .collect();
-        let text = text.trim().to_string();
+        if text.trim().len() != text.len() {
+            text = text.trim().to_string();
+        }
         if let Event::Start(Tag::Heading { id, .. }) = &mut out[start] {
             let wanted = match id.as_deref() {
                 Some(given) if !given.trim().is_empty() => slugify(given),
                 _ => slugify(&text),
             };
-            let unique_id = self.ids.unique(&wanted);
+            let unique_id = self.ids.unique(wanted);
             let unique = [self.input.id_prefix, &unique_id].concat();
             *id = Some(unique.clone().into());
             self.patch(start, |v| {
