@@ -11,20 +11,20 @@ use crate::model::page::Document;
 use crate::yaml::{self, Seg, Source};
 
 /// The front matter as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFrontMatter {
-    title: Option<String>,
-    summary: Option<String>,
-    date: Option<DateText>,
-    updated: Option<DateText>,
-    translated_from: Option<String>,
+pub(super) struct RawFrontMatter {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<DateText>,
+    pub updated: Option<DateText>,
+    pub translated_from: Option<String>,
 }
 
 /// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(untagged)]
-enum DateText {
+pub(super) enum DateText {
     Text(String),
     Year(i64),
 }
@@ -59,7 +59,10 @@ pub(crate) fn parse_document(
                 .with_help("give at least `title: …` between the --- lines"),
         ]);
     }
-    let raw: RawFrontMatter = yaml::parse(src).map_err(|d| vec![d])?;
+    let raw: RawFrontMatter = match super::quick_front_matter::parse(yaml_text) {
+        Some(raw) => raw,
+        None => yaml::parse(src).map_err(|d| vec![d])?,
+    };
     let mut errors = Vec::new();
     let title = match raw.title.map(|t| t.trim().to_string()) {
         Some(t) if !t.is_empty() => t,

@@ -3,6 +3,7 @@
 mod charts;
 mod front_matter;
 mod page_data;
+mod quick_front_matter;
 mod read;
 mod resolve;
 mod site_files;
