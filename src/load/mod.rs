@@ -4,6 +4,7 @@ mod charts;
 mod front_matter;
 mod page_data;
 mod quick_front_matter;
+mod quick_page_data;
 mod read;
 mod resolve;
 mod site_files;

@@ -14,28 +14,28 @@ use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
 use crate::yaml::{self, Seg, Source};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPageData {
-    chapter: Option<String>,
-    order: Option<i64>,
-    regions: Option<Vec<String>>,
-    fields: Option<Vec<String>>,
-    programmes: Option<Vec<String>>,
-    location: Option<RawText>,
+pub(super) struct RawPageData {
+    pub chapter: Option<String>,
+    pub order: Option<i64>,
+    pub regions: Option<Vec<String>>,
+    pub fields: Option<Vec<String>>,
+    pub programmes: Option<Vec<String>>,
+    pub location: Option<RawText>,
     #[serde(default)]
-    sources: Vec<String>,
+    pub sources: Vec<String>,
     #[serde(default)]
-    key_figures: Vec<RawKeyFigure>,
+    pub key_figures: Vec<RawKeyFigure>,
     #[serde(default)]
-    timeline: Vec<RawTimelineEntry>,
+    pub timeline: Vec<RawTimelineEntry>,
     #[serde(default)]
-    charts: Vec<RawChart>,
+    pub charts: Vec<RawChart>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawKeyFigure {
+pub(super) struct RawKeyFigure {
     id: String,
     label: RawText,
     value: f64,
@@ -74,7 +74,7 @@ impl RawScale {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTimelineEntry {
+pub(super) struct RawTimelineEntry {
     date: DateValue,
     text: RawText,
     source: Option<String>,
@@ -105,7 +105,10 @@ pub(crate) fn parse_page_data(
     kind: PageKind,
 ) -> Result<PageData, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: RawPageData = yaml::parse(src).map_err(|d| vec![d])?;
+    let raw: RawPageData = match super::quick_page_data::parse(text) {
+        Some(raw) => raw,
+        None => yaml::parse(src).map_err(|d| vec![d])?,
+    };
     let mut errors = Vec::new();
     let case = if kind == PageKind::Case {
         match raw.chapter {

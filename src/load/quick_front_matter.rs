@@ -8,6 +8,9 @@ use super::front_matter::{DateText, RawFrontMatter};
 
 /// The front matter, if every line has the common shape; `None` sends it to the YAML parser.
 pub(super) fn parse(yaml: &str) -> Option<RawFrontMatter> {
+    if yaml.trim().is_empty() {
+        return None;
+    }
     let mut raw = RawFrontMatter::default();
     for line in yaml.split('\n') {
         if line.bytes().all(|b| b == b' ') {
