@@ -140,7 +140,8 @@ impl Env<'_> {
         if let Some(lang) = lang {
             context.insert_value("t", self.strings_value(lang));
         }
-        let mut out = Vec::with_capacity(16 * 1024);
+        // Most pages fit without the buffer growing (a case page is 12–20 KB).
+        let mut out = Vec::with_capacity(32 * 1024);
         self.theme
             .tera
             .render_to(template, &context, &mut out)

@@ -30,11 +30,11 @@ pub(crate) fn doc_prefix(page_id: &str) -> String {
     if page_id.is_empty() {
         "cover-".to_string()
     } else {
-        let mut prefix: String = page_id
-            .chars()
-            .map(|c| if c == '/' { '-' } else { c })
-            .collect();
-        prefix.push('-');
+        let mut prefix = String::with_capacity(page_id.len() + 1);
+        for segment in page_id.split('/') {
+            prefix.push_str(segment);
+            prefix.push('-');
+        }
         prefix
     }
 }
@@ -299,7 +299,10 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         is_fallback,
         title: doc.title.clone(),
         summary: doc.summary.clone(),
-        excerpt: md.text.chars().take(200).collect(),
+        excerpt: match md.text.char_indices().nth(200) {
+            Some((end, _)) => md.text[..end].to_string(),
+            None => md.text.clone(),
+        },
         text: Some(md.text),
         anchors,
         links,
