@@ -97,6 +97,9 @@ impl<'a> Renderer<'a, '_> {
     pub(super) fn undefined_footnotes(&mut self, text: &str, offset: usize) {
         static MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"[^"));
+        if memchr::memchr(b'[', text.as_bytes()).is_none() {
+            return;
+        }
         let mut from = 0;
         while let Some(i) = MARK.find(&text.as_bytes()[from..]) {
             let start = from + i;
