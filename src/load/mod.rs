@@ -58,10 +58,7 @@ pub fn reload(
     let same_pages = ids
         .iter()
         .all(|id| previous.page(id).is_some() == pages.iter().any(|p| &p.id == id));
-    let mut site = Site {
-        pages,
-        ..previous.clone_without_pages()
-    };
+    let mut site = previous.with_pages(pages);
     if same_pages {
         // Same ids in the same order: the id index still holds.
         if let Some(index) = previous.index.get() {
@@ -184,15 +181,7 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         errors.dedup();
         return Err(errors);
     }
-    let site = Site {
-        config,
-        sources,
-        taxonomies,
-        glossary,
-        pages,
-        index: std::sync::OnceLock::new(),
-        used_terms: std::sync::OnceLock::new(),
-    };
+    let site = Site::new(config, sources, taxonomies, glossary, pages);
     let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, None);
     errors.append(&mut check_errors);
     warnings.append(&mut check_warnings);

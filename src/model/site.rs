@@ -163,17 +163,34 @@ pub struct Site {
 }
 
 impl Site {
-    /// A copy of everything but the pages (which the caller supplies).
-    pub fn clone_without_pages(&self) -> Site {
+    /// A site of these parts, its lookups to be built on first use.
+    pub fn new(
+        config: SiteConfig,
+        sources: Vec<Source>,
+        taxonomies: Taxonomies,
+        glossary: Vec<GlossaryEntry>,
+        pages: Vec<std::sync::Arc<Page>>,
+    ) -> Site {
         Site {
-            config: self.config.clone(),
-            sources: self.sources.clone(),
-            taxonomies: self.taxonomies.clone(),
-            glossary: self.glossary.clone(),
-            pages: Vec::new(),
+            config,
+            sources,
+            taxonomies,
+            glossary,
+            pages,
             index: std::sync::OnceLock::new(),
             used_terms: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same site with other pages (the site files cloned, the lookups to be built again).
+    pub fn with_pages(&self, pages: Vec<std::sync::Arc<Page>>) -> Site {
+        Site::new(
+            self.config.clone(),
+            self.sources.clone(),
+            self.taxonomies.clone(),
+            self.glossary.clone(),
+            pages,
+        )
     }
 
     /// The page with `id`.

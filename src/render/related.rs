@@ -199,8 +199,8 @@ mod tests {
             case("e", &["y"]),
         ];
         pages.sort_by(|a, b| a.id.cmp(&b.id));
-        let site = Site {
-            config: SiteConfig {
+        let site = Site::new(
+            SiteConfig {
                 title: Text::same("t"),
                 subtitle: None,
                 publisher: Text::same("p"),
@@ -213,13 +213,11 @@ mod tests {
                 chapters: vec!["c".into()],
                 cover_figures: Vec::new(),
             },
-            sources: Vec::new(),
-            taxonomies: Taxonomies::default(),
-            glossary: Vec::new(),
-            pages: pages.into_iter().map(std::sync::Arc::new).collect(),
-            index: std::sync::OnceLock::new(),
-            used_terms: std::sync::OnceLock::new(),
-        };
+            Vec::new(),
+            Taxonomies::default(),
+            Vec::new(),
+            pages.into_iter().map(std::sync::Arc::new).collect(),
+        );
         let related = related_cases(&site);
         assert_eq!(related["cases/a"], vec!["cases/c", "cases/b", "cases/e"]);
         assert!(related["cases/d"].is_empty());
