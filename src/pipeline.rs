@@ -87,8 +87,9 @@ pub fn build(
     let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
     let report = prepared.render(&staging, progress);
     // The loaded site (every page's text and data, hundreds of MB for a large site) is freed off the
-    // critical path: a command-line build is done once the output is in place.
-    std::thread::spawn(move || drop(prepared));
+    // critical path: a command-line build is done once the output is in place. (Should no thread be had,
+    // the site is freed here, with the closure.)
+    let _ = std::thread::Builder::new().spawn(move || drop(prepared));
     let mut report = report?;
     if out.deny_warnings && !report.warnings.is_empty() {
         let mut problems = report.warnings;
