@@ -11,12 +11,12 @@ use crate::model::page::{Page, PageKind};
 use crate::model::site::{Site, TaxonomyKind};
 use crate::yaml::{Seg, Source};
 
-/// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
-/// those pages alone (an edit in `serve`); the checks across pages are always made for all.
 /// Finds `TODO` in page text (long: a prebuilt searcher).
 static TODO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"TODO"));
 
+/// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
+/// those pages alone (an edit in `serve`); the checks across pages are always made for all.
 pub(crate) fn check_site(
     content: &Path,
     site: &Site,

@@ -82,6 +82,21 @@ fn md(markdown: &str) -> Rendered {
     render(input(markdown, &labels), &fake(false))
 }
 
+/// `markdown` rendered as a pair (the page, and the report's variant with `heading_shift`), and each way alone.
+fn pair_and_alone(markdown: &str, heading_shift: u8) -> [Rendered; 4] {
+    let labels = labels();
+    let page_input = input(markdown, &labels);
+    let report_input = Input {
+        id_prefix: "r-",
+        heading_shift,
+        ..page_input
+    };
+    let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
+    let page_alone = render(page_input, &fake(false));
+    let report_alone = render(report_input, &fake(true));
+    [page, report, page_alone, report_alone]
+}
+
 #[test]
 fn a_pair_renders_each_way_as_rendering_it_alone_would_wherever_the_patches_stand() {
     // Patched events whose HTML depends on where they stand (after raw HTML, in alt text, tables, notes).
@@ -97,21 +112,9 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would_wherever_the_patches_stan
         "COI and COI @fig:c1 @fig:c1\n\n```chart\nc1\n```\n",
         "text[^a]\n\n[^a]: ## heading in a note\n",
     ];
-    let labels = labels();
     for markdown in snippets {
-        let page_input = input(markdown, &labels);
-        let report_input = Input {
-            id_prefix: "r-",
-            heading_shift: 1,
-            ..page_input
-        };
-        let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
-        assert_eq!(
-            page.html,
-            render(page_input, &fake(false)).html,
-            "{markdown}"
-        );
-        let alone = render(report_input, &fake(true));
+        let [page, report, page_alone, alone] = pair_and_alone(markdown, 1);
+        assert_eq!(page.html, page_alone.html, "{markdown}");
         assert_eq!(report.html, alone.html, "{markdown}");
         assert_eq!(report.footnotes_html, alone.footnotes_html, "{markdown}");
     }
@@ -123,16 +126,7 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would() {
                     [壊](/nowhere/) と [危](javascript:x) を結ぶ[^a]。@fig:c1 を見よ[^b][^a]。\n\n\
                     ![写真](photo.jpg)\n\n```chart\nc1\n```\n\n### [神戸へ](/cases/kobe/)\n\n\
                     [^a]: 注は [神戸](/cases/kobe/) を指す。\n\n[^b]: 二つ目。\n\n[^unused]: 使われない。\n";
-    let labels = labels();
-    let page_input = input(markdown, &labels);
-    let report_input = Input {
-        id_prefix: "r-",
-        heading_shift: 2,
-        ..page_input
-    };
-    let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
-    let page_alone = render(page_input, &fake(false));
-    let report_alone = render(report_input, &fake(true));
+    let [page, report, page_alone, report_alone] = pair_and_alone(markdown, 2);
     assert_eq!(page.html, page_alone.html);
     assert_eq!(page.footnotes_html, page_alone.footnotes_html);
     assert_eq!(page.text, page_alone.text);

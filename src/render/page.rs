@@ -30,11 +30,8 @@ pub(crate) fn doc_prefix(page_id: &str) -> String {
     if page_id.is_empty() {
         "cover-".to_string()
     } else {
-        let mut prefix = String::with_capacity(page_id.len() + 1);
-        for segment in page_id.split('/') {
-            prefix.push_str(segment);
-            prefix.push('-');
-        }
+        let mut prefix = page_id.replace('/', "-");
+        prefix.push('-');
         prefix
     }
 }
