@@ -106,6 +106,7 @@ struct JsonReport<'a> {
 struct JsonProblem<'a> {
     number: usize,
     severity: &'static str,
+    code: &'static str,
     file: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
@@ -124,6 +125,7 @@ pub fn to_json(report: &CheckReport) -> String {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 },
+                code: d.code.name(),
                 file: d.path.as_deref().map(display_path),
                 line: d.position.map(|p| p.line),
                 column: d.position.map(|p| p.column),
@@ -145,16 +147,17 @@ pub fn to_json(report: &CheckReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
 
     #[test]
     fn groups_and_numbers_findings() {
         let report = CheckReport {
             findings: vec![
-                Diagnostic::warning("b.md", "untranslated"),
-                Diagnostic::error("a.md", "broken link")
+                Diagnostic::warning(Code::Untranslated, "b.md", "untranslated"),
+                Diagnostic::error(Code::BrokenLink, "a.md", "broken link")
                     .at(4, 5)
                     .with_help("fix it"),
-                Diagnostic::warning("a.md", "no alt").at(2, 1),
+                Diagnostic::warning(Code::MissingAltText, "a.md", "no alt").at(2, 1),
             ],
             pages: 4,
         };
@@ -164,6 +167,8 @@ mod tests {
         );
         let json: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
         assert_eq!(json["problems"][1]["line"], 4);
+        assert_eq!(json["problems"][1]["code"], "broken-link");
+        assert_eq!(json["problems"][2]["code"], "untranslated");
         assert_eq!(json["problems"][2]["number"], 3);
         assert_eq!(json["errors"], 1);
     }

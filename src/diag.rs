@@ -21,6 +21,133 @@ pub struct Position {
     pub column: usize,
 }
 
+/// What kind of problem a diagnostic is: stable names that programs (and `check --format json`) can match on,
+/// whatever the message says and in whichever language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A file or folder cannot be read, created or written.
+    Io,
+    /// A file is not text hakusho can read: not UTF-8, a NUL byte, too large.
+    NotText,
+    /// A file or folder name that cannot be used (no language in a page file's name, a reserved address,
+    /// characters an address cannot hold).
+    FileName,
+    /// A file or folder that hakusho ignores.
+    Ignored,
+    /// A symlink that is not followed.
+    Symlink,
+    /// YAML that cannot be parsed (indentation, quotes, brackets).
+    YamlSyntax,
+    /// A key that is not one of the allowed keys.
+    UnknownKey,
+    /// A key given twice in one mapping.
+    DuplicateKey,
+    /// A required key (or front matter field) is missing.
+    MissingKey,
+    /// A value of the wrong type (a list where a text is expected, …).
+    WrongType,
+    /// A value of the right type that is not allowed (a date that does not exist, an empty title, a bad id).
+    InvalidValue,
+    /// An empty file where content is expected.
+    EmptyFile,
+    /// A page file's front matter is missing or not closed.
+    FrontMatter,
+    /// An id used twice where ids must be unique (charts, key figures, glossary entries, sources).
+    DuplicateId,
+    /// A name that refers to nothing: a chapter, source, taxonomy term or key figure that is not defined.
+    UnknownReference,
+    /// Pages that do not fit together: no cover, a chapter not listed or without a folder, a case without
+    /// data.yaml, folders that differ only in case or width.
+    Structure,
+    /// A page exists in one language only.
+    Untranslated,
+    /// A translation follows an older version of its source.
+    OutdatedTranslation,
+    /// `translated_from` that names no usable source.
+    TranslationSource,
+    /// Text still holding `TODO` placeholders.
+    Todo,
+    /// Chart data that cannot be drawn (lengths, counts, non-finite values).
+    ChartData,
+    /// A chart defined in data.yaml and placed nowhere.
+    UnusedChart,
+    /// A ```chart block that names no chart, or places one twice.
+    ChartPlacement,
+    /// A link or image to a page or file that does not exist.
+    BrokenLink,
+    /// A link to an anchor that does not exist on its page.
+    BrokenAnchor,
+    /// A link scheme that is refused (`javascript:`, `data:`, …).
+    RefusedLink,
+    /// Raw HTML that is not allowed.
+    RawHtml,
+    /// An `@fig:` reference that names no figure.
+    BrokenReference,
+    /// A footnote defined but never referenced, or referenced but never defined.
+    Footnote,
+    /// An image without alt text.
+    MissingAltText,
+    /// A glossary term no page uses.
+    UnusedGlossaryTerm,
+    /// A theme template that cannot be parsed or rendered.
+    Template,
+    /// A theme file (strings, chart style, folder) that is wrong.
+    Theme,
+    /// An output folder that may not be used or replaced, or a file the build cannot write there.
+    Output,
+    /// The build was interrupted.
+    Interrupted,
+    /// A command-line option or argument that cannot be used.
+    Usage,
+    /// The build produced warnings and `--deny-warnings` was given.
+    DeniedWarnings,
+}
+
+impl Code {
+    /// The code's stable name (`broken-link`), as `check --format json` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::NotText => "not-text",
+            Code::FileName => "file-name",
+            Code::Ignored => "ignored",
+            Code::Symlink => "symlink",
+            Code::YamlSyntax => "yaml-syntax",
+            Code::UnknownKey => "unknown-key",
+            Code::DuplicateKey => "duplicate-key",
+            Code::MissingKey => "missing-key",
+            Code::WrongType => "wrong-type",
+            Code::InvalidValue => "invalid-value",
+            Code::EmptyFile => "empty-file",
+            Code::FrontMatter => "front-matter",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownReference => "unknown-reference",
+            Code::Structure => "structure",
+            Code::Untranslated => "untranslated",
+            Code::OutdatedTranslation => "outdated-translation",
+            Code::TranslationSource => "translation-source",
+            Code::Todo => "todo",
+            Code::ChartData => "chart-data",
+            Code::UnusedChart => "unused-chart",
+            Code::ChartPlacement => "chart-placement",
+            Code::BrokenLink => "broken-link",
+            Code::BrokenAnchor => "broken-anchor",
+            Code::RefusedLink => "refused-link",
+            Code::RawHtml => "raw-html",
+            Code::BrokenReference => "broken-reference",
+            Code::Footnote => "footnote",
+            Code::MissingAltText => "missing-alt-text",
+            Code::UnusedGlossaryTerm => "unused-glossary-term",
+            Code::Template => "template",
+            Code::Theme => "theme",
+            Code::Output => "output",
+            Code::Interrupted => "interrupted",
+            Code::Usage => "usage",
+            Code::DeniedWarnings => "denied-warnings",
+        }
+    }
+}
+
 /// A problem an editor can fix.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Diagnostic {
@@ -34,36 +161,40 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub help: Option<String>,
+    /// What kind of problem it is.
+    pub code: Code,
 }
 
 impl Diagnostic {
-    /// An error in `path`.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+    /// An error of kind `code` in `path`.
+    pub fn error(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: Some(path.into()),
             position: None,
             message: message.into(),
             help: None,
+            code,
         }
     }
 
-    /// A warning in `path`.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
+    /// A warning of kind `code` in `path`.
+    pub fn warning(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
+            ..Diagnostic::error(code, path, message)
         }
     }
 
     /// An error that belongs to no file (a refused destination, an I/O failure outside content).
-    pub fn general(message: impl Into<String>) -> Diagnostic {
+    pub fn general(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             path: None,
             position: None,
             message: message.into(),
             help: None,
+            code,
         }
     }
 
@@ -237,7 +368,7 @@ mod tests {
 
     #[test]
     fn display_names_path_line_column_and_help() {
-        let d = Diagnostic::error("content/a.md", "unknown field `titel`")
+        let d = Diagnostic::error(Code::UnknownKey, "content/a.md", "unknown field `titel`")
             .at(2, 1)
             .with_help("did you mean `title`?");
         assert_eq!(
@@ -245,7 +376,7 @@ mod tests {
             "content/a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
         );
         assert_eq!(
-            Diagnostic::general("no content").to_string(),
+            Diagnostic::general(Code::Io, "no content").to_string(),
             "error: no content"
         );
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
-use hakusho::diag::Diagnostic;
+use hakusho::diag::{Code, Diagnostic};
 use hakusho::pipeline::{self, SiteOptions};
 
 #[global_allocator]
@@ -80,7 +80,7 @@ fn build(args: BuildArgs) -> ExitCode {
             let untranslated = report
                 .warnings
                 .iter()
-                .filter(|w| w.message.starts_with("untranslated"))
+                .filter(|w| w.code == Code::Untranslated)
                 .count();
             let mut line = format!(
                 "built {} ja + {} en pages, {} charts, {} files, search index {} + {} KB in {:.2} s → {}",

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// Where rendered files go. `put` is called from many threads at once.
 pub trait Sink: Sync {
@@ -26,7 +26,10 @@ pub trait Sink: Sync {
             let mut writers: Vec<&mut dyn io::Write> =
                 files.iter_mut().map(|f| f as &mut dyn io::Write).collect();
             write(&mut writers).map_err(|e| {
-                Diagnostic::general(format!("cannot write `{}`: {e}", site_paths.join("`, `")))
+                Diagnostic::general(
+                    Code::Output,
+                    format!("cannot write `{}`: {e}", site_paths.join("`, `")),
+                )
             })?;
         }
         for (path, bytes) in site_paths.iter().zip(files) {
@@ -79,9 +82,10 @@ impl Sink for Memory {
         check_site_path(site_path)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         if files.insert(site_path.to_string(), bytes).is_some() {
-            return Err(Diagnostic::general(format!(
-                "two pages were written to the same address `{site_path}`"
-            )));
+            return Err(Diagnostic::general(
+                Code::Output,
+                format!("two pages were written to the same address `{site_path}`"),
+            ));
         }
         Ok(())
     }
@@ -136,7 +140,10 @@ impl Staging {
     /// Replaces the destination with the staged build.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(Diagnostic::general("the build was interrupted"));
+            return Err(Diagnostic::general(
+                Code::Interrupted,
+                "the build was interrupted",
+            ));
         }
         let old = self.dir.with_file_name(format!(
             "{}-old",
@@ -180,14 +187,18 @@ impl Sink for Staging {
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         check_site_path(site_path)?;
         if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(Diagnostic::general("the build was interrupted"));
+            return Err(Diagnostic::general(
+                Code::Interrupted,
+                "the build was interrupted",
+            ));
         }
         {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
             if !written.insert(site_path.to_string()) {
-                return Err(Diagnostic::general(format!(
-                    "two pages were written to the same address `{site_path}`"
-                )));
+                return Err(Diagnostic::general(
+                    Code::Output,
+                    format!("two pages were written to the same address `{site_path}`"),
+                ));
             }
         }
         let path = self.dir.join(site_path);
@@ -215,10 +226,11 @@ impl Sink for Staging {
         }
         let mut writers: Vec<&mut dyn io::Write> =
             files.iter_mut().map(|f| f as &mut dyn io::Write).collect();
-        write(&mut writers).map_err(|e| Diagnostic::general(format!("cannot write {e}")))?;
+        write(&mut writers)
+            .map_err(|e| Diagnostic::general(Code::Output, format!("cannot write {e}")))?;
         for f in &mut files {
             f.flush()
-                .map_err(|e| Diagnostic::general(format!("cannot write {e}")))?;
+                .map_err(|e| Diagnostic::general(Code::Output, format!("cannot write {e}")))?;
         }
         Ok(())
     }
@@ -271,14 +283,18 @@ fn check_site_path(site_path: &str) -> Result<(), Diagnostic> {
     if ok {
         Ok(())
     } else {
-        Err(Diagnostic::general(format!(
-            "refused to write `{site_path}`: it is not a path inside the output folder"
-        )))
+        Err(Diagnostic::general(
+            Code::Output,
+            format!("refused to write `{site_path}`: it is not a path inside the output folder"),
+        ))
     }
 }
 
 fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::general(format!("cannot write {}: {e}", path.display()))
+    Diagnostic::general(
+        Code::Output,
+        format!("cannot write {}: {e}", path.display()),
+    )
 }
 
 /// Refuses destinations whose replacement would destroy something: `/`, the home folder, the project,
@@ -286,10 +302,13 @@ fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
 /// hakusho did not make (unless `force`).
 pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Result<(), Diagnostic> {
     let refuse = |why: &str| {
-        Err(Diagnostic::general(format!(
-            "refusing to use {} as the output folder: {why}",
-            dest.display()
-        ))
+        Err(Diagnostic::general(
+            Code::Output,
+            format!(
+                "refusing to use {} as the output folder: {why}",
+                dest.display()
+            ),
+        )
         .with_help("choose a dedicated folder, e.g. --output output"))
     };
     if dest.as_os_str().is_empty() {
@@ -334,10 +353,13 @@ pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Resu
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty && !abs.join(MARKER).exists() && !force {
-            return Err(Diagnostic::general(format!(
-                "refusing to replace {}: it is not empty and was not made by hakusho",
-                dest.display()
-            ))
+            return Err(Diagnostic::general(
+                Code::Output,
+                format!(
+                    "refusing to replace {}: it is not empty and was not made by hakusho",
+                    dest.display()
+                ),
+            )
             .with_help(
                 "choose another --output, empty the folder, or pass --force to replace it",
             ));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::chart;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
@@ -94,6 +94,7 @@ pub fn build(
     if out.deny_warnings && !report.warnings.is_empty() {
         let mut problems = report.warnings;
         problems.push(Diagnostic::general(
+            Code::DeniedWarnings,
             "--deny-warnings: the build has warnings",
         ));
         return Err(problems);
@@ -129,8 +130,12 @@ fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     timings.push(("load", t.elapsed()));
     let mut site = loaded.site;
     if let Some(url) = &opts.base_url {
-        site.config.base_url = load::parse_base_url(url)
-            .map_err(|msg| vec![Diagnostic::general(format!("--base-url: {msg}"))])?;
+        site.config.base_url = load::parse_base_url(url).map_err(|msg| {
+            vec![Diagnostic::general(
+                Code::Usage,
+                format!("--base-url: {msg}"),
+            )]
+        })?;
     }
     let root = project_root(&opts.content);
     let t = Instant::now();

@@ -4,28 +4,29 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 use crate::model::page::Document;
 
 /// Creates `content/cases/<slug>/`; returns the files written.
 pub fn new_case(content: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Some(problem) = load::walk::slug_problem(slug) {
-        return Err(
-            Diagnostic::general(format!("`{slug}` cannot be a case name: {problem}"))
-                .with_help("use lowercase letters, digits and -, e.g. `hakusho new case sendai`"),
-        );
+        return Err(Diagnostic::general(
+            Code::Usage,
+            format!("`{slug}` cannot be a case name: {problem}"),
+        )
+        .with_help("use lowercase letters, digits and -, e.g. `hakusho new case sendai`"));
     }
     let (chapters, sources) = load::site_outline(content).map_err(|mut errors| {
         errors.truncate(1);
         errors
             .pop()
-            .unwrap_or_else(|| Diagnostic::general("the site cannot be read"))
+            .unwrap_or_else(|| Diagnostic::general(Code::Io, "the site cannot be read"))
     })?;
     let dir = content.join("cases").join(slug);
     if dir.exists() {
         return Err(
-            Diagnostic::general(format!("{} already exists", dir.display()))
+            Diagnostic::general(Code::Usage, format!("{} already exists", dir.display()))
                 .with_help("choose another name, or edit the existing case"),
         );
     }
@@ -43,13 +44,15 @@ pub fn new_case(content: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> 
         ("index.en.md", en_text(slug, &ja_version)),
         ("data.yaml", data_yaml(&chapter, &chapters, &source)),
     ];
-    fs::create_dir_all(&dir)
-        .map_err(|e| Diagnostic::general(format!("cannot create {}: {e}", dir.display())))?;
+    fs::create_dir_all(&dir).map_err(|e| {
+        Diagnostic::general(Code::Io, format!("cannot create {}: {e}", dir.display()))
+    })?;
     let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
-        fs::write(&path, text)
-            .map_err(|e| Diagnostic::general(format!("cannot write {}: {e}", path.display())))?;
+        fs::write(&path, text).map_err(|e| {
+            Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display()))
+        })?;
         written.push(path);
     }
     Ok(written)

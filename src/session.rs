@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::chart;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
@@ -75,7 +75,7 @@ impl Session {
         let mut site = loaded.site;
         if let Some(url) = &self.opts.base_url {
             site.config.base_url = load::parse_base_url(url)
-                .map_err(|m| vec![Diagnostic::general(format!("--base-url: {m}"))])?;
+                .map_err(|m| vec![Diagnostic::general(Code::Usage, format!("--base-url: {m}"))])?;
         }
         let root = project_root(&self.opts.content);
         let (theme, theme_warnings) = load_theme(&root.join("themes"), &site.config.theme)?;

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::page_data::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, ChartKind, Series};
 use crate::yaml::{Seg, Source};
 
@@ -61,6 +61,7 @@ pub(crate) fn resolve_chart(
     if n == 0 {
         errors.push(
             src.error_at(
+                Code::ChartData,
                 &at(&[Seg::Key("categories")]),
                 format!("chart `{}` has no categories", raw.id),
             )
@@ -70,6 +71,7 @@ pub(crate) fn resolve_chart(
     if n > MAX_CATEGORIES {
         errors.push(
             src.error_at(
+                Code::ChartData,
                 &at(&[Seg::Key("categories")]),
                 format!(
                     "chart `{}` has {n} categories; at most {MAX_CATEGORIES} can be drawn readably",
@@ -82,6 +84,7 @@ pub(crate) fn resolve_chart(
     if raw.series.is_empty() {
         errors.push(
             src.error_at(
+                Code::ChartData,
                 &at(&[Seg::Key("series")]),
                 format!("chart `{}` has no series", raw.id),
             )
@@ -90,6 +93,7 @@ pub(crate) fn resolve_chart(
     }
     if raw.series.len() > MAX_SERIES {
         errors.push(src.error_at(
+            Code::ChartData,
             &at(&[Seg::Key("series")]),
             format!(
                 "chart `{}` has {} series; at most {MAX_SERIES} can be told apart",
@@ -102,6 +106,7 @@ pub(crate) fn resolve_chart(
         let values_at = at(&[Seg::Key("series"), Seg::Index(s), Seg::Key("values")]);
         if series.values.is_empty() {
             errors.push(src.error_at(
+                Code::ChartData,
                 &values_at,
                 format!(
                     "series {} ({}) of chart `{}` has no values",
@@ -113,6 +118,7 @@ pub(crate) fn resolve_chart(
         } else if series.values.len() != n && n > 0 {
             errors.push(
                 src.error_at(
+                    Code::ChartData,
                     &values_at,
                     format!(
                         "series {} ({}) of chart `{}` has {} values but there are {n} categories",
@@ -130,7 +136,7 @@ pub(crate) fn resolve_chart(
                 let mut p = values_at.clone();
                 p.push(Seg::Index(v));
                 errors.push(
-                    src.error_at(&p, format!("value {} of series {} in chart `{}` is not a finite number", v + 1, s + 1, raw.id))
+                    src.error_at(Code::ChartData, &p, format!("value {} of series {} in chart `{}` is not a finite number", v + 1, s + 1, raw.id))
                         .with_help("write a plain number; a missing value cannot be drawn: leave the category out or explain it in `note`"),
                 );
             }

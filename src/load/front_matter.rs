@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 use crate::model::page::Document;
@@ -54,7 +54,7 @@ pub(crate) fn parse_document(
     };
     if yaml_text.trim().is_empty() {
         return Err(vec![
-            Diagnostic::error(path, "the front matter is empty")
+            Diagnostic::error(Code::FrontMatter, path, "the front matter is empty")
                 .at(2, 1)
                 .with_help("give at least `title: …` between the --- lines"),
         ]);
@@ -67,14 +67,22 @@ pub(crate) fn parse_document(
     let title = match raw.title.map(|t| t.trim().to_string()) {
         Some(t) if !t.is_empty() => t,
         Some(_) => {
-            errors.push(src.error_at(&[Seg::Key("title")], "the title is empty"));
+            errors.push(src.error_at(
+                Code::InvalidValue,
+                &[Seg::Key("title")],
+                "the title is empty",
+            ));
             String::new()
         }
         None => {
             errors.push(
-                Diagnostic::error(path, "missing field `title` in the front matter")
-                    .at(2, 1)
-                    .with_help("add `title: …` between the --- lines"),
+                Diagnostic::error(
+                    Code::MissingKey,
+                    path,
+                    "missing field `title` in the front matter",
+                )
+                .at(2, 1)
+                .with_help("add `title: …` between the --- lines"),
             );
             String::new()
         }
@@ -85,7 +93,7 @@ pub(crate) fn parse_document(
         .filter(|s| !s.is_empty());
     if needs_summary && summary.is_none() {
         errors.push(
-            Diagnostic::error(path, "missing field `summary` in the front matter")
+            Diagnostic::error(Code::MissingKey, path, "missing field `summary` in the front matter")
                 .at(2, 1)
                 .with_help("cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds"),
         );
@@ -95,7 +103,11 @@ pub(crate) fn parse_document(
         match PartialDate::parse(&value.as_text()) {
             Ok(d) => Some(d),
             Err(msg) => {
-                errors.push(src.error_at(&[Seg::Key(name)], format!("`{name}`: {msg}")));
+                errors.push(src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Key(name)],
+                    format!("`{name}`: {msg}"),
+                ));
                 None
             }
         }
@@ -107,7 +119,7 @@ pub(crate) fn parse_document(
         Some(Ok(v)) => Some(v),
         Some(Err(msg)) => {
             errors.push(
-                src.error_at(&[Seg::Key("translated_from")], msg)
+                src.error_at(Code::InvalidValue, &[Seg::Key("translated_from")], msg)
                     .with_help("write the source language and the version `hakusho check` shows, e.g. `translated_from: ja@1a2b3c4d`"),
             );
             None
@@ -157,9 +169,11 @@ fn split<'t>(path: &Path, text: &'t str) -> Result<(&'t str, &'t str, usize), Di
         } else {
             "start the file with a line `---`, then `title: …`, then a line `---`, then the text"
         };
-        return Err(Diagnostic::error(path, "the file has no front matter")
-            .at(1, 1)
-            .with_help(help));
+        return Err(
+            Diagnostic::error(Code::FrontMatter, path, "the file has no front matter")
+                .at(1, 1)
+                .with_help(help),
+        );
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -171,9 +185,11 @@ fn split<'t>(path: &Path, text: &'t str) -> Result<(&'t str, &'t str, usize), Di
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(path, "the front matter is not closed")
-        .at(1, 1)
-        .with_help("end the front matter with a line `---` before the text"))
+    Err(
+        Diagnostic::error(Code::FrontMatter, path, "the front matter is not closed")
+            .at(1, 1)
+            .with_help("end the front matter with a line `---` before the text"),
+    )
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::data::PageData;
 use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
@@ -130,8 +130,12 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "pass --content with the folder that holds site.yaml"
         };
         return Err(vec![
-            Diagnostic::error(&site_yaml, "the site configuration file was not found")
-                .with_help(help),
+            Diagnostic::error(
+                Code::MissingKey,
+                &site_yaml,
+                "the site configuration file was not found",
+            )
+            .with_help(help),
         ]);
     }
     let mut errors = Vec::new();
@@ -261,7 +265,7 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
                 .next()
                 .cloned()
                 .unwrap_or_else(|| content.join(&found.id));
-            return Err(vec![Diagnostic::error(at, msg)]);
+            return Err(vec![Diagnostic::error(Code::Structure, at, msg)]);
         }
     };
     let needs_summary = matches!(kind, PageKind::Case | PageKind::Chapter);
@@ -295,7 +299,7 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
         },
         None if kind == PageKind::Case => {
             errors.push(
-                Diagnostic::error(content.join(&found.id).join("data.yaml"), "a case needs a data.yaml with its facts")
+                Diagnostic::error(Code::Structure, content.join(&found.id).join("data.yaml"), "a case needs a data.yaml with its facts")
                     .with_help("create it with at least `chapter:` and `sources:` (see README, \"Cases: data.yaml\"), or run `hakusho new case <slug>`"),
             );
             PageData::default()

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::charts::{RawChart, resolve_chart};
 use super::text::{RawText, RawUnit};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::format::number::Qualifier;
 use crate::model::chart::NumberScale;
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
@@ -122,7 +122,7 @@ pub(crate) fn parse_page_data(
             }),
             None => {
                 errors.push(
-                    Diagnostic::error(path, "missing field `chapter`")
+                    Diagnostic::error(Code::MissingKey, path, "missing field `chapter`")
                         .at(1, 1)
                         .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)"),
                 );
@@ -141,6 +141,7 @@ pub(crate) fn parse_page_data(
         for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
             errors.push(
                 src.error_at_key(
+                    Code::UnknownKey,
                     &[Seg::Key(key)],
                     format!("`{key}` is only for cases (folders in content/cases/)"),
                 )
@@ -153,7 +154,7 @@ pub(crate) fn parse_page_data(
         && (kind == PageKind::Case || !raw.key_figures.is_empty() || !raw.charts.is_empty())
     {
         errors.push(
-            Diagnostic::error(path, "missing field `sources`")
+            Diagnostic::error(Code::MissingKey, path, "missing field `sources`")
                 .at(1, 1)
                 .with_help("list the ids (from content/sources.yaml) of the documents this page cites: `sources: [wp2023]`"),
         );
@@ -161,6 +162,7 @@ pub(crate) fn parse_page_data(
     for (i, id) in raw.sources.iter().enumerate() {
         if raw.sources[..i].contains(id) {
             errors.push(src.error_at(
+                Code::DuplicateId,
                 &[Seg::Key("sources"), Seg::Index(i)],
                 format!("the source `{id}` is listed twice"),
             ));
@@ -177,6 +179,7 @@ pub(crate) fn parse_page_data(
                 let mut at_source = at.to_vec();
                 at_source.push(Seg::Key("source"));
                 let mut d = src.error_at(
+                    Code::UnknownReference,
                     &at_source,
                     format!("{what} cites `{s}`, which is not in this page's `sources`"),
                 );
@@ -189,7 +192,7 @@ pub(crate) fn parse_page_data(
             }
             None => {
                 errors.push(
-                    src.error_at(at, format!("{what} has no `source`"))
+                    src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
                         .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
                 );
                 String::new()
@@ -202,12 +205,14 @@ pub(crate) fn parse_page_data(
         check_id(&src, &mut errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
         if key_figures.iter().any(|k: &KeyFigure| k.id == kf.id) {
             errors.push(src.error_at(
+                Code::DuplicateId,
                 &[at[0], at[1], Seg::Key("id")],
                 format!("the key figure id `{}` is used twice in this page", kf.id),
             ));
         }
         if !kf.value.is_finite() {
             errors.push(src.error_at(
+                Code::InvalidValue,
                 &[at[0], at[1], Seg::Key("value")],
                 "the value must be a finite number (not .nan or .inf)",
             ));
@@ -243,7 +248,11 @@ pub(crate) fn parse_page_data(
         let date = match PartialDate::parse(&text) {
             Ok(d) => d,
             Err(msg) => {
-                errors.push(src.error_at(&[at[0], at[1], Seg::Key("date")], msg));
+                errors.push(src.error_at(
+                    Code::InvalidValue,
+                    &[at[0], at[1], Seg::Key("date")],
+                    msg,
+                ));
                 PartialDate::Year(0)
             }
         };
@@ -272,6 +281,7 @@ pub(crate) fn parse_page_data(
                     .any(|c: &crate::model::chart::Chart| c.id == chart.id)
                 {
                     errors.push(src.error_at(
+                        Code::DuplicateId,
                         &[at[0], at[1], Seg::Key("id")],
                         format!("the chart id `{id}` is used twice in this page"),
                     ));
@@ -306,8 +316,14 @@ pub(crate) fn check_id(src: &Source<'_>, errors: &mut Vec<Diagnostic>, id: &str,
         && !id.starts_with('-');
     if !ok {
         errors.push(
-            src.error_at(at, format!("the id `{id}` is not allowed"))
-                .with_help("ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `kobe-companies`"),
+            src.error_at(
+                Code::InvalidValue,
+                at,
+                format!("the id `{id}` is not allowed"),
+            )
+            .with_help(
+                "ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `kobe-companies`",
+            ),
         );
     }
 }

@@ -4,7 +4,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, position_of};
+use crate::diag::{Code, Diagnostic, position_of};
 
 /// Largest Markdown or YAML file hakusho reads (see README, "Policies").
 pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
@@ -20,6 +20,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .map_err(|e| io_error(path, &e))?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
+            Code::NotText,
             path,
             format!(
                 "the file is larger than {} MiB, the most hakusho reads as text",
@@ -50,6 +51,7 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
     if text.contains('\0') {
         let at = position_of(&text, text.find('\0').unwrap_or(0));
         return Err(Diagnostic::error(
+            Code::NotText,
             path,
             "the file contains a NUL character; it is not a text file",
         )
@@ -65,7 +67,7 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
 /// The error for bytes that are not UTF-8: where the first bad byte is, and what the file probably is.
 fn not_utf8(path: &Path, bytes: Vec<u8>) -> Diagnostic {
     let valid = match std::str::from_utf8(&bytes) {
-        Ok(_) => return Diagnostic::error(path, "the file is not valid UTF-8"),
+        Ok(_) => return Diagnostic::error(Code::NotText, path, "the file is not valid UTF-8"),
         Err(e) => e.valid_up_to(),
     };
     let prefix = String::from_utf8_lossy(&bytes[..valid]);
@@ -76,6 +78,7 @@ fn not_utf8(path: &Path, bytes: Vec<u8>) -> Diagnostic {
         "save the file as UTF-8"
     };
     Diagnostic::error(
+        Code::NotText,
         path,
         format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
     )
@@ -101,7 +104,7 @@ pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
         std::io::ErrorKind::NotFound => "does not exist".to_string(),
         _ => format!("cannot be read: {e}"),
     };
-    Diagnostic::error(path, format!("the file {what}"))
+    Diagnostic::error(Code::Io, path, format!("the file {what}"))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::read::read_text;
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::model::site::{Site, TaxonomyKind};
@@ -30,7 +30,7 @@ pub(crate) fn check_site(
 
     if site.page("").is_none() {
         errors.push(
-            Diagnostic::error(content.join("index.ja.md"), "the report has no cover page")
+            Diagnostic::error(Code::Structure, content.join("index.ja.md"), "the report has no cover page")
                 .with_help("create content/index.ja.md and/or content/index.en.md with the report's title and summary"),
         );
     }
@@ -38,7 +38,7 @@ pub(crate) fn check_site(
         if site.page(&format!("chapters/{chapter}")).is_none() {
             errors.push(
                 site_src
-                    .error_at(&[Seg::Key("chapters"), Seg::Index(i)], format!("the chapter `{chapter}` has no folder content/chapters/{chapter}/"))
+                    .error_at(Code::Structure, &[Seg::Key("chapters"), Seg::Index(i)], format!("the chapter `{chapter}` has no folder content/chapters/{chapter}/"))
                     .with_help("create the folder with index.ja.md and index.en.md, or remove the chapter from the list"),
             );
         }
@@ -46,7 +46,7 @@ pub(crate) fn check_site(
     for page in site.pages.iter().filter(|p| p.kind == PageKind::Chapter) {
         if !site.config.chapters.iter().any(|c| c == page.slug()) {
             errors.push(
-                Diagnostic::error(first_doc_path(page), format!("the chapter `{}` is not listed in site.yaml", page.slug()))
+                Diagnostic::error(Code::Structure, first_doc_path(page), format!("the chapter `{}` is not listed in site.yaml", page.slug()))
                     .with_help(format!("add `{}` to `chapters:` in content/site.yaml, where its position gives its number", page.slug())),
             );
         }
@@ -58,7 +58,7 @@ pub(crate) fn check_site(
             .collect();
         if let Some(other) = lookalikes.insert(key, page) {
             errors.push(
-                Diagnostic::error(first_doc_path(page), format!(
+                Diagnostic::error(Code::Structure, first_doc_path(page), format!(
                     "the folder content/{} looks the same as content/{} (they differ only in letter width or case)",
                     page.id, other.id
                 ))
@@ -77,7 +77,7 @@ pub(crate) fn check_site(
                     .map(crate::diag::display_path)
                     .unwrap_or_default();
                 errors.push(
-                    src.error_at(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
+                    src.error_at(Code::DuplicateId, &[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
                         .with_help("chart ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
                 );
             }
@@ -88,6 +88,7 @@ pub(crate) fn check_site(
         if let Some(case) = &page.data.case {
             if !site.config.chapters.contains(&case.chapter) {
                 let mut d = src.error_at(
+                    Code::UnknownReference,
                     &[Seg::Key("chapter")],
                     format!("`{}` is not a chapter of this report", case.chapter),
                 );
@@ -108,6 +109,7 @@ pub(crate) fn check_site(
                     if site.taxonomies.term(kind, key).is_none() {
                         let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
                         let d = src.error_at(
+                            Code::UnknownReference,
                             &[Seg::Key(kind.key()), Seg::Index(i)],
                             format!(
                                 "`{key}` is not defined in taxonomies.yaml under `{}`",
@@ -125,6 +127,7 @@ pub(crate) fn check_site(
         for (i, id) in page.data.sources.iter().enumerate() {
             if site.source(id).is_none() {
                 let d = src.error_at(
+                    Code::UnknownReference,
                     &[Seg::Key("sources"), Seg::Index(i)],
                     format!("the source `{id}` is not defined in sources.yaml"),
                 );
@@ -147,6 +150,7 @@ pub(crate) fn check_site(
             {
                 errors.push(
                     Diagnostic::error(
+                        Code::FileName,
                         content.join(&page.id).join(&csv),
                         format!(
                             "this file has the name of the CSV download of chart `{}`",
@@ -168,8 +172,12 @@ pub(crate) fn check_site(
             .any(|t| TODO.find(t.as_bytes()).is_some())
             {
                 warnings.push(
-                    Diagnostic::warning(&doc.path, "the text still contains TODO placeholders")
-                        .with_help("replace every TODO with the real text before publishing"),
+                    Diagnostic::warning(
+                        Code::Todo,
+                        &doc.path,
+                        "the text still contains TODO placeholders",
+                    )
+                    .with_help("replace every TODO with the real text before publishing"),
                 );
             }
         }
@@ -180,7 +188,7 @@ pub(crate) fn check_site(
                     .join(&page.id)
                     .join(format!("index.{}.md", lang.code()));
                 warnings.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning(Code::Untranslated,
                         missing,
                         format!(
                             "untranslated: this page has no {} version; the {} text is shown there under a notice",
@@ -209,6 +217,7 @@ pub(crate) fn check_site(
         };
         if let Some(msg) = msg {
             errors.push(site_src.error_at(
+                Code::UnknownReference,
                 &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
                 msg,
             ));
@@ -233,13 +242,22 @@ fn check_translation_versions(
         };
         if *source_lang == lang {
             errors.push(
-                Diagnostic::error(&doc.path, "`translated_from` names the page's own language")
-                    .with_help(format!("a translation into {} names its source language, e.g. `translated_from: {}@…`", lang.code(), lang.other().code())),
+                Diagnostic::error(
+                    Code::TranslationSource,
+                    &doc.path,
+                    "`translated_from` names the page's own language",
+                )
+                .with_help(format!(
+                    "a translation into {} names its source language, e.g. `translated_from: {}@…`",
+                    lang.code(),
+                    lang.other().code()
+                )),
             );
             continue;
         }
         let Some(source) = page.docs.get(*source_lang) else {
             warnings.push(Diagnostic::warning(
+                Code::TranslationSource,
                 &doc.path,
                 format!(
                     "`translated_from` names index.{}.md, which does not exist",
@@ -251,7 +269,7 @@ fn check_translation_versions(
         let current = source.version();
         if &current != version {
             warnings.push(
-                Diagnostic::warning(
+                Diagnostic::warning(Code::OutdatedTranslation,
                     &doc.path,
                     format!(
                         "outdated translation: it follows version {version} of index.{}.md, which has changed since (now {current})",
@@ -294,14 +312,14 @@ impl<'p> LazySource<'p> {
         }
     }
 
-    fn error_at(&self, at: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+    fn error_at(&self, code: Code, at: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
         let path = self.path.unwrap_or(Path::new("data.yaml"));
         let text = self.text.get_or_init(|| {
             self.path
                 .and_then(|p| read_text(p).ok())
                 .unwrap_or_default()
         });
-        Source::file(path, text).error_at(at, message)
+        Source::file(path, text).error_at(code, at, message)
     }
 }
 

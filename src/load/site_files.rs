@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::text::RawText;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Text};
 use crate::model::site::{
     BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource, Taxonomies, Term,
@@ -41,7 +41,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     let base_url = match parse_base_url(&raw.base_url) {
         Ok(b) => b,
         Err(msg) => {
-            errors.push(src.error_at(&[Seg::Key("base_url")], msg).with_help(
+            errors.push(src.error_at(Code::InvalidValue, &[Seg::Key("base_url")], msg).with_help(
                 "write the address the site will be published at, e.g. `https://example.org/reports/2025/`",
             ));
             BaseUrl {
@@ -54,6 +54,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         None => Lang::Ja,
         Some(code) => Lang::from_code(code).unwrap_or_else(|| {
             errors.push(src.error_at(
+                Code::InvalidValue,
                 &[Seg::Key("default_language")],
                 format!("`{code}` is not a language of this report; use `ja` or `en`"),
             ));
@@ -63,6 +64,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     let theme = raw.theme.unwrap_or_else(|| "default".to_string());
     if super::walk::slug_problem(&theme).is_some() {
         errors.push(src.error_at(
+            Code::InvalidValue,
             &[Seg::Key("theme")],
             format!("`{theme}` is not a theme folder name"),
         ));
@@ -70,6 +72,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     if raw.chapters.is_empty() {
         errors.push(
             src.error_at(
+                Code::InvalidValue,
                 &[Seg::Key("chapters")],
                 "the report needs at least one chapter",
             )
@@ -81,6 +84,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     for (i, c) in raw.chapters.iter().enumerate() {
         if raw.chapters[..i].contains(c) {
             errors.push(src.error_at(
+                Code::DuplicateId,
                 &[Seg::Key("chapters"), Seg::Index(i)],
                 format!("the chapter `{c}` is listed twice"),
             ));
@@ -97,6 +101,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
             }
             _ => errors.push(
                 src.error_at(
+                    Code::InvalidValue,
                     &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
                     format!("`{r}` does not name a key figure"),
                 )
@@ -173,6 +178,7 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
         if let Some(url) = &s.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 errors.push(src.error_at(
+                    Code::InvalidValue,
                     &[Seg::Key(&id), Seg::Key("url")],
                     format!("`{url}` is not a web address; it must start with https:// or http://"),
                 ));
@@ -215,6 +221,7 @@ pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Ve
             .map(|(key, label)| {
                 if let Some(problem) = super::walk::slug_problem(&key) {
                     errors.push(src.error_at_key(
+                        Code::FileName,
                         &[Seg::Key(kind), Seg::Key(&key)],
                         format!("the key `{key}` cannot be used in an address: {problem}"),
                     ));
@@ -260,6 +267,7 @@ pub(crate) fn parse_glossary(
         super::page_data::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
         if out.iter().any(|g| g.id == e.id) {
             errors.push(src.error_at(
+                Code::DuplicateId,
                 &[Seg::Index(i), Seg::Key("id")],
                 format!("the glossary id `{}` is used twice", e.id),
             ));

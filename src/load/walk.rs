@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::Lang;
 
 /// The files of one page folder, found on disk.
@@ -89,6 +89,7 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
         Ok(root) => root,
         Err(e) => {
             found.errors.push(Diagnostic::error(
+                Code::Io,
                 content,
                 format!("the content folder cannot be read: {e}"),
             ));
@@ -113,9 +114,11 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| content.to_path_buf());
-                found
-                    .errors
-                    .push(Diagnostic::error(path, format!("cannot be read: {e}")));
+                found.errors.push(Diagnostic::error(
+                    Code::Io,
+                    path,
+                    format!("cannot be read: {e}"),
+                ));
                 continue;
             }
         };
@@ -135,6 +138,7 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                 }
                 Ok(true) => {
                     found.warnings.push(Diagnostic::warning(
+                        Code::Symlink,
                         path,
                         "symlinked folders are not followed; this folder is ignored",
                     ));
@@ -164,18 +168,24 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                     page.docs.insert(lang, path.to_path_buf());
                 }
                 None => found.errors.push(
-                    Diagnostic::error(path, format!("`{lang}` is not a language of this report"))
-                        .with_help(
-                            "name page files index.ja.md (Japanese) or index.en.md (English)",
-                        ),
+                    Diagnostic::error(
+                        Code::FileName,
+                        path,
+                        format!("`{lang}` is not a language of this report"),
+                    )
+                    .with_help("name page files index.ja.md (Japanese) or index.en.md (English)"),
                 ),
             }
         } else if name == "index.md"
             || (name.ends_with(".md") && !folder.is_empty() && name.starts_with("index"))
         {
             found.errors.push(
-                Diagnostic::error(path, "the file name does not say its language")
-                    .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)"),
+                Diagnostic::error(
+                    Code::FileName,
+                    path,
+                    "the file name does not say its language",
+                )
+                .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)"),
             );
         } else if name == "data.yaml" {
             let page = pages.entry(folder.clone()).or_default();
@@ -183,8 +193,12 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
             page.data = Some(path.to_path_buf());
         } else if name == "data.yml" {
             found.errors.push(
-                Diagnostic::error(path, "page facts must be in a file named data.yaml")
-                    .with_help("rename data.yml to data.yaml"),
+                Diagnostic::error(
+                    Code::FileName,
+                    path,
+                    "page facts must be in a file named data.yaml",
+                )
+                .with_help("rename data.yml to data.yaml"),
             );
         } else {
             loose.push(rel);
@@ -197,20 +211,20 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                 let name = rel.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
                 match asset_problem(&name) {
                     Some(problem) => found.errors.push(
-                        Diagnostic::error(content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
+                        Diagnostic::error(Code::FileName, content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
                             .with_help("rename the file using letters, digits, `-`, `_` and `.`"),
                     ),
                     None => page.assets.push(rel),
                 }
             }
             None if rel.extension().is_some_and(|e| e == "md") => found.warnings.push(
-                Diagnostic::warning(content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
+                Diagnostic::warning(Code::Ignored, content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
                     .with_help(format!(
                         "move it to {}/index.ja.md or index.en.md",
                         rel.with_extension("").to_string_lossy()
                     )),
             ),
-            None => found.warnings.push(Diagnostic::warning(
+            None => found.warnings.push(Diagnostic::warning(Code::Ignored,
                 content.join(&rel),
                 "ignored: this file is not in a page folder (a folder with index.ja.md or index.en.md)",
             )),
@@ -221,6 +235,7 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
             let at = page.data.clone().unwrap_or_else(|| content.join(id));
             found.errors.push(
                 Diagnostic::error(
+                    Code::Structure,
                     at,
                     "this folder has data.yaml but no index.ja.md or index.en.md",
                 )
@@ -313,12 +328,14 @@ fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
         .unwrap_or_default();
     if let Some(problem) = slug_problem(&name) {
         return Err(Diagnostic::error(
+            Code::FileName,
             path,
             format!("the folder name `{name}` cannot be used in an address: {problem}"),
         ));
     }
     if rel.components().count() == 1 && RESERVED.contains(&name.as_str()) {
         return Err(Diagnostic::error(
+            Code::FileName,
             path,
             format!(
                 "`{name}` is an address hakusho generates itself (/ja/{name}/); choose another folder name"
@@ -334,14 +351,17 @@ fn symlink_target_inside(path: &Path, root: &Path) -> Result<bool, Diagnostic> {
     match path.canonicalize() {
         Ok(target) if target.starts_with(root) => Ok(target.is_dir()),
         Ok(_) => Err(Diagnostic::error(
+            Code::Symlink,
             path,
             "this symlink points outside the content folder; hakusho does not read it",
         )
         .with_help("copy the file into content/ instead of linking to it")),
-        Err(e) => Err(
-            Diagnostic::error(path, format!("this symlink cannot be followed ({e})"))
-                .with_help("remove the broken or looping link"),
-        ),
+        Err(e) => Err(Diagnostic::error(
+            Code::Symlink,
+            path,
+            format!("this symlink cannot be followed ({e})"),
+        )
+        .with_help("remove the broken or looping link")),
     }
 }
 

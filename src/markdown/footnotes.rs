@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, html};
 
 use super::{Renderer, Variant, patched};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::format::escape::escape_html;
 
 /// The mark of a footnote reference: note `n`, its `k`-th reference.
@@ -83,6 +83,7 @@ impl<'a> Renderer<'a, '_> {
             }
             let label = &note.label;
             let d = Diagnostic::warning(
+                Code::Footnote,
                 self.input.path,
                 format!("the footnote `[^{label}]` is defined but never referenced"),
             )
@@ -108,6 +109,7 @@ impl<'a> Renderer<'a, '_> {
                 Some(end) if end > 0 && !rest[..end].contains(char::is_whitespace) => {
                     let label = &rest[..end];
                     let d = Diagnostic::warning(
+                        Code::Footnote,
                         self.input.path,
                         format!("the footnote `[^{label}]` has no definition, so it shows as text"),
                     )

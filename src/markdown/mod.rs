@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Tag, TagEnd, html};
 
-use crate::diag::{Diagnostic, LineIndex, Position};
+use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
 use events::{merge_text, shifted};
 use footnotes::footnote_ref;
@@ -399,8 +399,9 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn error(&mut self, offset: usize, message: String, help: Option<&str>) {
-        let mut d = Diagnostic::error(self.input.path, message).at_opt(Some(self.position(offset)));
+    fn error(&mut self, code: Code, offset: usize, message: String, help: Option<&str>) {
+        let mut d =
+            Diagnostic::error(code, self.input.path, message).at_opt(Some(self.position(offset)));
         if let Some(h) = help {
             d = d.with_help(h);
         }
@@ -580,7 +581,7 @@ impl<'a> Renderer<'a, '_> {
                     ctx.image = false;
                     if let Some((dest, offset, alt)) = image_alt.take() {
                         if alt.trim().is_empty() {
-                            let d = Diagnostic::warning(
+                            let d = Diagnostic::warning(Code::MissingAltText,
                                 self.input.path,
                                 format!("the image `{dest}` has no alt text"),
                             )
@@ -734,6 +735,7 @@ impl<'a> Renderer<'a, '_> {
             .unwrap_or_else(|| body.trim().to_string());
         if id.is_empty() || id.contains(char::is_whitespace) {
             self.error(
+                Code::ChartPlacement,
                 range.start,
                 "a chart block must hold exactly one chart id".into(),
                 Some("write ```chart, then the chart's id on its own line, then ```"),
@@ -742,6 +744,7 @@ impl<'a> Renderer<'a, '_> {
         }
         if self.out.charts.contains(&id) {
             self.error(
+                Code::ChartPlacement,
                 range.start,
                 format!("the chart `{id}` is placed twice on this page"),
                 Some("place each chart once; refer to it elsewhere with @fig:<id>"),
@@ -756,7 +759,7 @@ impl<'a> Renderer<'a, '_> {
                 });
                 self.out.charts.push(id);
             }
-            None => self.error(
+            None => self.error(Code::ChartPlacement,
                 range.start,
                 format!("there is no chart `{id}` in this page's data.yaml"),
                 Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
@@ -784,7 +787,7 @@ impl<'a> Renderer<'a, '_> {
     /// on a page holding every document).
     fn target(&mut self, url: &str, offset: usize) -> (String, Option<Option<String>>) {
         if let Some(why) = refused_url(url) {
-            self.error(
+            self.error(Code::RefusedLink,
                 offset,
                 format!("{why}: `{url}`"),
                 Some("link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)"),
@@ -808,7 +811,12 @@ impl<'a> Renderer<'a, '_> {
                 (href, Some(in_report))
             }
             Err(why) => {
-                self.error(offset, format!("broken link `{url}`: {why}"), None);
+                self.error(
+                    Code::BrokenLink,
+                    offset,
+                    format!("broken link `{url}`: {why}"),
+                    None,
+                );
                 ("#".to_string(), Some(None))
             }
         }
@@ -823,7 +831,7 @@ impl<'a> Renderer<'a, '_> {
                 RawHtmlPiece::Text(t) => html_out.push_str(&escape_html(t)),
                 RawHtmlPiece::Refused(tag) => {
                     let shown: String = tag.chars().take(60).collect();
-                    self.error(
+                    self.error(Code::RawHtml,
                         offset,
                         format!("raw HTML is not allowed: `{shown}`"),
                         Some("write Markdown instead; only these tags, without attributes, may be written as HTML: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>"),
@@ -862,6 +870,7 @@ impl<'a> Renderer<'a, '_> {
                     }
                     None => {
                         self.error(
+                            Code::BrokenReference,
                             offset + at,
                             format!("the figure reference @fig:{id} names no chart"),
                             Some("use the id of a chart defined in a data.yaml of this report"),

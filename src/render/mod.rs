@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
 use crate::output::Sink;
@@ -83,7 +83,10 @@ impl Env<'_> {
             .map(|(_, d)| d)
             .next()
             .unwrap_or_else(|| {
-                Diagnostic::general(format!("template error while rendering {what}"))
+                Diagnostic::general(
+                    Code::Template,
+                    format!("template error while rendering {what}"),
+                )
             });
         if d.path.is_none() {
             d.path = self.theme.template_paths.get(template).cloned();
@@ -197,18 +200,20 @@ pub(crate) fn template_context<T: Serialize>(
     what: &str,
 ) -> Result<tera::Context, Diagnostic> {
     tera::Context::from_serialize(ctx).map_err(|e| {
-        Diagnostic::general(format!(
-            "cannot prepare the template context for {what}: {e}"
-        ))
+        Diagnostic::general(
+            Code::Template,
+            format!("cannot prepare the template context for {what}: {e}"),
+        )
     })
 }
 
 /// What a template wrote, as text.
 fn as_text(bytes: Vec<u8>, template: &str, what: &str) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::general(format!(
-            "{template} wrote text that is not UTF-8 for {what}"
-        ))
+        Diagnostic::general(
+            Code::Template,
+            format!("{template} wrote text that is not UTF-8 for {what}"),
+        )
     })
 }
 
@@ -554,6 +559,7 @@ fn check_anchors(
                 if !ids.contains(fragment) {
                     errors.push(
                         Diagnostic::error(
+                            Code::BrokenAnchor,
                             &doc.path,
                             format!(
                                 "broken link `{}`: the page has no anchor `#{fragment}`",
@@ -588,6 +594,7 @@ fn check_glossary_used(
         if !used.contains(entry.id.as_str()) {
             let seg = [crate::yaml::Seg::Index(i), crate::yaml::Seg::Key("term")];
             let mut d = src.error_at(
+                Code::UnusedGlossaryTerm,
                 &seg,
                 format!(
                     "the glossary term `{}` ({}) is not used in any page",

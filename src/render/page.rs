@@ -10,7 +10,7 @@ use super::resolver::PageResolver;
 use super::urls::page_path;
 use super::views::{CaseView, ChapterView, HomeView, Link, PageContext, PageView, TermGroup};
 use super::{Env, RenderedPage};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::format::date::format_date;
 use crate::markdown::{self, Input, Labels};
 use crate::model::lang::Lang;
@@ -105,6 +105,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         {
             page_warnings.push(
                 Diagnostic::warning(
+                    Code::UnusedChart,
                     &doc.path,
                     format!(
                         "the chart `{}` is defined in data.yaml but not placed in this text",
@@ -284,6 +285,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         match std::fs::read(&source) {
             Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, &mut outcome.errors),
             Err(e) => outcome.errors.push(Diagnostic::error(
+                Code::Io,
                 &source,
                 format!("the file cannot be read: {e}"),
             )),

@@ -7,7 +7,7 @@ use super::page::doc_prefix;
 use super::urls::page_path;
 use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
 use super::{Env, template_context};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::format::date::format_date;
 use crate::markdown;
 use crate::model::lang::{Lang, Localized};
@@ -58,10 +58,11 @@ fn frame(env: &Env<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
     let html = env.render_with_site("report.html", &ctx, (lang, from.as_str(), None), &what)?;
     let frame = super::as_text(html, "report.html", &what)?;
     let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {
-        return Err(
-            Diagnostic::general("report.html does not place the documents")
-                .with_help("write {{ report.sections_here | safe }} where the documents go"),
-        );
+        return Err(Diagnostic::general(
+            Code::Template,
+            "report.html does not place the documents",
+        )
+        .with_help("write {{ report.sections_here | safe }} where the documents go"));
     };
     Ok(Frame {
         head: head.to_string(),

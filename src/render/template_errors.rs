@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::error::Error as _;
 use std::path::PathBuf;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// Turns a Tera error into diagnostics, each with the template name it concerns (if known).
 /// `page` names the page being rendered, for rendering errors.
@@ -31,21 +31,23 @@ pub(crate) fn tera_diagnostics(
             if let Some(source) = err.source() {
                 message = format!("{message}: {source}");
             }
-            let d = Diagnostic::error(path_of(&name), while_rendering(message))
+            let d = Diagnostic::error(Code::Template, path_of(&name), while_rendering(message))
                 .at(span.start_line.max(1), span.start_col + 1)
                 .with_help(help_for(report.message()));
             vec![(Some(name), d)]
         }
         tera::ErrorKind::TemplateNotFound(name) => vec![(
             None,
-            Diagnostic::general(while_rendering(format!(
-                "the template `{name}` does not exist"
-            )))
+            Diagnostic::general(
+                Code::Template,
+                while_rendering(format!("the template `{name}` does not exist")),
+            )
             .with_help("add it to the theme's templates/ folder, or correct the name"),
         )],
         tera::ErrorKind::MissingParent { current, parent } => vec![(
             Some(current.clone()),
             Diagnostic::error(
+                Code::Template,
                 path_of(current),
                 format!("extends `{parent}`, which does not exist"),
             )
@@ -57,6 +59,7 @@ pub(crate) fn tera_diagnostics(
         } => vec![(
             Some(tpl.clone()),
             Diagnostic::error(
+                Code::Template,
                 path_of(tpl),
                 format!(
                     "the templates extend each other in a loop: {}",
@@ -67,6 +70,7 @@ pub(crate) fn tera_diagnostics(
         tera::ErrorKind::CircularInclude { tpl, include_chain } => vec![(
             Some(tpl.clone()),
             Diagnostic::error(
+                Code::Template,
                 path_of(tpl),
                 format!(
                     "the templates include each other in a loop: {}",
@@ -85,7 +89,7 @@ pub(crate) fn tera_diagnostics(
                 let help = help_for(&message);
                 vec![(
                     None,
-                    Diagnostic::general(while_rendering(message)).with_help(help),
+                    Diagnostic::general(Code::Template, while_rendering(message)).with_help(help),
                 )]
             } else {
                 parsed
@@ -111,9 +115,10 @@ fn parse_reports(
             let line_no = parts.next().and_then(|l| l.parse::<usize>().ok());
             let name = parts.next().unwrap_or("").to_string();
             if let (Some(m), Some(l), Some(c)) = (message.take(), line_no, col) {
-                let d = Diagnostic::error(path_of(&name), while_rendering(m.clone()))
-                    .at(l, c)
-                    .with_help(help_for(&m));
+                let d =
+                    Diagnostic::error(Code::Template, path_of(&name), while_rendering(m.clone()))
+                        .at(l, c)
+                        .with_help(help_for(&m));
                 out.push((Some(name), d));
             }
         }

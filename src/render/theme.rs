@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use super::template_errors::tera_diagnostics;
 use crate::chart::ChartStyle;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Localized};
 
 mod embedded {
@@ -77,6 +77,7 @@ pub fn load_theme(
         } else {
             errors.push(
                 Diagnostic::error(
+                    Code::Theme,
                     &dir,
                     format!("the theme `{name}` named in site.yaml has no folder"),
                 )
@@ -123,6 +124,7 @@ fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec
             Ok(e) => e,
             Err(e) => {
                 errors.push(Diagnostic::error(
+                    Code::Io,
                     dir,
                     format!("the theme folder cannot be read: {e}"),
                 ));
@@ -148,6 +150,7 @@ fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec
                 );
             }
             Err(e) => errors.push(Diagnostic::error(
+                Code::Theme,
                 entry.path(),
                 format!("the file cannot be read: {e}"),
             )),
@@ -171,6 +174,7 @@ fn load_templates(
                 paths.insert(name.to_string(), file.shown_as.clone());
             }
             Err(_) => errors.push(Diagnostic::error(
+                Code::Theme,
                 &file.shown_as,
                 "the template is not valid UTF-8",
             )),
@@ -237,6 +241,7 @@ fn load_strings(
             .collect();
         for (key, value) in missing {
             warnings.push(Diagnostic::warning(
+                Code::Theme,
                 shown.get(lang).clone(),
                 format!(
                     "the UI string `{key}` is missing in {}; the {} text is used",
@@ -283,6 +288,7 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
                         *slot = v;
                     } else {
                         errors.push(src.error_at(
+                            Code::Theme,
                             &[crate::yaml::Seg::Key(key)],
                             format!("`{v}` is not a colour; write #rrggbb"),
                         ));
@@ -295,6 +301,7 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
             if let Some(palette) = raw.palette {
                 if palette.is_empty() || palette.iter().any(|c| !colour_ok(c)) {
                     errors.push(src.error_at(
+                        Code::Theme,
                         &[crate::yaml::Seg::Key("palette")],
                         "the palette must be a list of colours written #rrggbb",
                     ));
@@ -305,6 +312,7 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
             if let Some(font) = raw.font_family {
                 if font.contains(['<', '>', '"', ';', '{', '}']) {
                     errors.push(src.error_at(
+                        Code::Theme,
                         &[crate::yaml::Seg::Key("font_family")],
                         "the font list may not contain < > \" ; { }",
                     ));

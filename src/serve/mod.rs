@@ -14,7 +14,7 @@ use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::pipeline::{SiteOptions, project_root};
 use crate::session::{Rebuilt, Session};
 use http::{Route, content_type, host_is_loopback, inject, overlay, route};
@@ -51,7 +51,10 @@ pub fn serve(
     on_event: impl Fn(Event) + Send + Sync + 'static,
 ) -> Result<(), Diagnostic> {
     let server = Server::http(("127.0.0.1", opts.port)).map_err(|e| {
-        Diagnostic::general(format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))
+        Diagnostic::general(
+            Code::Io,
+            format!("cannot listen on 127.0.0.1:{}: {e}", opts.port),
+        )
     })?;
     let port = server
         .server_addr()
@@ -138,13 +141,15 @@ fn watch(
 ) -> Result<impl Drop, Diagnostic> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(60), None, tx)
-        .map_err(|e| Diagnostic::general(format!("cannot watch files: {e}")))?;
+        .map_err(|e| Diagnostic::general(Code::Io, format!("cannot watch files: {e}")))?;
     let themes = project_root(&site.content).join("themes");
     for dir in [site.content.clone(), themes] {
         if dir.is_dir() {
             debouncer
                 .watch(&dir, RecursiveMode::Recursive)
-                .map_err(|e| Diagnostic::general(format!("cannot watch {}: {e}", dir.display())))?;
+                .map_err(|e| {
+                    Diagnostic::general(Code::Io, format!("cannot watch {}: {e}", dir.display()))
+                })?;
         }
     }
     std::thread::spawn(move || {

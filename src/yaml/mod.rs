@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, Position, did_you_mean};
+use crate::diag::{Code, Diagnostic, Position, did_you_mean};
 
 pub use locate::{Seg, find_duplicate_key, locate_key, locate_value};
 
@@ -43,21 +43,26 @@ impl<'a> Source<'a> {
     }
 
     /// An error at the value at `path` (or at the nearest existing parent).
-    pub fn error_at(&self, path: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(&self, code: Code, path: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
         let position = (0..=path.len())
             .rev()
             .find_map(|n| self.value_position(&path[..n]));
-        Diagnostic::error(self.path, message).at_opt(position)
+        Diagnostic::error(code, self.path, message).at_opt(position)
     }
 
     /// An error at the key that ends `path`.
-    pub fn error_at_key(&self, path: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
+    pub fn error_at_key(
+        &self,
+        code: Code,
+        path: &[Seg<'_>],
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let position = self.key_position(path).or_else(|| {
             (0..path.len())
                 .rev()
                 .find_map(|n| self.value_position(&path[..n]))
         });
-        Diagnostic::error(self.path, message).at_opt(position)
+        Diagnostic::error(code, self.path, message).at_opt(position)
     }
 
     fn shift(&self, p: Position) -> Position {
@@ -71,7 +76,10 @@ impl<'a> Source<'a> {
 /// Deserializes `src` into `T`, reporting a problem as an editor-facing diagnostic.
 pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {
-        return Err(Diagnostic::error(src.path, "the file is empty").at(src.line_offset + 1, 1));
+        return Err(
+            Diagnostic::error(Code::EmptyFile, src.path, "the file is empty")
+                .at(src.line_offset + 1, 1),
+        );
     }
     serde_yaml::from_str(src.text).map_err(|e| describe(src, &e))
 }
@@ -86,12 +94,25 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     });
     if message.starts_with("duplicate") {
         if let Some((key, p)) = find_duplicate_key(src.text) {
-            return Diagnostic::error(src.path, format!("the key `{key}` is given twice"))
-                .at(p.line + src.line_offset, p.column)
-                .with_help("remove one of them; YAML keys must be unique within a mapping");
+            return Diagnostic::error(
+                Code::DuplicateKey,
+                src.path,
+                format!("the key `{key}` is given twice"),
+            )
+            .at(p.line + src.line_offset, p.column)
+            .with_help("remove one of them; YAML keys must be unique within a mapping");
         }
     }
-    let mut diag = Diagnostic::error(src.path, tidy(&message));
+    let code = if unknown_word(&message).is_some() {
+        Code::UnknownKey
+    } else if message.contains("missing field") {
+        Code::MissingKey
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        Code::WrongType
+    } else {
+        Code::YamlSyntax
+    };
+    let mut diag = Diagnostic::error(code, src.path, tidy(&message));
     if let Some((word, expected)) = unknown_word(&message) {
         let candidates: Vec<&str> = expected.iter().map(String::as_str).collect();
         if let Some(best) = did_you_mean(&word, candidates.iter().copied()) {

@@ -143,6 +143,7 @@ fn schema_error_and_json_format() {
     let p = &json["problems"][0];
     assert_eq!(p["number"], 1);
     assert_eq!(p["severity"], "error");
+    assert_eq!(p["code"], "unknown-key");
     assert_eq!(p["file"], "content/about/index.ja.md");
     assert_eq!(p["line"], 2);
     assert_eq!(p["column"], 1);
