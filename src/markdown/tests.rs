@@ -4,6 +4,8 @@ use std::path::Path;
 
 use super::*;
 
+mod random;
+
 struct Fake {
     glossary: Vec<GlossaryTerm>,
     /// Answers as for the whole-report page (everything within the page, ids prefixed `r-`).
