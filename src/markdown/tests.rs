@@ -371,64 +371,7 @@ fn undefined_footnote_is_a_warning() {
 }
 
 #[test]
-fn whitespace_is_found_byte_by_byte_as_char_is_whitespace_finds_it() {
-    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-        let mut buf = [0u8; 4];
-        let encoded = c.encode_utf8(&mut buf).as_bytes();
-        let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
-        assert_eq!(super::whitespace_len(encoded), want, "{c:?}");
-    }
-}
-
-#[test]
 fn plain_text_has_one_space_for_each_run_of_whitespace() {
     let r = md("# 見出し\n\n第一段落　全角空白\n改行。\n\n- one\n- two  three\n");
     assert_eq!(r.text, "見出し 第一段落 全角空白改行。 one two three");
-}
-
-#[test]
-fn only_the_listed_bytes_start_whitespace() {
-    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-        if c.is_whitespace() {
-            let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(super::MAY_START_WHITESPACE[first as usize], "{c:?}");
-        }
-    }
-}
-
-#[test]
-fn collapsed_text_is_recognised_as_char_is_whitespace_would() {
-    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-        let single = !c.is_whitespace() || c == ' ';
-        assert_eq!(super::is_collapsed(&format!("a{c}b")), single, "{c:?}");
-        if c.is_whitespace() {
-            assert!(!super::is_collapsed(&format!("a {c}b")), "{c:?}");
-            assert!(!super::is_collapsed(&format!("{c}a")), "{c:?}");
-            assert!(!super::is_collapsed(&format!("a{c}")), "{c:?}");
-        }
-    }
-    for text in [
-        "",
-        "a",
-        "日本語、です。",
-        "“good” — x",
-        "one two three",
-        "退職 a b",
-    ] {
-        assert!(super::is_collapsed(text), "{text}");
-    }
-    // Two spaces or U+3000 anywhere, in texts short and long.
-    for n in 0..70 {
-        let run = "語".repeat(n / 3) + &"a".repeat(n % 3);
-        for gap in ["  ", "\u{3000}", "\n", "\u{a0}"] {
-            for text in [
-                format!("{run}{gap}b"),
-                format!("b{gap}{run}"),
-                format!("{run}x{gap}y"),
-            ] {
-                assert!(!super::is_collapsed(&text), "{text:?}");
-            }
-        }
-    }
 }
