@@ -15,7 +15,7 @@ use super::{GlossaryTerm, Input, Resolve};
 /// One way of rendering a document: its input (id prefix, heading shift) and its resolver.
 pub(super) struct Way<'a, 'r> {
     pub(super) input: Input<'a>,
-    pub(super) resolve: &'r dyn Resolve,
+    pub(super) resolve: &'r mut dyn Resolve,
 }
 
 /// Which of the two ways.
@@ -270,13 +270,13 @@ mod tests {
     struct Nothing;
 
     impl Resolve for Nothing {
-        fn chart(&self, _: &str) -> Option<String> {
+        fn chart(&mut self, _: &str) -> Option<String> {
             None
         }
-        fn figure(&self, _: &str) -> Option<(String, String)> {
+        fn figure(&mut self, _: &str) -> Option<(String, String)> {
             None
         }
-        fn link(&self, _: &str) -> Result<LinkTarget, String> {
+        fn link(&mut self, _: &str) -> Result<LinkTarget, String> {
             Err(String::new())
         }
         fn glossary(&self) -> &[GlossaryTerm] {
@@ -311,15 +311,15 @@ mod tests {
     #[test]
     fn each_way_gets_its_own_events_and_a_run_keeps_its_own() {
         let labels = Labels::default();
-        let (page, variant) = (Nothing, Nothing);
+        let (mut page, mut variant) = (Nothing, Nothing);
         let mut dual = Dual::new(
             Way {
                 input: input(&labels, "p-"),
-                resolve: &page,
+                resolve: &mut page,
             },
             Some(Way {
                 input: input(&labels, "v-"),
-                resolve: &variant,
+                resolve: &mut variant,
             }),
             8,
         );
@@ -349,10 +349,10 @@ mod tests {
     #[should_panic(expected = "depends on the way")]
     fn same_refuses_a_heading() {
         let labels = Labels::default();
-        let page = Nothing;
+        let mut page = Nothing;
         let way = Way {
             input: input(&labels, ""),
-            resolve: &page,
+            resolve: &mut page,
         };
         Dual::new(way, None, 1).same(Event::End(TagEnd::Heading(HeadingLevel::H2)));
     }

@@ -57,14 +57,16 @@ pub struct GlossaryTerm {
     pub href: String,
 }
 
-/// What the Markdown stage needs from the rest of the site, for one page in one language.
+/// What the Markdown stage needs from the rest of the site, for one page in one language. Look-ups take
+/// `&mut self`, so a resolver can keep what it meets (errors, link targets) in plain fields, to be read
+/// after rendering.
 pub trait Resolve {
     /// The `<figure>` HTML of a chart defined in this page's `data.yaml`, or `None` if there is none.
-    fn chart(&self, id: &str) -> Option<String>;
+    fn chart(&mut self, id: &str) -> Option<String>;
     /// The label (図2-1) and href of a figure anywhere in the report.
-    fn figure(&self, id: &str) -> Option<(String, String)>;
+    fn figure(&mut self, id: &str) -> Option<(String, String)>;
     /// Where a link or image written in content goes, or why it is broken.
-    fn link(&self, url: &str) -> Result<LinkTarget, String>;
+    fn link(&mut self, url: &str) -> Result<LinkTarget, String>;
     /// Glossary terms to mark, longest first.
     fn glossary(&self) -> &[GlossaryTerm];
     /// Whether every document is on the one page (links to pages of the report go to their
@@ -146,7 +148,7 @@ pub fn options() -> Options {
 }
 
 /// Renders one document.
-pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
+pub fn render(input: Input<'_>, resolve: &mut dyn Resolve) -> Rendered {
     run(input, resolve, None).0
 }
 
@@ -155,9 +157,9 @@ pub fn render(input: Input<'_>, resolve: &dyn Resolve) -> Rendered {
 /// what rendering it alone would give; the variant keeps only its HTML and footnotes.
 pub fn render_pair(
     input: Input<'_>,
-    resolve: &dyn Resolve,
+    resolve: &mut dyn Resolve,
     variant: Input<'_>,
-    variant_resolve: &dyn Resolve,
+    variant_resolve: &mut dyn Resolve,
 ) -> (Rendered, Rendered) {
     assert_eq!(
         input.markdown.as_ptr(),
@@ -176,8 +178,8 @@ pub fn render_pair(
 
 fn run<'a>(
     input: Input<'a>,
-    resolve: &dyn Resolve,
-    variant: Option<(Input<'a>, &dyn Resolve)>,
+    resolve: &mut dyn Resolve,
+    variant: Option<(Input<'a>, &mut dyn Resolve)>,
 ) -> (Rendered, Option<Rendered>) {
     let page = Way { input, resolve };
     let variant = variant.map(|(input, resolve)| Way { input, resolve });

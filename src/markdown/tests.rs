@@ -13,15 +13,15 @@ struct Fake {
 }
 
 impl Resolve for Fake {
-    fn chart(&self, id: &str) -> Option<String> {
+    fn chart(&mut self, id: &str) -> Option<String> {
         let p = if self.report { "r-" } else { "" };
         (id == "c1").then(|| format!("<figure id=\"{p}fig-c1\">FIG</figure>\n"))
     }
-    fn figure(&self, id: &str) -> Option<(String, String)> {
+    fn figure(&mut self, id: &str) -> Option<(String, String)> {
         let p = if self.report { "r-" } else { "" };
         (id == "c1").then(|| ("図2-1".to_string(), format!("#{p}fig-c1")))
     }
-    fn link(&self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
         let (href, in_report) = match (url, self.report) {
             ("/cases/kobe/", false) => ("/ja/cases/kobe/", Some("cases-kobe-top")),
             ("/cases/kobe/", true) => ("#cases-kobe-top", Some("cases-kobe-top")),
@@ -81,7 +81,7 @@ fn input<'a>(markdown: &'a str, labels: &'a Labels) -> Input<'a> {
 
 fn md(markdown: &str) -> Rendered {
     let labels = labels();
-    render(input(markdown, &labels), &fake(false))
+    render(input(markdown, &labels), &mut fake(false))
 }
 
 /// `markdown` rendered as a pair (the page, and the report's variant with `heading_shift`), and each way alone.
@@ -93,9 +93,9 @@ fn pair_and_alone(markdown: &str, heading_shift: u8) -> [Rendered; 4] {
         heading_shift,
         ..page_input
     };
-    let (page, report) = render_pair(page_input, &fake(false), report_input, &fake(true));
-    let page_alone = render(page_input, &fake(false));
-    let report_alone = render(report_input, &fake(true));
+    let (page, report) = render_pair(page_input, &mut fake(false), report_input, &mut fake(true));
+    let page_alone = render(page_input, &mut fake(false));
+    let report_alone = render(report_input, &mut fake(true));
     [page, report, page_alone, report_alone]
 }
 

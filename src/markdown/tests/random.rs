@@ -213,6 +213,8 @@ struct Site {
     /// Links into the report go to their ids on the one page.
     single_page: bool,
     glossary: Vec<GlossaryTerm>,
+    /// What it was asked, in order (`chart c1: placed`, `figure c3`, `link /cases/kobe/`, …).
+    asked: Vec<String>,
 }
 
 impl Site {
@@ -232,6 +234,7 @@ impl Site {
                 term("kosen", "高専"),
                 term("coi", "COI"),
             ],
+            asked: Vec::new(),
         }
     }
 
@@ -241,17 +244,21 @@ impl Site {
 }
 
 impl Resolve for Site {
-    fn chart(&self, id: &str) -> Option<String> {
+    fn chart(&mut self, id: &str) -> Option<String> {
         let p = self.prefix();
-        match id {
+        let figure = match id {
             "c1" | "c2" => Some(format!("<figure id=\"{p}fig-{id}\">FIG {id}</figure>\n")),
             // A chart that fails to render: the real resolver records an error and places nothing.
             "bad" => Some(String::new()),
             _ => None,
-        }
+        };
+        let answer = if figure.is_some() { "placed" } else { "none" };
+        self.asked.push(format!("chart {id}: {answer}"));
+        figure
     }
 
-    fn figure(&self, id: &str) -> Option<(String, String)> {
+    fn figure(&mut self, id: &str) -> Option<(String, String)> {
+        self.asked.push(format!("figure {id}"));
         let p = self.prefix();
         match id {
             "c1" => Some(("図2-1".into(), format!("#{p}fig-c1"))),
@@ -262,7 +269,8 @@ impl Resolve for Site {
         }
     }
 
-    fn link(&self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
+        self.asked.push(format!("link {url}"));
         let (href, in_report) = match url {
             "/cases/kobe/" => ("/ja/cases/kobe/", Some("cases-kobe-top")),
             "/cases/kobe/#概要" => ("/ja/cases/kobe/#概要", Some("cases-kobe-概要")),
@@ -323,6 +331,14 @@ fn variant_outputs(r: &Rendered) -> String {
     format!("{}\n--\n{}", r.html, r.footnotes_html)
 }
 
+/// The charts placed (rendered, in the real site, with any error recorded).
+fn charts(asked: &[String]) -> Vec<&String> {
+    asked
+        .iter()
+        .filter(|a| a.starts_with("chart ") && a.ends_with(": placed"))
+        .collect()
+}
+
 #[test]
 fn a_pair_renders_each_way_as_rendering_it_alone_would_for_random_documents() {
     let labels = labels();
@@ -343,11 +359,14 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would_for_random_documents() {
             ..page_input
         };
         let single_page = !rng.chance(4);
-        let page_site = || Site::new(false, false);
-        let variant_site = || Site::new(true, single_page);
-        let (page, variant) = render_pair(page_input, &page_site(), variant_input, &variant_site());
-        let page_alone = render(page_input, &page_site());
-        let variant_alone = render(variant_input, &variant_site());
+        let (mut page_site, mut variant_site) =
+            (Site::new(false, false), Site::new(true, single_page));
+        let (page, variant) =
+            render_pair(page_input, &mut page_site, variant_input, &mut variant_site);
+        let mut page_alone_site = Site::new(false, false);
+        let page_alone = render(page_input, &mut page_alone_site);
+        let mut variant_alone_site = Site::new(true, single_page);
+        let variant_alone = render(variant_input, &mut variant_alone_site);
         let context = format!("document {n}:\n{markdown}");
         assert_eq!(
             page_outputs(&page),
@@ -358,6 +377,17 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would_for_random_documents() {
             variant_outputs(&variant),
             variant_outputs(&variant_alone),
             "the variant of {context}"
+        );
+        // The page's resolver is asked as if the page were rendered alone (the site pairs the link
+        // targets it records with the page's links); the variant's places the same charts.
+        assert_eq!(
+            page_site.asked, page_alone_site.asked,
+            "the page's resolver, {context}"
+        );
+        assert_eq!(
+            charts(&variant_site.asked),
+            charts(&variant_alone_site.asked),
+            "the variant's charts, {context}"
         );
     }
 }
