@@ -1,14 +1,22 @@
 //! Footnotes: numbered by first reference, ids prefixed per document (several documents share the
 //! whole-report page), back-links from each note, and a warning for references to notes never written.
+//! A note's definition keeps its events for both ways until the list of notes is written for each.
 
 use pulldown_cmark::{Event, html};
 
-use super::{Renderer, Variant, patched};
+use super::dual::{Events, Side};
+use super::transform::Renderer;
 use crate::diag::{Code, Diagnostic};
 use crate::format::escape::escape_html;
 
+/// A footnote's definition, as rendered.
+pub(super) struct Footnote<'a> {
+    label: String,
+    events: Events<'a>,
+}
+
 /// The mark of a footnote reference: note `n`, its `k`-th reference.
-pub(super) fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
+fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
     let n = n.to_string();
     let k = (k > 1).then(|| k.to_string());
     let html = [
@@ -31,8 +39,26 @@ pub(super) fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
 }
 
 impl<'a> Renderer<'a, '_> {
+    /// Pushes the mark of a reference to the note `label`.
+    pub(super) fn footnote_reference(&mut self, label: &str) {
+        let (n, k) = self.footnote_number(label);
+        self.out.each(|way| footnote_ref(way.input.id_prefix, n, k));
+    }
+
+    pub(super) fn start_footnote(&mut self, label: &str) {
+        self.footnote = Some((label.to_string(), self.out.mark()));
+    }
+
+    /// Takes the note's events out of the text, to be written in the list of notes.
+    pub(super) fn end_footnote(&mut self) {
+        if let Some((label, start)) = self.footnote.take() {
+            let events = self.out.take_since(start);
+            self.footnotes.push(Footnote { label, events });
+        }
+    }
+
     /// The number of the note `label` (by first reference) and how many times it has now been referenced.
-    pub(super) fn footnote_number(&mut self, label: &str) -> (usize, usize) {
+    fn footnote_number(&mut self, label: &str) -> (usize, usize) {
         match self.footnote_refs.iter().position(|(l, _)| l == label) {
             Some(i) => {
                 self.footnote_refs[i].1 += 1;
@@ -45,13 +71,13 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    /// The footnotes as an `<ol>`, in order of first reference, for the page or for `variant`; empty when
-    /// there are none.
-    pub(super) fn footnotes_html(&self, variant: Option<&Variant<'a, '_>>) -> String {
+    /// The footnotes as an `<ol>`, in order of first reference, for one way (`side`, with ids prefixed
+    /// `prefix`); empty when there are none.
+    pub(super) fn footnotes_html(&self, side: Side, prefix: &str) -> String {
         if self.footnotes.is_empty() {
             return String::new();
         }
-        let p = variant.map_or(self.input.id_prefix, |v| v.input.id_prefix);
+        let p = prefix;
         let mut html_out = String::from("<ol class=\"footnotes-list\">\n");
         for (n, (label, _)) in self.footnote_refs.iter().enumerate() {
             let n = n + 1;
@@ -59,14 +85,10 @@ impl<'a> Renderer<'a, '_> {
                 continue;
             };
             html_out.push_str(&format!("<li id=\"{p}fn-{n}\">"));
-            if variant.is_some() {
-                html::push_html(&mut html_out, patched(&note.events, note.patches.clone()));
-            } else {
-                html::push_html(&mut html_out, note.events.iter().cloned());
-            }
+            html::push_html(&mut html_out, note.events.of(side));
             html_out.push_str(&format!(
                 "<a href=\"#{p}fnref-{n}\" class=\"fn-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
-                escape_html(&self.input.labels.back_to_text)
+                escape_html(&self.labels.back_to_text)
             ));
         }
         html_out.push_str("</ol>\n");
@@ -84,13 +106,13 @@ impl<'a> Renderer<'a, '_> {
             let label = &note.label;
             let d = Diagnostic::warning(
                 Code::Footnote,
-                self.input.path,
+                self.path,
                 format!("the footnote `[^{label}]` is defined but never referenced"),
             )
             .with_help(format!(
                 "refer to it in the text with [^{label}], or remove it"
             ));
-            self.out.warnings.push(d);
+            self.found.warnings.push(d);
         }
     }
 
@@ -110,14 +132,14 @@ impl<'a> Renderer<'a, '_> {
                     let label = &rest[..end];
                     let d = Diagnostic::warning(
                         Code::Footnote,
-                        self.input.path,
+                        self.path,
                         format!("the footnote `[^{label}]` has no definition, so it shows as text"),
                     )
                     .at_opt(Some(self.position(offset + start)))
                     .with_help(format!(
                         "add a line `[^{label}]: …` below the paragraph, or remove the reference"
                     ));
-                    self.out.warnings.push(d);
+                    self.found.warnings.push(d);
                     from = start + 2 + end;
                 }
                 _ => from = start + 2,

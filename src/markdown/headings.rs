@@ -1,6 +1,13 @@
-//! Heading anchors that keep Japanese as written (`## 概要` → `#概要`), unique within a page.
+//! Headings: anchors that keep Japanese as written (`## 概要` → `#概要`), unique within a page, prefixed
+//! and moved down as each way wants; `##` and deeper recorded for the table of contents.
 
 use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::dual::Held;
+use super::events::shifted;
+use super::transform::Renderer;
 
 /// Prefixes the theme uses for its own ids; a heading that would start with one gets `s-` in front.
 const RESERVED_PREFIXES: [&str; 4] = ["hk-", "fig-", "fn-", "fnref-"];
@@ -62,6 +69,67 @@ impl IdSet {
             .map(|n| format!("{wanted}-{n}"))
             .find(|candidate| self.used.insert(candidate.clone()))
             .unwrap_or_default()
+    }
+}
+
+/// A heading being transformed: its start is pushed once its text, and so its id, is known.
+pub(super) struct OpenHeading<'a> {
+    held: Held,
+    level: HeadingLevel,
+    /// The id given with `{#id}`.
+    given: Option<CowStr<'a>>,
+}
+
+impl<'a> Renderer<'a, '_> {
+    pub(super) fn start_heading(&mut self, level: HeadingLevel, given: Option<CowStr<'a>>) {
+        let held = self.out.hold();
+        self.heading = Some(OpenHeading { held, level, given });
+    }
+
+    /// Pushes the heading's start, with its id, and end; records it for the table of contents.
+    pub(super) fn end_heading(&mut self, level: HeadingLevel) {
+        if let Some(open) = self.heading.take() {
+            self.heading_start(open);
+        }
+        self.out
+            .each(|way| Event::End(TagEnd::Heading(shifted(level, way.input.heading_shift))));
+        self.plain.gap();
+    }
+
+    fn heading_start(&mut self, open: OpenHeading<'a>) {
+        let OpenHeading { held, level, given } = open;
+        let mut text: String = self
+            .out
+            .after(&held)
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        if text.trim().len() != text.len() {
+            text = text.trim().to_string();
+        }
+        let wanted = match given.as_deref() {
+            Some(given) if !given.trim().is_empty() => slugify(given),
+            _ => slugify(&text),
+        };
+        let unique = self.ids.unique(wanted);
+        self.out.fill(held, |way| {
+            Event::Start(Tag::Heading {
+                level: shifted(level, way.input.heading_shift),
+                id: Some([way.input.id_prefix, &unique].concat().into()),
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            })
+        });
+        if level as u8 >= 2 {
+            self.found.headings.push(Heading {
+                level: level as u8,
+                id: [self.out.page().input.id_prefix, &unique].concat(),
+                text,
+            });
+        }
     }
 }
 

@@ -1,10 +1,16 @@
-//! Running text: `@fig:<id>` references and the first use of glossary terms, found without a dictionary.
+//! Running text: `@fig:<id>` references and the first use of glossary terms, found without a dictionary
+//! and marked up as links for each way.
+
+use pulldown_cmark::{CowStr, Event};
 
 use super::GlossaryTerm;
+use super::transform::Renderer;
+use crate::diag::Code;
+use crate::format::escape::escape_html;
 
 /// A piece of running text.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Piece<'t> {
+enum Piece<'t> {
     /// Plain text.
     Text(&'t str),
     /// `@fig:<id>`, with its byte offset in the text.
@@ -15,7 +21,7 @@ pub(crate) enum Piece<'t> {
 
 /// Whether `c` is Japanese (or other CJK) script or full-width punctuation, between which a line break is
 /// not a space.
-pub(crate) fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // hiragana, katakana
@@ -32,7 +38,7 @@ fn is_word(c: char) -> bool {
 }
 
 /// Whether `text` has nothing to mark up: no figure reference, and every glossary term already `done`.
-pub(crate) fn is_plain(text: &str, done: &[bool]) -> bool {
+fn is_plain(text: &str, done: &[bool]) -> bool {
     static FIGURE_REF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"@fig:"));
     // Most text has no `@` at all: one quick byte search before the pattern search.
@@ -44,11 +50,7 @@ pub(crate) fn is_plain(text: &str, done: &[bool]) -> bool {
 /// Splits `text` into plain text, figure references and first uses of glossary terms. `done[i]` is set when
 /// term `i` is used, so each term is marked once per page. Terms are tried in the given order (longest
 /// first), so `COI-NEXT` wins over `COI`.
-pub(crate) fn split_text<'t>(
-    text: &'t str,
-    glossary: &[GlossaryTerm],
-    done: &mut [bool],
-) -> Vec<Piece<'t>> {
+fn split_text<'t>(text: &'t str, glossary: &[GlossaryTerm], done: &mut [bool]) -> Vec<Piece<'t>> {
     if is_plain(text, done) {
         return vec![Piece::Text(text)];
     }
@@ -122,6 +124,90 @@ fn at_boundary(text: &str, start: usize, len: usize) -> bool {
         _ => false,
     };
     !((first_word && joined(&before)) || (last_word && joined(&after)))
+}
+
+impl<'a> Renderer<'a, '_> {
+    /// Running text: figure references and glossary terms become links, the rest stays text.
+    pub(super) fn running_text(&mut self, text: CowStr<'a>, offset: usize) {
+        self.undefined_footnotes(&text, offset);
+        if is_plain(&text, &self.glossary_done) {
+            // Nothing to mark up: the text goes on as it came, without a copy.
+            self.out.same(Event::Text(text));
+            return;
+        }
+        let pieces = split_text(&text, self.out.page_glossary(), &mut self.glossary_done);
+        if let [Piece::Text(t)] = pieces.as_slice() {
+            if t.len() == text.len() {
+                // Nothing to mark up: the text goes on as it came, without a copy.
+                self.out.same(Event::Text(text));
+                return;
+            }
+        }
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => self.out.same(Event::Text(t.to_string().into())),
+                Piece::FigureRef { id, at } => self.figure_ref(id, offset + at),
+                Piece::Term { index, text } => {
+                    let id = self.out.page_glossary()[index].id.clone();
+                    self.found.glossary_used.push(id);
+                    self.out
+                        .each(|way| term_use(way.resolve.glossary().get(index), text));
+                }
+            }
+        }
+    }
+
+    /// A reference to the figure `id` (written at `offset`): a link to it in each way.
+    fn figure_ref(&mut self, id: &str, offset: usize) {
+        match self.out.page().resolve.figure(id) {
+            Some(figure) => {
+                self.found.figure_refs.push(id.to_string());
+                self.out.both(figure_ref(Some(figure), id), |way| {
+                    figure_ref(way.resolve.figure(id), id)
+                });
+            }
+            None => {
+                self.error(
+                    Code::BrokenReference,
+                    offset,
+                    format!("the figure reference @fig:{id} names no chart"),
+                    Some("use the id of a chart defined in a data.yaml of this report"),
+                );
+                self.out.same(Event::Text(format!("@fig:{id}").into()));
+            }
+        }
+    }
+}
+
+/// The link of a `@fig:` reference, or the reference as written if the figure is unknown.
+fn figure_ref<'a>(figure: Option<(String, String)>, id: &str) -> Event<'a> {
+    match figure {
+        Some((label, href)) => Event::InlineHtml(
+            format!(
+                "<a class=\"xref\" href=\"{}\">{}</a>",
+                escape_html(&href),
+                escape_html(&label)
+            )
+            .into(),
+        ),
+        None => Event::Text(format!("@fig:{id}").into()),
+    }
+}
+
+/// The marked first use of a glossary term, or the text as written if there is no such term.
+fn term_use<'a>(term: Option<&GlossaryTerm>, text: &str) -> Event<'a> {
+    match term {
+        Some(term) => Event::InlineHtml(
+            format!(
+                "<a class=\"term\" href=\"{}\"><abbr title=\"{}\">{}</abbr></a>",
+                escape_html(&term.href),
+                escape_html(&term.title),
+                escape_html(text)
+            )
+            .into(),
+        ),
+        None => Event::Text(text.to_string().into()),
+    }
 }
 
 #[cfg(test)]

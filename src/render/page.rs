@@ -57,10 +57,10 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     let is_fallback = doc_lang != lang;
     let from = page_path(lang, &page.id);
     let labels = labels(env, lang);
-    let resolver = PageResolver::new(env, page, lang, &from);
+    let mut resolver = PageResolver::new(env, page, lang, &from);
     // The page and its section of the whole report come from one parse of the Markdown.
     let plan = SectionPlan::new(page, lang);
-    let report_resolver =
+    let mut report_resolver =
         PageResolver::new(env, page, lang, &plan.from).on_single_page(&plan.prefix);
     let input = Input {
         markdown: &doc.body,
@@ -72,20 +72,16 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
     };
     let (mut md, report_md) = markdown::render_pair(
         input,
-        &resolver,
+        &mut resolver,
         Input {
             id_prefix: &plan.prefix,
             heading_shift: plan.heading_shift,
             ..input
         },
-        &report_resolver,
+        &mut report_resolver,
     );
-    outcome
-        .errors
-        .extend(resolver.errors.borrow_mut().drain(..));
-    outcome
-        .errors
-        .extend(report_resolver.errors.borrow_mut().drain(..));
+    outcome.errors.append(&mut resolver.errors);
+    outcome.errors.append(&mut report_resolver.errors);
     let report_section = match render_section(env, page, lang, &plan, report_md) {
         Ok(html) => html,
         Err(e) => {
@@ -259,7 +255,7 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         }
     };
     let anchors = collect_ids(&html);
-    let targets = resolver.targets.borrow().clone();
+    let targets = std::mem::take(&mut resolver.targets);
     let links = md.links.iter().cloned().zip(targets).collect();
     let mut files = Vec::new();
     let mut put =

@@ -1,8 +1,6 @@
 //! What a page's Markdown needs from the site: its charts as figures, figure numbers, link targets and
 //! glossary terms, all as hrefs from the page being rendered.
 
-use std::cell::RefCell;
-
 use super::Env;
 use super::figure::figure_html;
 use super::targets::{Target, resolve_target};
@@ -23,10 +21,10 @@ pub(crate) struct PageResolver<'e, 'a> {
     /// On the whole-report page: every page's figures are on the same page.
     single_page: bool,
     glossary: Vec<GlossaryTerm>,
-    /// Errors found while rendering figures.
-    pub errors: RefCell<Vec<Diagnostic>>,
-    /// Link targets, in the order the links were written.
-    pub targets: RefCell<Vec<Target>>,
+    /// Errors found while rendering figures (read after rendering).
+    pub errors: Vec<Diagnostic>,
+    /// Link targets, in the order the links were written (read after rendering).
+    pub targets: Vec<Target>,
 }
 
 impl<'e, 'a> PageResolver<'e, 'a> {
@@ -60,8 +58,8 @@ impl<'e, 'a> PageResolver<'e, 'a> {
             prefix: String::new(),
             single_page: false,
             glossary,
-            errors: RefCell::default(),
-            targets: RefCell::default(),
+            errors: Vec::new(),
+            targets: Vec::new(),
         }
     }
 
@@ -74,19 +72,19 @@ impl<'e, 'a> PageResolver<'e, 'a> {
 }
 
 impl Resolve for PageResolver<'_, '_> {
-    fn chart(&self, id: &str) -> Option<String> {
+    fn chart(&mut self, id: &str) -> Option<String> {
         let chart = self.page.data.charts.iter().find(|c| c.id == id)?;
         let info = self.env.figures.get(id)?;
         match figure_html(self.env, chart, info, self.lang, &self.from, &self.prefix) {
             Ok(html) => Some(html),
             Err(e) => {
-                self.errors.borrow_mut().push(e);
+                self.errors.push(e);
                 Some(String::new())
             }
         }
     }
 
-    fn figure(&self, id: &str) -> Option<(String, String)> {
+    fn figure(&mut self, id: &str) -> Option<(String, String)> {
         let info = self.env.figures.get(id)?;
         let href = if self.single_page {
             format!("#{}fig-{id}", super::page::doc_prefix(&info.page_id))
@@ -99,7 +97,7 @@ impl Resolve for PageResolver<'_, '_> {
         Some((info.label.get(self.lang).clone(), href))
     }
 
-    fn link(&self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
         let target = resolve_target(self.env.site, self.page, self.lang, url)?;
         let in_report = target.page_id.as_deref().map(|id| {
             let mut anchor = super::page::doc_prefix(id);
@@ -117,7 +115,7 @@ impl Resolve for PageResolver<'_, '_> {
                 self.env.urls.href(&self.from, &to)
             }
         };
-        self.targets.borrow_mut().push(target);
+        self.targets.push(target);
         Ok(LinkTarget { href, in_report })
     }
 

@@ -1,0 +1,106 @@
+//! Code blocks: written out as escaped `<pre><code>`, except ```` ```chart ```` blocks, which place a
+//! chart of the page's `data.yaml` as a figure (each way's own, from its resolver).
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, TagEnd};
+
+use super::transform::Renderer;
+use crate::diag::Code;
+use crate::format::escape::escape_html;
+
+/// The code block being transformed: its info string, where it was written, and its text so far.
+pub(super) struct CodeBlock {
+    info: String,
+    range: Range<usize>,
+    body: String,
+}
+
+impl<'a> Renderer<'a, '_> {
+    pub(super) fn start_code_block(&mut self, kind: CodeBlockKind<'a>, range: Range<usize>) {
+        let info = match kind {
+            CodeBlockKind::Fenced(info) => info.to_string(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.code = Some(CodeBlock {
+            info,
+            range,
+            body: String::new(),
+        });
+    }
+
+    /// An event inside a code block: its text is gathered, and the block written at its end.
+    pub(super) fn in_code_block(&mut self, event: Event<'a>) {
+        match event {
+            Event::Text(t) => {
+                if let Some(code) = self.code.as_mut() {
+                    code.body.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(code) = self.code.take() {
+                    self.code_block(code);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn code_block(&mut self, code: CodeBlock) {
+        let CodeBlock { info, range, body } = code;
+        let mut words = info.split_whitespace();
+        if words.next() != Some("chart") {
+            let lang = info.split_whitespace().next().unwrap_or("");
+            let class = if lang.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"language-{}\"", escape_html(lang))
+            };
+            self.plain.push(&body);
+            self.out.same(Event::Html(
+                format!("<pre><code{class}>{}</code></pre>\n", escape_html(&body)).into(),
+            ));
+            return;
+        }
+        let id = words
+            .next()
+            .map(str::to_string)
+            .unwrap_or_else(|| body.trim().to_string());
+        self.chart(id, range.start);
+    }
+
+    /// Places the chart `id` (a chart block at `offset`).
+    fn chart(&mut self, id: String, offset: usize) {
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            self.error(
+                Code::ChartPlacement,
+                offset,
+                "a chart block must hold exactly one chart id".into(),
+                Some("write ```chart, then the chart's id on its own line, then ```"),
+            );
+            return;
+        }
+        if self.found.charts.contains(&id) {
+            self.error(
+                Code::ChartPlacement,
+                offset,
+                format!("the chart `{id}` is placed twice on this page"),
+                Some("place each chart once; refer to it elsewhere with @fig:<id>"),
+            );
+            return;
+        }
+        match self.out.page().resolve.chart(&id) {
+            Some(figure) => {
+                self.out.both(Event::Html(figure.into()), |way| {
+                    Event::Html(way.resolve.chart(&id).unwrap_or_default().into())
+                });
+                self.found.charts.push(id);
+            }
+            None => self.error(Code::ChartPlacement,
+                offset,
+                format!("there is no chart `{id}` in this page's data.yaml"),
+                Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
+            ),
+        }
+    }
+}
