@@ -19,5 +19,5 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-pub mod session;
+pub mod theme;
 pub mod yaml;

@@ -129,7 +129,7 @@ fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let report = hakusho::check::check(&site_options(&args.site));
+    let report = pipeline::check(&site_options(&args.site));
     let text = match args.format {
         Format::Text => hakusho::check::to_text(&report),
         Format::Json => hakusho::check::to_json(&report),

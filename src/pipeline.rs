@@ -1,22 +1,33 @@
-//! The build, top-down: load → theme → number figures → draw charts → render → write.
+//! The build, top-down, and the only place where its stages are put together:
+//!
+//! load → theme → number figures → draw charts → shared views ([`prepare`]) → render pages, with the
+//! generated lists beside them and the whole report and search index written as the pages come → feeds →
+//! checks ([`render`]).
+//!
+//! `build` writes the result into a staging folder swapped in at the end, `check` into memory, and `serve`
+//! keeps the prepared values and renders again, with the same functions, the pages an edit affects (see
+//! `serve::session`). An output made of every page is a [`Whole`]: `build` writes each in [`render`], `serve`
+//! when one of its files is asked for ([`write_whole`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::chart;
+use crate::check::{self, CheckReport};
 use crate::diag::{Code, Diagnostic};
-use crate::load;
+use crate::load::{self, Loaded};
 use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
-use crate::output::{Sink, Staging, refuse_destination};
+use crate::output::{Memory, Sink, Staging, refuse_destination};
 use crate::progress::{Progress, Silent};
-use crate::render::figures::number_figures;
-use crate::render::theme::load_theme;
+use crate::render::figures::{Figures, number_figures};
 use crate::render::urls::Urls;
-use crate::render::{Env, RenderedPage, Scope, render_site};
+use crate::render::{self, Context, RenderedPage, Shared, Svgs, Whole, Written};
+use crate::theme::{self, Theme};
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -39,7 +50,6 @@ pub struct OutputOptions {
 }
 
 /// What a build produced.
-#[derive(Debug, Default)]
 pub struct BuildReport {
     /// Content pages per language (fallbacks included).
     pub pages: Localized<usize>,
@@ -51,12 +61,13 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// How long it took.
     pub elapsed: Duration,
-    /// The rendered pages (for search and checks).
-    pub rendered: Vec<std::sync::Arc<RenderedPage>>,
     /// Size of each language's search index, in bytes.
     pub search_index_bytes: Localized<usize>,
     /// How long each step took, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The prepared site and the rendered pages, handed back so that the caller decides when (or, for a
+    /// command about to exit, whether) to free them.
+    pub kept: (Prepared, Vec<Arc<RenderedPage>>),
 }
 
 /// The folder holding `content/` and `themes/`, written as the user wrote the content path (so messages
@@ -85,14 +96,9 @@ pub fn build(
     refuse_destination(output, &root, out.force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
     let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
-    let report = prepared.render(&staging, progress);
-    // The loaded site (every page's text and data, hundreds of MB for a large site) is freed off the
-    // critical path: a command-line build is done once the output is in place. (Should no thread be had,
-    // the site is freed here, with the closure.)
-    let _ = std::thread::Builder::new().spawn(move || drop(prepared));
-    let mut report = report?;
-    if out.deny_warnings && !report.warnings.is_empty() {
-        let mut problems = report.warnings;
+    let rendered = render(&prepared, &staging, &Scope::all(), &[], progress)?;
+    if out.deny_warnings && !rendered.warnings.is_empty() {
+        let mut problems = rendered.warnings;
         problems.push(Diagnostic::general(
             Code::DeniedWarnings,
             "--deny-warnings: the build has warnings",
@@ -100,36 +106,167 @@ pub fn build(
         return Err(problems);
     }
     staging.commit().map_err(|d| vec![d])?;
-    report.elapsed = started.elapsed();
-    Ok(report)
+    Ok(report(prepared, rendered, started))
 }
 
-/// Builds into any sink (memory for `serve` and `check`).
+/// Builds everything into any sink (memory for `check` and tests).
 pub fn build_into(opts: &SiteOptions, sink: &dyn Sink) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let mut report = prepare(opts)?.render(sink, &Silent)?;
-    report.elapsed = started.elapsed();
-    Ok(report)
+    let prepared = prepare(opts)?;
+    let rendered = render(&prepared, sink, &Scope::all(), &[], &Silent)?;
+    Ok(report(prepared, rendered, started))
 }
 
-/// Everything up to rendering: loaded, themed, numbered and drawn.
-struct Prepared {
-    timings: Vec<(&'static str, Duration)>,
-    site: Site,
-    theme: crate::render::theme::Theme,
-    urls: Urls,
-    svgs: HashMap<(String, Lang), String>,
-    content: PathBuf,
-    warnings: Vec<Diagnostic>,
+/// `hakusho check`: builds in memory and collects every problem.
+pub fn check(opts: &SiteOptions) -> CheckReport {
+    match build_into(opts, &Memory::new()) {
+        Ok(report) => CheckReport {
+            findings: report.warnings,
+            pages: report.pages.ja + report.pages.en,
+        },
+        Err(errors) => CheckReport {
+            findings: errors,
+            pages: 0,
+        },
+    }
 }
 
-fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
+fn report(prepared: Prepared, rendered: Rendered, started: Instant) -> BuildReport {
+    BuildReport {
+        pages: render::count(&rendered.pages),
+        files: rendered.files,
+        charts: prepared.svgs.len(),
+        warnings: rendered.warnings,
+        elapsed: started.elapsed(),
+        search_index_bytes: rendered.search_index_bytes,
+        timings: prepared
+            .timings
+            .iter()
+            .copied()
+            .chain(rendered.timings)
+            .collect(),
+        kept: (prepared, rendered.pages),
+    }
+}
+
+/// Everything up to rendering: loaded, themed, numbered, drawn, and the values many pages share.
+pub struct Prepared {
+    /// The content.
+    pub site: Site,
+    /// The theme.
+    pub theme: Arc<Theme>,
+    /// How links are written.
+    pub urls: Urls,
+    /// Figure numbers.
+    pub figures: Figures,
+    /// Every chart in both languages.
+    pub svgs: Svgs,
+    /// Values many pages show.
+    pub shared: Shared,
+    /// The content folder.
+    pub content: PathBuf,
+    /// Warnings of loading (content and theme).
+    pub warnings: Vec<Diagnostic>,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Prepared {
+    /// What every rendering job reads.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            site: &self.site,
+            theme: &self.theme,
+            urls: &self.urls,
+            figures: &self.figures,
+            svgs: &self.svgs,
+            shared: &self.shared,
+            content: &self.content,
+        }
+    }
+}
+
+/// Loads the content and the theme, numbers the figures, draws the charts and makes the shared views.
+pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Vec::new();
     let t = Instant::now();
-    let loaded = load::load(&opts.content)?;
+    let Loaded { site, warnings } = load::load(&opts.content)?;
+    let site = with_base_url(site, opts.base_url.as_deref())?;
     timings.push(("load", t.elapsed()));
-    let mut site = loaded.site;
-    if let Some(url) = &opts.base_url {
+    let t = Instant::now();
+    let themes = project_root(&opts.content).join("themes");
+    let (theme, theme_warnings) = theme::load(&themes, &site.config.theme)?;
+    timings.push(("theme", t.elapsed()));
+    let t = Instant::now();
+    let figures = number_figures(&site);
+    let svgs = draw_charts(&site, &theme.chart_style, None);
+    timings.push(("charts", t.elapsed()));
+    let t = Instant::now();
+    let urls = Urls::new(site.config.base_url.clone(), opts.relative_links);
+    let shared = Shared::build(&site, &theme, &urls);
+    timings.push(("shared", t.elapsed()));
+    Ok(Prepared {
+        site,
+        theme: Arc::new(theme),
+        urls,
+        figures,
+        svgs,
+        shared,
+        content: opts.content.clone(),
+        warnings: warnings.into_iter().chain(theme_warnings).collect(),
+        timings,
+    })
+}
+
+/// The values of `previous` brought up to date after the page folders `changed` were loaded again into
+/// `loaded` (for `serve`: the theme and links stay; figures are numbered again, the charts of the changed
+/// pages drawn again, the shared views made again).
+pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<String>) -> Prepared {
+    let site = loaded.site;
+    // The loader checked the changed folders again; its warnings about the other folders stand.
+    let folders: Vec<PathBuf> = changed.iter().map(|id| previous.content.join(id)).collect();
+    let in_changed = |w: &Diagnostic| {
+        w.path
+            .as_deref()
+            .and_then(Path::parent)
+            .is_some_and(|dir| folders.iter().any(|f| f == dir))
+    };
+    let mut warnings: Vec<Diagnostic> = previous
+        .warnings
+        .iter()
+        .filter(|w| !in_changed(w))
+        .cloned()
+        .collect();
+    warnings.extend(loaded.warnings);
+    warnings.sort();
+    warnings.dedup();
+    let mut svgs = draw_charts(&site, &previous.theme.chart_style, Some(changed));
+    for page in site.pages.iter().filter(|p| !changed.contains(&p.id)) {
+        for chart in &page.data.charts {
+            for lang in Lang::ALL {
+                let key = (chart.id.clone(), lang);
+                if let Some(svg) = previous.svgs.get(&key) {
+                    svgs.insert(key, svg.clone());
+                }
+            }
+        }
+    }
+    Prepared {
+        figures: number_figures(&site),
+        shared: Shared::build(&site, &previous.theme, &previous.urls),
+        site,
+        theme: Arc::clone(&previous.theme),
+        urls: previous.urls.clone(),
+        svgs,
+        content: previous.content.clone(),
+        warnings,
+        timings: Vec::new(),
+    }
+}
+
+/// The site with `--base-url` in place of site.yaml's `base_url`.
+fn with_base_url(mut site: Site, base_url: Option<&str>) -> Result<Site, Vec<Diagnostic>> {
+    if let Some(url) = base_url {
         site.config.base_url = load::parse_base_url(url).map_err(|msg| {
             vec![Diagnostic::general(
                 Code::Usage,
@@ -137,77 +274,166 @@ fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
             )]
         })?;
     }
-    let root = project_root(&opts.content);
-    let t = Instant::now();
-    let (theme, theme_warnings) = load_theme(&root.join("themes"), &site.config.theme)?;
-    timings.push(("theme", t.elapsed()));
-    let urls = Urls::new(site.config.base_url.clone(), opts.relative_links);
-    let t = Instant::now();
-    let svgs = draw_charts(&site, &theme.chart_style);
-    timings.push(("charts", t.elapsed()));
-    let mut warnings = loaded.warnings;
-    warnings.extend(theme_warnings);
-    Ok(Prepared {
-        timings,
-        site,
-        theme,
-        urls,
-        svgs,
-        content: opts.content.clone(),
-        warnings,
-    })
+    Ok(site)
 }
 
-impl Prepared {
-    fn render(
-        &self,
-        sink: &dyn Sink,
-        progress: &dyn Progress,
-    ) -> Result<BuildReport, Vec<Diagnostic>> {
-        let figures = number_figures(&self.site);
-        let env = Env {
-            site: &self.site,
-            theme: &self.theme,
-            urls: &self.urls,
-            figures: &figures,
-            svgs: &self.svgs,
-            content_dir: &self.content,
-            progress,
-            related: std::sync::OnceLock::new(),
-            shared: Default::default(),
-        };
-        let rendered = render_site(&env, sink, &Scope::all(), Vec::new())?;
-        let mut warnings = self.warnings.clone();
-        warnings.extend(rendered.warnings);
-        warnings.sort();
-        warnings.dedup();
-        Ok(BuildReport {
-            pages: rendered.pages,
-            files: rendered.files,
-            charts: self.svgs.len(),
-            warnings,
-            elapsed: Duration::ZERO,
-            rendered: rendered.rendered,
-            search_index_bytes: rendered.search_index_bytes,
-            timings: self
-                .timings
-                .iter()
-                .copied()
-                .chain(rendered.timings)
-                .collect(),
-        })
-    }
-}
-
-/// Every chart in both languages, drawn in parallel.
-fn draw_charts(site: &Site, style: &chart::ChartStyle) -> HashMap<(String, Lang), String> {
+/// The charts of the pages in `only` (every page when `None`) in both languages, drawn in parallel.
+fn draw_charts(site: &Site, style: &chart::ChartStyle, only: Option<&BTreeSet<String>>) -> Svgs {
     let jobs: Vec<(&crate::model::chart::Chart, Lang)> = site
         .pages
         .iter()
+        .filter(|p| only.is_none_or(|ids| ids.contains(&p.id)))
         .flat_map(|p| p.data.charts.iter())
         .flat_map(|c| Lang::ALL.into_iter().map(move |l| (c, l)))
         .collect();
     jobs.par_iter()
         .map(|(c, l)| ((c.id.clone(), *l), chart::render_svg(c, *l, style)))
         .collect()
+}
+
+/// Which parts of the site to render.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// Content pages to render, by id; `None` for all of them.
+    pub pages: Option<HashSet<String>>,
+    /// The generated pages (lists, taxonomies, search page, landing, 404), static files, sitemap.
+    pub lists: bool,
+    /// The outputs made of every page to write now.
+    pub whole: Vec<Whole>,
+}
+
+impl Scope {
+    /// Everything.
+    pub fn all() -> Scope {
+        Scope {
+            pages: None,
+            lists: true,
+            whole: Whole::ALL.to_vec(),
+        }
+    }
+}
+
+/// What rendering produced.
+pub struct Rendered {
+    /// Every content page in both languages: those rendered and those of `previous` not rendered again.
+    pub pages: Vec<Arc<RenderedPage>>,
+    /// Files written.
+    pub files: usize,
+    /// Warnings of the whole site (loading and rendering).
+    pub warnings: Vec<Diagnostic>,
+    /// Size of each language's search index, when written.
+    pub search_index_bytes: Localized<usize>,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Renders the parts of the site in `scope` into `sink`. `previous` holds pages rendered before that are
+/// not rendered again (`serve`); they count for the lists, the whole outputs and the checks.
+pub fn render(
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    scope: &Scope,
+    previous: &[Arc<RenderedPage>],
+    progress: &dyn Progress,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let ctx = prepared.context();
+    let mut timings = Vec::new();
+    // The content pages; beside them the generated pages (they need only the site); and the outputs made
+    // of the pages' parts written as the parts come, so that they are never held whole.
+    let t = Instant::now();
+    let streamed: Vec<Whole> = scope
+        .whole
+        .iter()
+        .copied()
+        .filter(|w| w.streams())
+        .collect();
+    let ((pages, lists), streamed) = render::streaming(&ctx, sink, &streamed, |stream| {
+        rayon::join(
+            || render::pages(&ctx, sink, scope.pages.as_ref(), stream, progress),
+            || scope.lists.then(|| render::lists(&ctx, sink)),
+        )
+    });
+    timings.push(("pages", t.elapsed()));
+    let mut errors = pages.errors;
+    let mut files = pages.files;
+    let mut rendered = pages.rendered;
+    let rendered_now: HashSet<&str> = rendered.iter().map(|r| r.page_id.as_str()).collect();
+    let kept: Vec<Arc<RenderedPage>> = previous
+        .iter()
+        .filter(|r| !rendered_now.contains(r.page_id.as_str()))
+        .filter(|r| prepared.site.page(&r.page_id).is_some())
+        .cloned()
+        .collect();
+    rendered.extend(kept);
+    // The outputs made of pages rendered before (the feeds).
+    let t = Instant::now();
+    let after: Vec<Whole> = scope
+        .whole
+        .iter()
+        .copied()
+        .filter(|w| !w.streams())
+        .collect();
+    let after = render::whole(&ctx, &rendered, sink, &after);
+    timings.push(("feeds", t.elapsed()));
+    let mut search_index_bytes = Localized::default();
+    for result in [
+        lists.unwrap_or(Ok(0)).map(|n| Written {
+            files: n,
+            ..Written::default()
+        }),
+        streamed,
+        after,
+    ] {
+        match result {
+            Ok(written) => {
+                files += written.files;
+                for lang in Lang::ALL {
+                    *search_index_bytes.get_mut(lang) += written.search_index_bytes.get(lang);
+                }
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    // The checks across pages.
+    let t = Instant::now();
+    let mut warnings = prepared.warnings.clone();
+    warnings.extend(rendered.iter().flat_map(|r| r.warnings.iter().cloned()));
+    if errors.is_empty() {
+        errors.extend(check::anchors::broken_anchors(
+            &prepared.site,
+            &rendered,
+            scope.pages.as_ref(),
+        ));
+        warnings.extend(check::glossary::unused_terms(
+            &prepared.site,
+            &rendered,
+            &prepared.content,
+        ));
+    }
+    timings.push(("checks", t.elapsed()));
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
+    warnings.sort();
+    warnings.dedup();
+    Ok(Rendered {
+        pages: rendered,
+        files,
+        warnings,
+        search_index_bytes,
+        timings,
+    })
+}
+
+/// Writes the outputs in `outputs` made of every page, from `rendered` pages that kept their parts (for
+/// `serve`, which makes each when it is asked for).
+pub fn write_whole(
+    prepared: &Prepared,
+    rendered: &[Arc<RenderedPage>],
+    sink: &dyn Sink,
+    outputs: &[Whole],
+) -> Result<Written, Vec<Diagnostic>> {
+    render::whole(&prepared.context(), rendered, sink, outputs)
 }

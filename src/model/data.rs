@@ -7,7 +7,7 @@ use super::site::TaxonomyKind;
 use crate::format::number::Qualifier;
 
 /// Facts given once for both languages. Every page may have them; cases must.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageData {
     /// Case-only facts (chapter, taxonomy terms, location), present for cases.
     pub case: Option<CaseInfo>,
@@ -22,7 +22,7 @@ pub struct PageData {
 }
 
 /// What only a case has.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CaseInfo {
     /// The chapter folder name.
     pub chapter: String,
@@ -57,7 +57,7 @@ impl CaseInfo {
 }
 
 /// A headline number with its unit and source.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyFigure {
     /// Unique within the page.
     pub id: String,
@@ -78,7 +78,7 @@ pub struct KeyFigure {
 }
 
 /// One dated event.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEntry {
     /// When.
     pub date: PartialDate,

@@ -20,7 +20,7 @@ pub enum PageKind {
 }
 
 /// One language's document: front matter and Markdown.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     /// The file it came from.
     pub path: PathBuf,
@@ -65,7 +65,7 @@ impl Document {
 }
 
 /// A page: a content folder.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     /// The folder path relative to `content/`, with `/` separators; empty for the cover.
     pub id: String,

@@ -1,288 +1,228 @@
-//! Building the pieces of a page's view that several pages share: the site header and navigation, facts,
-//! case cards, chapter labels, language alternates.
+//! [`Context`]: everything a rendering job reads, made in one place (the pipeline), and the template calls.
+//!
+//! A page job reads its own page freely. What it reads of other pages goes through the functions here and
+//! in [`super::pieces`] that take a [`Deps`], so that `serve` knows which pages to render again after an edit
+//! (see [`super::deps`]).
 
-use super::Env;
-use super::strings::fill;
-use super::urls::page_path;
-use super::views::{
-    Alternate, Card, CaseCard, ChapterCard, ChapterLink, FactsView, KeyFigureView, LangSwitch,
-    NavItem, SiteLinks, SiteView, SourceView, TimelineView,
-};
-use crate::format::date::format_date;
-use crate::format::number::format_quantity;
-use crate::model::data::KeyFigure;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::deps::{Dep, Deps};
+use super::figures::Figures;
+use super::shared::{self, CardKey, Shared, SiteKey};
+use super::strings;
+use super::urls::{Origin, Urls};
+use super::views::{Card, PageContext};
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::Lang;
-use crate::model::page::{Page, PageKind};
-use crate::model::site::Source;
+use crate::model::page::Page;
+use crate::model::site::Site;
+use crate::theme::Theme;
 
-/// A UI string, or the key itself if the theme lacks it (the theme loader fills gaps from the other language).
-pub(crate) fn t(env: &Env<'_>, lang: Lang, key: &str) -> String {
-    env.theme
-        .strings
-        .get(lang)
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
+/// Every chart's SVG, by (chart id, language).
+pub type Svgs = HashMap<(String, Lang), String>;
+
+/// Everything a rendering job reads.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Link building.
+    pub urls: &'a Urls,
+    /// Figure numbers.
+    pub figures: &'a Figures,
+    /// Every chart, drawn.
+    pub svgs: &'a Svgs,
+    /// Values many pages show, made before rendering.
+    pub shared: &'a Shared,
+    /// The content folder (page assets are copied from it).
+    pub content: &'a std::path::Path,
 }
 
-/// 第2章 / Chapter 2.
-pub(crate) fn chapter_label(env: &Env<'_>, lang: Lang, number: usize) -> String {
-    fill(
-        &t(env, lang, "chapter_label"),
-        &[("n", &number.to_string())],
-    )
-}
+impl<'a> Context<'a> {
+    /// A UI string, or the key itself if the theme lacks it (the theme loader fills gaps from the other
+    /// language).
+    pub(crate) fn t(&self, lang: Lang, key: &str) -> String {
+        strings::t(self.theme, lang, key)
+    }
 
-/// The header, navigation and footer data, with links from `from`.
-pub(crate) fn site_view(
-    env: &Env<'_>,
-    lang: Lang,
-    from: &str,
-    current_chapter: Option<&str>,
-) -> SiteView {
-    let cfg = &env.site.config;
-    let root = page_path(lang, "");
-    let href = |to: &str| env.urls.href(from, to);
-    let chapters = env
-        .site
-        .chapters()
-        .into_iter()
-        .map(|(n, p)| NavItem {
-            label: chapter_label(env, lang, n),
-            title: p.doc_for(lang).0.title.clone(),
-            url: href(&page_path(lang, &p.id)),
-            current: current_chapter == Some(p.slug()),
+    /// 第2章 / Chapter 2.
+    pub(crate) fn chapter_label(&self, lang: Lang, number: usize) -> String {
+        strings::chapter_label(self.theme, lang, number)
+    }
+
+    /// The header and navigation (`site` in templates) of a page in `lang` at `origin`, within the chapter
+    /// numbered `chapter`. It shows every chapter's title.
+    pub(crate) fn site_value(
+        &self,
+        lang: Lang,
+        chapter: Option<usize>,
+        origin: Origin,
+        deps: &mut Deps,
+    ) -> tera::Value {
+        deps.extend(
+            self.site
+                .chapters()
+                .into_iter()
+                .filter_map(|(_, p)| self.site.page_index(&p.id))
+                .map(Dep::Listing),
+        );
+        let key = SiteKey {
+            lang,
+            chapter,
+            origin,
+        };
+        self.shared.site_value(key).unwrap_or_else(|| {
+            tera::Value::from_serializable(&shared::site_view(
+                self.site, self.theme, self.urls, key,
+            ))
         })
-        .collect();
-    SiteView {
-        title: cfg.title.get(lang).clone(),
-        subtitle: cfg.subtitle.as_ref().map(|s| s.get(lang).clone()),
-        publisher: cfg.publisher.get(lang).clone(),
-        home_url: href(&root),
-        landing_url: href(""),
-        css_url: href("static/style.css"),
-        static_url: href("static/"),
-        chapters,
-        links: SiteLinks {
-            cases: href(&format!("{root}cases/")),
-            figures: href(&format!("{root}figures/")),
-            glossary: href(&format!("{root}glossary/")),
-            sources: href(&format!("{root}sources/")),
-            regions: href(&format!("{root}regions/")),
-            fields: href(&format!("{root}fields/")),
-            programmes: href(&format!("{root}programmes/")),
-            search: href(&format!("{root}search/")),
-            report: href(&format!("{root}report/")),
-            feed: href(&format!("{root}feed.xml")),
-        },
     }
-}
 
-/// `hreflang` alternates for a page that exists in `langs`; `x-default` is the default language's.
-pub(crate) fn alternates(env: &Env<'_>, page_id: &str, langs: &[Lang]) -> Vec<Alternate> {
-    let mut out: Vec<Alternate> = langs
-        .iter()
-        .map(|l| Alternate {
-            hreflang: l.code(),
-            href: env.urls.absolute(&page_path(*l, page_id)),
-        })
-        .collect();
-    let default = env.site.config.default_language;
-    let x_default = if langs.contains(&default) {
-        default
-    } else {
-        langs[0]
-    };
-    out.push(Alternate {
-        hreflang: "x-default",
-        href: env.urls.absolute(&page_path(x_default, page_id)),
-    });
-    out
-}
-
-/// The language switch to the same page (or generated page) in the other language.
-pub(crate) fn switch(env: &Env<'_>, lang: Lang, from: &str, page_id: &str) -> LangSwitch {
-    let other = lang.other();
-    LangSwitch {
-        url: env.urls.href(from, &page_path(other, page_id)),
-        lang: other.code(),
-        label: other.native_name().to_string(),
+    /// The card of the case `page` in `lang`, as shown on a page at `origin`.
+    pub(crate) fn card(&self, page: &Page, lang: Lang, origin: Origin, deps: &mut Deps) -> Card {
+        let index = self
+            .site
+            .page_index(&page.id)
+            .expect("cards are made of the site's own pages");
+        deps.add(Dep::Listing(index));
+        let key = CardKey {
+            lang,
+            page: index,
+            origin,
+        };
+        Card(self.shared.card_value(key).unwrap_or_else(|| {
+            tera::Value::from_serializable(&shared::case_card(self.site, self.urls, key))
+        }))
     }
-}
 
-/// A short name for a source: 文部科学省（2023） / MEXT (2023).
-pub(crate) fn source_short(env: &Env<'_>, lang: Lang, id: &str) -> String {
-    match env.site.source(id) {
-        Some(s) => fill(
-            &t(env, lang, "source_short"),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        None => id.to_string(),
-    }
-}
-
-/// A key figure for display.
-pub(crate) fn key_figure(
-    env: &Env<'_>,
-    lang: Lang,
-    from: &str,
-    page: &Page,
-    k: &KeyFigure,
-) -> KeyFigureView {
-    KeyFigureView {
-        label: k.label.get(lang).clone(),
-        value: format_quantity(k.value, lang, k.scale, k.unit.get(lang), k.qualifier),
-        as_of: k.as_of.as_ref().map(|a| a.get(lang).clone()),
-        source: source_short(env, lang, &k.source),
-        source_url: env.urls.href(
-            from,
-            &format!("{}#hk-source-{}", page_path(lang, &page.id), k.source),
-        ),
-        page: None,
-    }
-}
-
-/// A source for display.
-pub(crate) fn source_view(env: &Env<'_>, lang: Lang, s: &Source) -> SourceView {
-    SourceView {
-        citation: fill(
-            &t(env, lang, "citation"),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("title", s.title.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        anchor: format!("hk-source-{}", s.id),
-        title: s.title.get(lang).clone(),
-        issuer: s.issuer.get(lang).clone(),
-        year: s.year,
-        url: s.url.clone(),
-        cited_by: Vec::new(),
-    }
-}
-
-/// Key figures, timeline and sources of a page, if it has any.
-pub(crate) fn facts_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Option<FactsView> {
-    let d = &page.data;
-    if d.key_figures.is_empty() && d.timeline.is_empty() && d.sources.is_empty() {
-        return None;
-    }
-    Some(FactsView {
-        key_figures: d
-            .key_figures
-            .iter()
-            .map(|k| key_figure(env, lang, from, page, k))
-            .collect(),
-        timeline: d
-            .timeline
-            .iter()
-            .map(|e| {
-                let (y, m, day) = e.date.first_day();
-                TimelineView {
-                    date: format_date(e.date, lang),
-                    datetime: match e.date {
-                        crate::model::date::PartialDate::Year(_)
-                        | crate::model::date::PartialDate::FiscalYear(_) => format!("{y:04}"),
-                        crate::model::date::PartialDate::Month(..) => format!("{y:04}-{m:02}"),
-                        crate::model::date::PartialDate::Day(..) => {
-                            format!("{y:04}-{m:02}-{day:02}")
-                        }
-                    },
-                    text: e.text.get(lang).clone(),
-                    source: source_short(env, lang, &e.source),
-                    source_url: format!("#hk-source-{}", e.source),
-                }
-            })
-            .collect(),
-        sources: d
-            .sources
-            .iter()
-            .filter_map(|id| env.site.source(id))
-            .map(|s| source_view(env, lang, s))
-            .collect(),
-    })
-}
-
-/// A case as listed on the cover, chapter pages and lists.
-pub(crate) fn case_card(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> Card {
-    let make = || {
-        let (doc, doc_lang) = page.doc_for(lang);
-        tera::Value::from_serializable(&CaseCard {
-            title: doc.title.clone(),
-            summary: doc.summary.clone().unwrap_or_default(),
-            url: env.urls.href(from, &page_path(lang, &page.id)),
-            location: page
-                .data
-                .case
-                .as_ref()
-                .and_then(|c| c.location.as_ref())
-                .map(|l| l.get(lang).clone()),
-            lang: doc_lang.code(),
-        })
-    };
-    // With absolute links a card does not depend on the page showing it: made once.
-    match env.site.page_index(&page.id) {
-        Some(i) if !env.urls.is_relative() => {
-            let cards = env.shared.cards.get(lang).get_or_init(|| {
-                (0..env.site.pages.len())
-                    .map(|_| std::sync::OnceLock::new())
-                    .collect()
-            });
-            Card(cards[i].get_or_init(make).clone())
+    /// The related cases of the case `page`, best first.
+    pub(crate) fn related(&self, page: &Page, deps: &mut Deps) -> Vec<&'a Page> {
+        if let Some(index) = self.site.page_index(&page.id) {
+            deps.add(Dep::Related(index));
         }
-        _ => Card(make()),
+        self.shared
+            .related(self.site, &page.id)
+            .iter()
+            .filter_map(|id| self.site.page(id))
+            .collect()
+    }
+
+    /// The cases of the chapter `slug`, in order.
+    pub(crate) fn cases_of(&self, slug: &str, deps: &mut Deps) -> Vec<&'a Page> {
+        if let Some(n) = self.site.chapter_number(slug) {
+            deps.add(Dep::CasesOf(n));
+        }
+        self.site.cases_of(slug)
+    }
+
+    /// Another page, for what it shows elsewhere (title, facts): anything but its text.
+    pub(crate) fn listing(&self, id: &str, deps: &mut Deps) -> Option<&'a Page> {
+        let index = self.site.page_index(id)?;
+        deps.add(Dep::Listing(index));
+        Some(&self.site.pages[index])
+    }
+
+    /// A template error as a diagnostic naming the template and what was being rendered.
+    pub(crate) fn template_error(
+        &self,
+        err: &tera::Error,
+        template: &str,
+        what: &str,
+    ) -> Diagnostic {
+        let mut d =
+            crate::theme::errors::tera_diagnostics(err, &self.theme.template_paths, Some(what))
+                .into_iter()
+                .map(|(_, d)| d)
+                .next()
+                .unwrap_or_else(|| {
+                    Diagnostic::general(
+                        Code::Template,
+                        format!("template error while rendering {what}"),
+                    )
+                });
+        if d.path.is_none() {
+            d.path = self.theme.template_paths.get(template).cloned();
+        }
+        d
+    }
+
+    /// Renders `template` with `ctx`. A context with a `lang` (`ja`, `en`) also gets that language's UI
+    /// strings as `t`.
+    pub(crate) fn render<T: Serialize>(
+        &self,
+        template: &str,
+        ctx: &T,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        let bytes = self.render_bytes(template, template_context(ctx, what)?, what)?;
+        as_text(bytes, template, what)
+    }
+
+    /// Renders a page's `template` with `ctx` and, as `site`, the header value of the page; as bytes to
+    /// write (the page is not checked again as text).
+    pub(crate) fn render_page(
+        &self,
+        template: &str,
+        ctx: &PageContext,
+        site: tera::Value,
+        what: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut context = template_context(ctx, what)?;
+        context.insert_value("site", site);
+        self.render_bytes(template, context, what)
+    }
+
+    /// Renders `template` with a context already made, adding `t` for its `lang`.
+    pub(crate) fn render_bytes(
+        &self,
+        template: &str,
+        mut context: tera::Context,
+        what: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let lang = context
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .and_then(Lang::from_code);
+        if let Some(lang) = lang {
+            let strings = self
+                .shared
+                .strings_value(lang)
+                .unwrap_or_else(|| tera::Value::from_serializable(self.theme.strings.get(lang)));
+            context.insert_value("t", strings);
+        }
+        // Most pages fit without the buffer growing (a case page is 12–20 KB).
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.theme
+            .tera
+            .render_to(template, &context, &mut out)
+            .map_err(|e| self.template_error(&e, template, what))?;
+        Ok(out)
     }
 }
 
-/// Chapters with their cases, for the cover and the case list.
-pub(crate) fn chapter_cards(env: &Env<'_>, lang: Lang, from: &str) -> Vec<ChapterCard> {
-    env.site
-        .chapters()
-        .into_iter()
-        .map(|(n, chapter)| {
-            let (doc, doc_lang) = chapter.doc_for(lang);
-            ChapterCard {
-                label: chapter_label(env, lang, n),
-                title: doc.title.clone(),
-                summary: doc.summary.clone().unwrap_or_default(),
-                url: env.urls.href(from, &page_path(lang, &chapter.id)),
-                cases: env
-                    .site
-                    .cases_of(chapter.slug())
-                    .into_iter()
-                    .map(|c| case_card(env, c, lang, from))
-                    .collect(),
-                lang: doc_lang.code(),
-            }
-        })
-        .collect()
-}
-
-/// The chapter a case belongs to, as a link.
-pub(crate) fn chapter_link(
-    env: &Env<'_>,
-    lang: Lang,
-    from: &str,
-    slug: &str,
-) -> Option<ChapterLink> {
-    let n = env.site.chapter_number(slug)?;
-    let page = env.site.page(&format!("chapters/{slug}"))?;
-    Some(ChapterLink {
-        label: chapter_label(env, lang, n),
-        title: page.doc_for(lang).0.title.clone(),
-        url: env.urls.href(from, &page_path(lang, &page.id)),
+/// The template context of a view.
+pub(crate) fn template_context<T: Serialize>(
+    ctx: &T,
+    what: &str,
+) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(ctx).map_err(|e| {
+        Diagnostic::general(
+            Code::Template,
+            format!("cannot prepare the template context for {what}: {e}"),
+        )
     })
 }
 
-/// The chapter slug a page belongs to (for highlighting the navigation).
-pub(crate) fn chapter_of(page: &Page) -> Option<&str> {
-    match page.kind {
-        PageKind::Chapter => Some(page.slug()),
-        PageKind::Case => page.data.case.as_ref().map(|c| c.chapter.as_str()),
-        _ => None,
-    }
+/// What a template wrote, as text.
+pub(crate) fn as_text(bytes: Vec<u8>, template: &str, what: &str) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::general(
+            Code::Template,
+            format!("{template} wrote text that is not UTF-8 for {what}"),
+        )
+    })
 }

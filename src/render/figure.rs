@@ -1,8 +1,9 @@
 //! A chart as a numbered `<figure>` (through the theme's `partials/figure.html`) and as CSV.
 
+use super::context::Context;
 use super::figures::FigureInfo;
+use super::strings::fill;
 use super::views::{FigureContext, FigureView};
-use super::{Env, strings::fill};
 use crate::diag::Diagnostic;
 use crate::format::number::format_number;
 use crate::model::chart::Chart;
@@ -10,20 +11,20 @@ use crate::model::lang::Lang;
 
 /// The figure HTML for `chart` on the page at site path `from`.
 pub(crate) fn figure_html(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     chart: &Chart,
     info: &FigureInfo,
     lang: Lang,
     from: &str,
     id_prefix: &str,
 ) -> Result<String, Diagnostic> {
-    let t = env.theme.strings.get(lang);
-    let svg = env
+    let t = ctx.theme.strings.get(lang);
+    let svg = ctx
         .svgs
         .get(&(chart.id.clone(), lang))
         .cloned()
         .unwrap_or_default();
-    let source = env.site.source(&chart.source);
+    let source = ctx.site.source(&chart.source);
     let source_line = match source {
         Some(s) => fill(
             t.get("figure_source")
@@ -46,21 +47,21 @@ pub(crate) fn figure_html(
         svg,
         note: chart.note.as_ref().map(|n| n.get(lang).clone()),
         source: source_line,
-        source_url: env
+        source_url: ctx
             .urls
             .href(from, &format!("{page_dir}#hk-source-{}", chart.source)),
         table_head,
         table_rows,
-        csv_url: env.urls.href(from, &format!("{page_dir}{csv_name}")),
+        csv_url: ctx.urls.href(from, &format!("{page_dir}{csv_name}")),
         csv_name,
     };
-    let ctx = FigureContext {
+    let view = FigureContext {
         lang: lang.code(),
         figure: view,
     };
-    env.render(
+    ctx.render(
         "partials/figure.html",
-        &ctx,
+        &view,
         &format!("figure {}", chart.id),
     )
 }

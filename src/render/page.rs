@@ -1,21 +1,20 @@
-//! Rendering one content page in one language.
+//! One page job: a content page in one language rendered to its HTML, its section of the whole report, its
+//! CSV downloads and its assets, handed to the sink.
 
-use super::context::{
-    alternates, case_card, chapter_cards, chapter_label, chapter_link, chapter_of, facts_view,
-    key_figure, switch, t,
-};
+use super::context::Context;
+use super::deps::Deps;
 use super::figure::csv;
+use super::page_view::{case_view, chapter_view, home_view, kind_name, page_view};
+use super::pieces::{chapter_number_of, facts_view};
+use super::rendered::{RenderedPage, collect_ids};
 use super::report::{SectionPlan, render_section};
 use super::resolver::PageResolver;
 use super::urls::page_path;
-use super::views::{CaseView, ChapterView, HomeView, Link, PageContext, PageView, TermGroup};
-use super::{Env, RenderedPage};
+use super::views::PageContext;
 use crate::diag::{Code, Diagnostic};
-use crate::format::date::format_date;
-use crate::markdown::{self, Input, Labels};
+use crate::markdown::{self, Input, Labels, Rendered};
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::TaxonomyKind;
 use crate::output::Sink;
 
 /// What one page job produced.
@@ -25,43 +24,38 @@ pub(crate) struct PageOutcome {
     pub rendered: Option<RenderedPage>,
 }
 
-/// The id prefix of a document on the whole-report page.
-pub(crate) fn doc_prefix(page_id: &str) -> String {
-    if page_id.is_empty() {
-        "cover-".to_string()
-    } else {
-        let mut prefix = page_id.replace('/', "-");
-        prefix.push('-');
-        prefix
-    }
-}
-
 /// The words the Markdown stage writes, in `lang`.
-pub(crate) fn labels(env: &Env<'_>, lang: Lang) -> Labels {
+pub(crate) fn labels(ctx: &Context<'_>, lang: Lang) -> Labels {
     Labels {
-        back_to_text: t(env, lang, "footnote_back"),
-        task_done: t(env, lang, "task_done"),
-        task_open: t(env, lang, "task_open"),
-        table: t(env, lang, "table"),
+        back_to_text: ctx.t(lang, "footnote_back"),
+        task_done: ctx.t(lang, "task_done"),
+        task_open: ctx.t(lang, "task_open"),
+        table: ctx.t(lang, "table"),
     }
 }
 
 /// Renders `page` at its `lang` address and hands the files to `sink`.
-pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sink) -> PageOutcome {
+pub(crate) fn render_page(
+    ctx: &Context<'_>,
+    page: &Page,
+    lang: Lang,
+    sink: &dyn Sink,
+) -> PageOutcome {
     let mut outcome = PageOutcome {
         errors: Vec::new(),
         files: 0,
         rendered: None,
     };
+    let mut deps = Deps::default();
     let (doc, doc_lang) = page.doc_for(lang);
     let is_fallback = doc_lang != lang;
     let from = page_path(lang, &page.id);
-    let labels = labels(env, lang);
-    let mut resolver = PageResolver::new(env, page, lang, &from);
     // The page and its section of the whole report come from one parse of the Markdown.
+    let labels = labels(ctx, lang);
     let plan = SectionPlan::new(page, lang);
+    let mut resolver = PageResolver::new(ctx, page, lang, &from);
     let mut report_resolver =
-        PageResolver::new(env, page, lang, &plan.from).on_single_page(&plan.prefix);
+        PageResolver::new(ctx, page, lang, &plan.from).on_single_page(&plan.prefix);
     let input = Input {
         markdown: &doc.body,
         path: &doc.path,
@@ -80,174 +74,44 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         },
         &mut report_resolver,
     );
-    outcome.errors.append(&mut resolver.errors);
-    outcome.errors.append(&mut report_resolver.errors);
-    let report_section = match render_section(env, page, lang, &plan, report_md) {
+    let (resolver_errors, targets, resolver_deps) = resolver.finish();
+    let (report_errors, _, report_deps) = report_resolver.finish();
+    outcome.errors.extend(resolver_errors);
+    outcome.errors.extend(report_errors);
+    deps.extend(resolver_deps);
+    deps.extend(report_deps);
+    let report_section = match render_section(ctx, page, lang, &plan, report_md, &mut deps) {
         Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);
             return outcome;
         }
     };
-    let mut page_warnings = Vec::new();
-    if !is_fallback {
-        outcome.errors.extend(md.errors.iter().cloned());
-        page_warnings.extend(md.warnings.iter().cloned());
-        for chart in page
-            .data
-            .charts
-            .iter()
-            .filter(|c| !md.charts.contains(&c.id))
-        {
-            page_warnings.push(
-                Diagnostic::warning(
-                    Code::UnusedChart,
-                    &doc.path,
-                    format!(
-                        "the chart `{}` is defined in data.yaml but not placed in this text",
-                        chart.id
-                    ),
-                )
-                .with_help(format!(
-                    "place it with a block ```chart / {} / ```",
-                    chart.id
-                )),
-            );
-        }
-    }
-    let langs_present: Vec<Lang> = Lang::ALL
-        .into_iter()
-        .filter(|l| page.docs.get(*l).is_some())
-        .collect();
-    let kind_name = match page.kind {
-        PageKind::Home => "home",
-        PageKind::Chapter => "chapter",
-        PageKind::Case => "case",
-        PageKind::Other => "page",
-    };
-    let site_title = env.site.config.title.get(lang);
-    let mut breadcrumbs = Vec::new();
-    if page.kind != PageKind::Home {
-        breadcrumbs.push(Link {
-            title: site_title.clone(),
-            url: env.urls.href(&from, &page_path(lang, "")),
-        });
-    }
-    if page.kind == PageKind::Case {
-        if let Some(ch) = page
-            .data
-            .case
-            .as_ref()
-            .and_then(|c| chapter_link(env, lang, &from, &c.chapter))
-        {
-            breadcrumbs.push(Link {
-                title: format!("{} {}", ch.label, ch.title),
-                url: ch.url,
-            });
-        }
-    }
-    let title = match page.kind {
-        PageKind::Home => site_title.clone(),
-        _ => doc.title.clone(),
-    };
-    let head_title = if page.kind == PageKind::Home {
-        site_title.clone()
+    let page_warnings = if is_fallback {
+        Vec::new()
     } else {
-        format!("{title} | {site_title}")
+        outcome.errors.extend(md.errors.iter().cloned());
+        text_warnings(page, &doc.path, &md)
     };
-    let description = doc.summary.clone().unwrap_or_else(|| {
-        md.text
-            .chars()
-            .take(120)
-            .collect::<String>()
-            .trim()
-            .to_string()
-    });
-    let canonical_lang = if is_fallback { doc_lang } else { lang };
-    let page_view = PageView {
-        kind: kind_name,
-        title,
-        head_title,
-        summary: doc.summary.clone(),
-        description,
-        url: env.urls.href(&from, &from),
-        canonical: env.urls.absolute(&page_path(canonical_lang, &page.id)),
-        content_lang: doc_lang.code(),
-        is_fallback,
-        noindex: is_fallback,
-        alternates: if is_fallback {
-            Vec::new()
-        } else {
-            alternates(env, &page.id, &langs_present)
-        },
-        switch: switch(env, lang, &from, &page.id),
-        breadcrumbs,
-        toc: md
-            .headings
-            .iter()
-            .filter(|h| h.level <= 3)
-            .cloned()
-            .collect(),
-        body: std::mem::take(&mut md.html),
-        footnotes: std::mem::take(&mut md.footnotes_html),
-        date: doc.date.map(|d| format_date(d, lang)),
-        date_iso: doc.date.map(|d| {
-            let (y, m, day) = d.first_day();
-            format!("{y:04}-{m:02}-{day:02}")
-        }),
-        updated: doc.updated.map(|d| format_date(d, lang)),
-        og_type: if page.kind == PageKind::Home {
-            "website"
-        } else {
-            "article"
-        },
-        og_locale: match lang {
-            Lang::Ja => "ja_JP",
-            Lang::En => "en_US",
-        },
-    };
-    let case = (page.kind == PageKind::Case).then(|| case_view(env, page, lang, &from));
-    let chapter = (page.kind == PageKind::Chapter).then(|| ChapterView {
-        label: chapter_label(env, lang, env.site.chapter_number(page.slug()).unwrap_or(0)),
-        cases: env
-            .site
-            .cases_of(page.slug())
-            .into_iter()
-            .map(|c| case_card(env, c, lang, &from))
-            .collect(),
-    });
-    let home = (page.kind == PageKind::Home).then(|| HomeView {
-        key_figures: env
-            .site
-            .config
-            .cover_figures
-            .iter()
-            .filter_map(|r| {
-                let p = env.site.page(&r.page)?;
-                let k = p.data.key_figures.iter().find(|k| k.id == r.id)?;
-                let mut view = key_figure(env, lang, &from, p, k);
-                view.page = Some(Link {
-                    title: p.doc_for(lang).0.title.clone(),
-                    url: env.urls.href(&from, &page_path(lang, &p.id)),
-                });
-                Some(view)
-            })
-            .collect(),
-        chapters: chapter_cards(env, lang, &from),
-    });
-    let ctx = PageContext {
+    let ctx_view = PageContext {
         lang: lang.code(),
-        page: page_view,
-        facts: facts_view(env, page, lang, &from),
-        case,
-        chapter,
-        home,
+        page: page_view(ctx, page, lang, &mut md, &mut deps),
+        facts: facts_view(ctx, page, lang, &from),
+        case: (page.kind == PageKind::Case).then(|| case_view(ctx, page, lang, &from, &mut deps)),
+        chapter: (page.kind == PageKind::Chapter)
+            .then(|| chapter_view(ctx, page, lang, &from, &mut deps)),
+        home: (page.kind == PageKind::Home).then(|| home_view(ctx, lang, &from, &mut deps)),
         list: None,
         report: None,
     };
-    let template = format!("{kind_name}.html");
-    let site = (lang, from.as_str(), chapter_of(page));
-    let html = match env.render_with_site(&template, &ctx, site, &format!("/{from}")) {
+    let template = format!("{}.html", kind_name(page.kind));
+    let site = ctx.site_value(
+        lang,
+        chapter_number_of(ctx, page),
+        ctx.urls.origin(&from),
+        &mut deps,
+    );
+    let html = match ctx.render_page(&template, &ctx_view, site, &format!("/{from}")) {
         Ok(html) => html,
         Err(e) => {
             outcome.errors.push(e);
@@ -255,38 +119,8 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         }
     };
     let anchors = collect_ids(&html);
-    let targets = std::mem::take(&mut resolver.targets);
     let links = md.links.iter().cloned().zip(targets).collect();
-    let mut files = Vec::new();
-    let mut put =
-        |path: String, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(&path, bytes) {
-            Ok(()) => files.push(path),
-            Err(e) => errors.push(e),
-        };
-    put(
-        [from.as_str(), "index.html"].concat(),
-        html,
-        &mut outcome.errors,
-    );
-    for chart in &page.data.charts {
-        put(
-            format!("{from}{}.csv", chart.id),
-            csv(chart, lang),
-            &mut outcome.errors,
-        );
-    }
-    for asset in &page.assets {
-        let rel = asset.to_string_lossy().replace('\\', "/");
-        let source = env.content_dir.join(asset);
-        match std::fs::read(&source) {
-            Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, &mut outcome.errors),
-            Err(e) => outcome.errors.push(Diagnostic::error(
-                Code::Io,
-                &source,
-                format!("the file cannot be read: {e}"),
-            )),
-        }
-    }
+    let files = write_files(ctx, page, lang, html, sink, &mut outcome.errors);
     outcome.files = files.len();
     outcome.rendered = Some(RenderedPage {
         page_id: page.id.clone(),
@@ -305,102 +139,69 @@ pub(crate) fn render_page(env: &Env<'_>, page: &Page, lang: Lang, sink: &dyn Sin
         warnings: page_warnings,
         files,
         report_section: Some(report_section),
+        deps: deps.finish(),
     });
     outcome
 }
 
-fn case_view(env: &Env<'_>, page: &Page, lang: Lang, from: &str) -> CaseView {
-    let info = page.data.case.as_ref();
-    let terms = TaxonomyKind::ALL
-        .into_iter()
-        .filter_map(|kind| {
-            let keys = info?.keys(kind);
-            if keys.is_empty() {
-                return None;
-            }
-            let terms = keys
-                .iter()
-                .filter_map(|k| env.site.taxonomies.term(kind, k))
-                .map(|term| Link {
-                    title: term.label.get(lang).clone(),
-                    url: env.urls.href(
-                        from,
-                        &format!("{}{}/{}/", page_path(lang, ""), kind.key(), term.key),
-                    ),
-                })
-                .collect();
-            Some(TermGroup {
-                name: t(env, lang, &format!("taxonomy_{}", kind.key())),
-                terms,
-            })
-        })
-        .collect();
-    CaseView {
-        location: info
-            .and_then(|c| c.location.as_ref())
-            .map(|l| l.get(lang).clone()),
-        chapter: info.and_then(|c| chapter_link(env, lang, from, &c.chapter)),
-        terms,
-        related: super::lists::related_cases(env, page, lang, from),
-    }
-}
-
-/// The ids of a rendered page (everything a `#fragment` can point at), kept in one string.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Anchors(String);
-
-impl Anchors {
-    /// Whether the page has an element with id `id`.
-    pub fn contains(&self, id: &str) -> bool {
-        !self.0.is_empty() && self.0.split('\0').any(|a| a == id)
-    }
-}
-
-/// Every `id="…"` in an HTML page.
-pub(crate) fn collect_ids(html: &[u8]) -> Anchors {
-    let mut ids = String::new();
-    let mut rest = html;
-    let id_attribute = memchr::memmem::Finder::new(b" id=\"");
-    while let Some(i) = id_attribute.find(rest) {
-        rest = &rest[i + 5..];
-        let Some(end) = memchr::memchr(b'"', rest) else {
-            break;
-        };
-        let raw = String::from_utf8_lossy(&rest[..end]);
-        if !ids.is_empty() {
-            ids.push('\0');
-        }
-        if raw.contains('&') {
-            ids.push_str(
-                &raw.replace("&amp;", "&")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&quot;", "\"")
-                    .replace("&#39;", "'"),
-            );
-        } else {
-            ids.push_str(&raw);
-        }
-        rest = &rest[end..];
-    }
-    Anchors(ids)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_collected_unescaped() {
-        let ids = collect_ids(
-            "<h2 id=\"概要\">概要</h2><p data-id=\"no\"><a id=\"a&amp;b\" href=\"#x\">x</a>"
-                .as_bytes(),
+/// The warnings of a page's own text: the Markdown stage's, and charts defined but not placed.
+fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diagnostic> {
+    let mut warnings = md.warnings.clone();
+    for chart in page
+        .data
+        .charts
+        .iter()
+        .filter(|c| !md.charts.contains(&c.id))
+    {
+        warnings.push(
+            Diagnostic::warning(
+                Code::UnusedChart,
+                path,
+                format!(
+                    "the chart `{}` is defined in data.yaml but not placed in this text",
+                    chart.id
+                ),
+            )
+            .with_help(format!(
+                "place it with a block ```chart / {} / ```",
+                chart.id
+            )),
         );
-        assert!(ids.contains("概要"));
-        assert!(ids.contains("a&b"));
-        assert!(!ids.contains("no"));
-        assert!(!ids.contains("a&amp;b"));
-        assert!(!ids.contains(""));
-        assert!(!collect_ids(b"<p>none</p>").contains(""));
     }
+    warnings
+}
+
+/// Hands the page's HTML, its charts' CSV downloads and its assets to the sink; returns their site paths.
+fn write_files(
+    ctx: &Context<'_>,
+    page: &Page,
+    lang: Lang,
+    html: Vec<u8>,
+    sink: &dyn Sink,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let from = page_path(lang, &page.id);
+    let mut files = Vec::new();
+    let mut put =
+        |path: String, bytes: Vec<u8>, errors: &mut Vec<Diagnostic>| match sink.put(&path, bytes) {
+            Ok(()) => files.push(path),
+            Err(e) => errors.push(e),
+        };
+    put([from.as_str(), "index.html"].concat(), html, errors);
+    for chart in &page.data.charts {
+        put(format!("{from}{}.csv", chart.id), csv(chart, lang), errors);
+    }
+    for asset in &page.assets {
+        let rel = asset.to_string_lossy().replace('\\', "/");
+        let source = ctx.content.join(asset);
+        match std::fs::read(&source) {
+            Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, errors),
+            Err(e) => errors.push(Diagnostic::error(
+                Code::Io,
+                &source,
+                format!("the file cannot be read: {e}"),
+            )),
+        }
+    }
+    files
 }

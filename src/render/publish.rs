@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use super::Env;
-use super::RenderedPage;
-use super::context::t;
+use super::context::Context;
+use super::rendered::RenderedPage;
 use super::targets::GENERATED;
 use super::taxonomy::used_terms;
 use super::urls::page_path;
@@ -58,14 +57,14 @@ struct FeedEntry {
 
 /// Writes sitemap.xml and robots.txt (they need only the site); returns the number of files.
 pub(crate) fn render_sitemap(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
-    let sitemap_xml = env.render("sitemap.xml", &sitemap(env), "/sitemap.xml");
-    let robots = env.render(
+    let sitemap_xml = ctx.render("sitemap.xml", &sitemap(ctx), "/sitemap.xml");
+    let robots = ctx.render(
         "robots.txt",
-        &serde_json::json!({ "sitemap": env.urls.absolute("sitemap.xml") }),
+        &serde_json::json!({ "sitemap": ctx.urls.absolute("sitemap.xml") }),
         "/robots.txt",
     );
     put_all(
@@ -80,7 +79,7 @@ pub(crate) fn render_sitemap(
 
 /// Writes the feed of each language, from the pages rendered; returns the number of files.
 pub(crate) fn render_feeds(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     rendered: &[std::sync::Arc<RenderedPage>],
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
@@ -88,7 +87,7 @@ pub(crate) fn render_feeds(
     // The two feeds (long for a large site) are made side by side.
     let feed_of = |lang: Lang| {
         let path = format!("{}feed.xml", page_path(lang, ""));
-        let xml = env.render("feed.xml", &feed(env, rendered, lang), &format!("/{path}"));
+        let xml = ctx.render("feed.xml", &feed(ctx, rendered, lang), &format!("/{path}"));
         (path, xml)
     };
     let (ja, en) = rayon::join(|| feed_of(Lang::Ja), || feed_of(Lang::En));
@@ -112,9 +111,9 @@ fn put_all<const N: usize>(
 
 /// Every indexable address: content pages in the languages they exist in (fallbacks are `noindex`), the
 /// generated pages in both; translated pages list each other.
-fn sitemap(env: &Env<'_>) -> SitemapContext {
+fn sitemap(ctx: &Context<'_>) -> SitemapContext {
     let mut urls = vec![SitemapUrl {
-        loc: env.urls.absolute(""),
+        loc: ctx.urls.absolute(""),
         alternates: Vec::new(),
     }];
     let mut add = |id: &str, langs: &[Lang]| {
@@ -123,14 +122,14 @@ fn sitemap(env: &Env<'_>) -> SitemapContext {
                 .iter()
                 .map(|l| Alt {
                     hreflang: l.code(),
-                    href: env.urls.absolute(&page_path(*l, id)),
+                    href: ctx.urls.absolute(&page_path(*l, id)),
                 })
                 .collect();
             alts.push(Alt {
                 hreflang: "x-default",
-                href: env
+                href: ctx
                     .urls
-                    .absolute(&page_path(env.site.config.default_language, id)),
+                    .absolute(&page_path(ctx.site.config.default_language, id)),
             });
             alts
         } else {
@@ -138,7 +137,7 @@ fn sitemap(env: &Env<'_>) -> SitemapContext {
         };
         for lang in langs {
             urls.push(SitemapUrl {
-                loc: env.urls.absolute(&page_path(*lang, id)),
+                loc: ctx.urls.absolute(&page_path(*lang, id)),
                 alternates: alternates
                     .iter()
                     .map(|a| Alt {
@@ -149,7 +148,7 @@ fn sitemap(env: &Env<'_>) -> SitemapContext {
             });
         }
     };
-    for page in env.site.reading_order() {
+    for page in ctx.site.reading_order() {
         let langs: Vec<Lang> = Lang::ALL
             .into_iter()
             .filter(|l| page.docs.get(*l).is_some())
@@ -160,7 +159,7 @@ fn sitemap(env: &Env<'_>) -> SitemapContext {
         add(g, &Lang::ALL);
     }
     for kind in TaxonomyKind::ALL {
-        for (term, _) in used_terms(env, kind) {
+        for (term, _) in used_terms(ctx.site, kind) {
             add(&format!("{}/{}", kind.key(), term.key), &Lang::ALL);
         }
     }
@@ -173,10 +172,10 @@ fn rfc3339(d: PartialDate) -> String {
 }
 
 /// The language's feed: every dated page written in that language, newest first.
-fn feed(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) -> FeedContext {
+fn feed(ctx: &Context<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) -> FeedContext {
     let mut entries: Vec<(PartialDate, String, FeedEntry)> = Vec::new();
     for r in rendered.iter().filter(|r| r.lang == lang && !r.is_fallback) {
-        let Some(page) = env.site.page(&r.page_id) else {
+        let Some(page) = ctx.site.page(&r.page_id) else {
             continue;
         };
         if page.kind == PageKind::Home {
@@ -193,7 +192,7 @@ fn feed(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) ->
             page.id.clone(),
             FeedEntry {
                 title: doc.title.clone(),
-                url: env.urls.absolute(&page_path(lang, &page.id)),
+                url: ctx.urls.absolute(&page_path(lang, &page.id)),
                 updated: rfc3339(updated),
                 published: doc.date.map(rfc3339),
                 summary: doc.summary.clone().unwrap_or_else(|| r.excerpt.clone()),
@@ -213,19 +212,19 @@ fn feed(env: &Env<'_>, rendered: &[std::sync::Arc<RenderedPage>], lang: Lang) ->
     let home = page_path(lang, "");
     FeedContext {
         lang: lang.code(),
-        title: env.site.config.title.get(lang).clone(),
-        subtitle: env
+        title: ctx.site.config.title.get(lang).clone(),
+        subtitle: ctx
             .site
             .config
             .subtitle
             .as_ref()
             .map(|s| s.get(lang).clone())
-            .unwrap_or_else(|| t(env, lang, "feed_title")),
-        id: env.urls.absolute(&home),
-        self_url: env.urls.absolute(&format!("{home}feed.xml")),
-        home_url: env.urls.absolute(&home),
+            .unwrap_or_else(|| ctx.t(lang, "feed_title")),
+        id: ctx.urls.absolute(&home),
+        self_url: ctx.urls.absolute(&format!("{home}feed.xml")),
+        home_url: ctx.urls.absolute(&home),
         updated,
-        author: env.site.config.publisher.get(lang).clone(),
+        author: ctx.site.config.publisher.get(lang).clone(),
         entries: entries.into_iter().map(|(_, _, e)| e).collect(),
     }
 }

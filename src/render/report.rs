@@ -1,12 +1,12 @@
 //! The whole report on one page per language (`/ja/report/`): the cover, each chapter followed by its
 //! cases, then the other pages, with figure numbers intact; made to be printed as the report.
 
-use super::context::{chapter_label, key_figure, source_view, t};
-use super::lists::list_page_context;
-use super::page::doc_prefix;
-use super::urls::page_path;
+use super::context::{Context, as_text, template_context};
+use super::deps::Deps;
+use super::list_page::list_page_context;
+use super::pieces::{key_figure, source_short, source_view};
+use super::urls::{doc_prefix, page_path};
 use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
-use super::{Env, template_context};
 use crate::diag::{Code, Diagnostic};
 use crate::format::date::format_date;
 use crate::markdown;
@@ -24,19 +24,19 @@ pub(crate) struct Frame {
 
 /// The frames of `/<lang>/report/` for both languages: `report.html` rendered and cut where it places the
 /// sections, which are written between head and tail in reading order (see [`render_section`]).
-pub(crate) fn frames(env: &Env<'_>) -> Result<Localized<Frame>, Vec<Diagnostic>> {
-    let (ja, en) = (frame(env, Lang::Ja), frame(env, Lang::En));
+pub(crate) fn frames(ctx: &Context<'_>) -> Result<Localized<Frame>, Vec<Diagnostic>> {
+    let (ja, en) = (frame(ctx, Lang::Ja), frame(ctx, Lang::En));
     match (ja, en) {
         (Ok(ja), Ok(en)) => Ok(Localized { ja, en }),
         (ja, en) => Err([ja.err(), en.err()].into_iter().flatten().collect()),
     }
 }
 
-fn frame(env: &Env<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
+fn frame(ctx: &Context<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
     let from = page_path(lang, "report");
-    let title = t(env, lang, "report_title");
-    let mut ctx = list_page_context(
-        env,
+    let title = ctx.t(lang, "report_title");
+    let mut view = list_page_context(
+        ctx,
         lang,
         "report",
         "report",
@@ -44,19 +44,21 @@ fn frame(env: &Env<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
         Default::default(),
         None,
     );
-    ctx.list = None;
-    ctx.report = Some(ReportView {
+    view.list = None;
+    view.report = Some(ReportView {
         sections_here: SECTIONS_HERE.to_string(),
-        sources: env
+        sources: ctx
             .site
             .sources
             .iter()
-            .map(|s| source_view(env, lang, s))
+            .map(|s| source_view(ctx, lang, s))
             .collect(),
     });
     let what = format!("/{from}");
-    let html = env.render_with_site("report.html", &ctx, (lang, from.as_str(), None), &what)?;
-    let frame = super::as_text(html, "report.html", &what)?;
+    // The whole report is made again on any change, so what its frame reads need not be recorded.
+    let site = ctx.site_value(lang, None, ctx.urls.origin(&from), &mut Deps::default());
+    let html = ctx.render_page("report.html", &view, site, &what)?;
+    let frame = as_text(html, "report.html", &what)?;
     let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {
         return Err(Diagnostic::general(
             Code::Template,
@@ -101,13 +103,14 @@ impl SectionPlan {
 /// The page's section of the whole report, with `partials/report_section.html`, from its Markdown
 /// rendered by the plan.
 pub(crate) fn render_section(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     page: &Page,
     lang: Lang,
     plan: &SectionPlan,
     md: markdown::Rendered,
+    deps: &mut Deps,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let s = section(env, page, lang, plan, md);
+    let s = section(ctx, page, lang, plan, md);
     let what = format!("/{}", plan.from);
     let mut context = template_context(
         &ReportSectionContext {
@@ -116,12 +119,13 @@ pub(crate) fn render_section(
         },
         &what,
     )?;
-    context.insert_value("site", env.report_site_value(lang));
-    env.render_context_bytes("partials/report_section.html", context, &what)
+    let site = ctx.site_value(lang, None, ctx.urls.origin(&plan.from), deps);
+    context.insert_value("site", site);
+    ctx.render_bytes("partials/report_section.html", context, &what)
 }
 
 fn section(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     page: &Page,
     lang: Lang,
     plan: &SectionPlan,
@@ -130,10 +134,10 @@ fn section(
     let (doc, doc_lang) = page.doc_for(lang);
     let from = plan.from.as_str();
     let kicker = match page.kind {
-        PageKind::Chapter => env
+        PageKind::Chapter => ctx
             .site
             .chapter_number(page.slug())
-            .map(|n| chapter_label(env, lang, n)),
+            .map(|n| ctx.chapter_label(lang, n)),
         _ => None,
     };
     let kind = match page.kind {
@@ -147,7 +151,7 @@ fn section(
         .key_figures
         .iter()
         .map(|k| {
-            let mut v = key_figure(env, lang, from, page, k);
+            let mut v = key_figure(ctx, lang, from, page, k);
             v.source_url = format!("#hk-source-{}", k.source);
             v
         })
@@ -160,7 +164,7 @@ fn section(
             date: format_date(e.date, lang),
             datetime: e.date.to_string().trim_start_matches("FY").to_string(),
             text: e.text.get(lang).clone(),
-            source: super::context::source_short(env, lang, &e.source),
+            source: source_short(ctx, lang, &e.source),
             source_url: format!("#hk-source-{}", e.source),
         })
         .collect();
@@ -169,7 +173,7 @@ fn section(
         kind,
         kicker,
         title: if page.kind == PageKind::Home {
-            env.site.config.title.get(lang).clone()
+            ctx.site.config.title.get(lang).clone()
         } else {
             doc.title.clone()
         },

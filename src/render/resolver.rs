@@ -1,10 +1,11 @@
 //! What a page's Markdown needs from the site: its charts as figures, figure numbers, link targets and
 //! glossary terms, all as hrefs from the page being rendered.
 
-use super::Env;
+use super::context::Context;
+use super::deps::{Dep, Deps};
 use super::figure::figure_html;
 use super::targets::{Target, resolve_target};
-use super::urls::page_path;
+use super::urls::{doc_prefix, page_path};
 use crate::diag::Diagnostic;
 use crate::markdown::{GlossaryTerm, LinkTarget, Resolve};
 use crate::model::lang::Lang;
@@ -12,7 +13,7 @@ use crate::model::page::Page;
 
 /// Resolves for one page in one language.
 pub(crate) struct PageResolver<'e, 'a> {
-    env: &'e Env<'a>,
+    ctx: &'e Context<'a>,
     page: &'e Page,
     lang: Lang,
     from: String,
@@ -21,17 +22,19 @@ pub(crate) struct PageResolver<'e, 'a> {
     /// On the whole-report page: every page's figures are on the same page.
     single_page: bool,
     glossary: Vec<GlossaryTerm>,
-    /// Errors found while rendering figures (read after rendering).
-    pub errors: Vec<Diagnostic>,
-    /// Link targets, in the order the links were written (read after rendering).
-    pub targets: Vec<Target>,
+    /// Errors found while rendering figures.
+    errors: Vec<Diagnostic>,
+    /// Link targets, in the order the links were written.
+    targets: Vec<Target>,
+    /// What was read of other pages.
+    deps: Deps,
 }
 
 impl<'e, 'a> PageResolver<'e, 'a> {
     /// A resolver for `page` shown at site path `from` in `lang`.
-    pub(crate) fn new(env: &'e Env<'a>, page: &'e Page, lang: Lang, from: &str) -> Self {
+    pub(crate) fn new(ctx: &'e Context<'a>, page: &'e Page, lang: Lang, from: &str) -> Self {
         let glossary_page = format!("{}glossary/", page_path(lang, ""));
-        let mut glossary: Vec<GlossaryTerm> = env
+        let mut glossary: Vec<GlossaryTerm> = ctx
             .site
             .glossary
             .iter()
@@ -46,12 +49,12 @@ impl<'e, 'a> PageResolver<'e, 'a> {
                         e.clone()
                     }
                 },
-                href: env.urls.href(from, &format!("{glossary_page}#{}", g.id)),
+                href: ctx.urls.href(from, &format!("{glossary_page}#{}", g.id)),
             })
             .collect();
         glossary.sort_by_key(|g| std::cmp::Reverse(g.term.chars().count()));
         PageResolver {
-            env,
+            ctx,
             page,
             lang,
             from: from.to_string(),
@@ -60,7 +63,14 @@ impl<'e, 'a> PageResolver<'e, 'a> {
             glossary,
             errors: Vec::new(),
             targets: Vec::new(),
+            deps: Deps::default(),
         }
+    }
+
+    /// What resolving found: errors, link targets in the order the links were written, and what was read
+    /// of other pages.
+    pub(crate) fn finish(self) -> (Vec<Diagnostic>, Vec<Target>, Vec<Dep>) {
+        (self.errors, self.targets, self.deps.finish().into_vec())
     }
 
     /// For the whole-report page: ids prefixed per document, figures and pages linked within the page.
@@ -74,8 +84,9 @@ impl<'e, 'a> PageResolver<'e, 'a> {
 impl Resolve for PageResolver<'_, '_> {
     fn chart(&mut self, id: &str) -> Option<String> {
         let chart = self.page.data.charts.iter().find(|c| c.id == id)?;
-        let info = self.env.figures.get(id)?;
-        match figure_html(self.env, chart, info, self.lang, &self.from, &self.prefix) {
+        let info = self.ctx.figures.get(id)?;
+        self.deps.add(Dep::Figure(id.to_string()));
+        match figure_html(self.ctx, chart, info, self.lang, &self.from, &self.prefix) {
             Ok(html) => Some(html),
             Err(e) => {
                 self.errors.push(e);
@@ -85,11 +96,12 @@ impl Resolve for PageResolver<'_, '_> {
     }
 
     fn figure(&mut self, id: &str) -> Option<(String, String)> {
-        let info = self.env.figures.get(id)?;
+        let info = self.ctx.figures.get(id)?;
+        self.deps.add(Dep::Figure(id.to_string()));
         let href = if self.single_page {
-            format!("#{}fig-{id}", super::page::doc_prefix(&info.page_id))
+            format!("#{}fig-{id}", doc_prefix(&info.page_id))
         } else {
-            self.env.urls.href(
+            self.ctx.urls.href(
                 &self.from,
                 &format!("{}#fig-{id}", page_path(self.lang, &info.page_id)),
             )
@@ -98,9 +110,16 @@ impl Resolve for PageResolver<'_, '_> {
     }
 
     fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
-        let target = resolve_target(self.env.site, self.page, self.lang, url)?;
+        let target = resolve_target(self.ctx.site, self.page, self.lang, url)?;
+        if let Some(index) = target
+            .page_id
+            .as_deref()
+            .and_then(|id| self.ctx.site.page_index(id))
+        {
+            self.deps.add(Dep::Listing(index));
+        }
         let in_report = target.page_id.as_deref().map(|id| {
-            let mut anchor = super::page::doc_prefix(id);
+            let mut anchor = doc_prefix(id);
             anchor.push_str(target.fragment.as_deref().unwrap_or("top"));
             anchor
         });
@@ -112,7 +131,7 @@ impl Resolve for PageResolver<'_, '_> {
                     to.push('#');
                     to.push_str(f);
                 }
-                self.env.urls.href(&self.from, &to)
+                self.ctx.urls.href(&self.from, &to)
             }
         };
         self.targets.push(target);

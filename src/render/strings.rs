@@ -1,4 +1,26 @@
-//! Filling `{name}` placeholders in UI strings.
+//! The theme's UI strings: looking one up, and filling its `{name}` placeholders.
+
+use crate::model::lang::Lang;
+use crate::theme::Theme;
+
+/// A UI string, or the key itself if the theme lacks it (the theme loader fills gaps from the other
+/// language).
+pub(crate) fn t(theme: &Theme, lang: Lang, key: &str) -> String {
+    theme
+        .strings
+        .get(lang)
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// 第2章 / Chapter 2.
+pub(crate) fn chapter_label(theme: &Theme, lang: Lang, number: usize) -> String {
+    fill(
+        &t(theme, lang, "chapter_label"),
+        &[("n", &number.to_string())],
+    )
+}
 
 /// Replaces each `{key}` in `template` with its value.
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {

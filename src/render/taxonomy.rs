@@ -3,9 +3,9 @@
 
 use rayon::prelude::*;
 
-use super::Env;
-use super::context::{case_card, t};
-use super::lists::list_page;
+use super::context::Context;
+use super::deps::Deps;
+use super::list_page::list_page;
 use super::urls::page_path;
 use super::views::{Link, ListView, TermCount};
 use crate::diag::Diagnostic;
@@ -15,10 +15,12 @@ use crate::model::site::{TaxonomyKind, Term};
 use crate::output::Sink;
 
 /// The terms of a taxonomy that at least one case uses, with those cases in report order.
-pub(crate) fn used_terms<'s>(env: &Env<'s>, kind: TaxonomyKind) -> Vec<(&'s Term, Vec<&'s Page>)> {
-    let order = env.site.reading_order();
-    env.site
-        .taxonomies
+pub(crate) fn used_terms(
+    site: &crate::model::site::Site,
+    kind: TaxonomyKind,
+) -> Vec<(&Term, Vec<&Page>)> {
+    let order = site.reading_order();
+    site.taxonomies
         .terms(kind)
         .iter()
         .map(|term| {
@@ -38,20 +40,25 @@ pub(crate) fn used_terms<'s>(env: &Env<'s>, kind: TaxonomyKind) -> Vec<(&'s Term
         .collect()
 }
 
+/// The site path of a term's page: `ja/regions/hyogo/`.
+pub(crate) fn term_url(lang: Lang, kind: TaxonomyKind, key: &str) -> String {
+    format!("{}{}/{key}/", page_path(lang, ""), kind.key())
+}
+
 /// Links to the three taxonomy indexes.
-pub(crate) fn taxonomy_links(env: &Env<'_>, lang: Lang, from: &str) -> Vec<Link> {
+pub(crate) fn taxonomy_links(ctx: &Context<'_>, lang: Lang, from: &str) -> Vec<Link> {
     TaxonomyKind::ALL
         .into_iter()
         .map(|kind| Link {
-            title: t(env, lang, &format!("taxonomy_{}", kind.key())),
-            url: env.urls.href(from, &page_path(lang, kind.key())),
+            title: ctx.t(lang, &format!("taxonomy_{}", kind.key())),
+            url: ctx.urls.href(from, &page_path(lang, kind.key())),
         })
         .collect()
 }
 
 /// Renders every taxonomy index and term page; returns the number of files.
 pub(crate) fn render_taxonomies(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
@@ -65,7 +72,7 @@ pub(crate) fn render_taxonomies(
         .par_iter()
         .map(|&(kind, lang)| {
             let mut errors = Vec::new();
-            let n = render_taxonomy(env, sink, kind, lang, &mut errors);
+            let n = render_taxonomy(ctx, sink, kind, lang, &mut errors);
             (n, errors)
         })
         .collect();
@@ -79,32 +86,30 @@ pub(crate) fn render_taxonomies(
 
 /// One taxonomy's index and term pages in one language.
 fn render_taxonomy(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     sink: &dyn Sink,
     kind: TaxonomyKind,
     lang: Lang,
     errors: &mut Vec<Diagnostic>,
 ) -> usize {
     let mut files = 0;
-    let used = used_terms(env, kind);
+    let used = used_terms(ctx.site, kind);
     let index_path = page_path(lang, kind.key());
-    let name = t(env, lang, &format!("taxonomy_{}", kind.key()));
+    let name = ctx.t(lang, &format!("taxonomy_{}", kind.key()));
     let list = ListView {
         terms: used
             .iter()
             .map(|(term, cases)| TermCount {
                 title: term.label.get(lang).clone(),
-                url: env
-                    .urls
-                    .href(&index_path, &format!("{index_path}{}/", term.key)),
+                url: ctx.urls.href(&index_path, &term_url(lang, kind, &term.key)),
                 count: cases.len(),
             })
             .collect(),
-        taxonomies: taxonomy_links(env, lang, &index_path),
+        taxonomies: taxonomy_links(ctx, lang, &index_path),
         ..ListView::default()
     };
-    let title = super::strings::fill(&t(env, lang, "taxonomy_index_title"), &[("name", &name)]);
-    match list_page(env, lang, kind.key(), "taxonomy", title, list, None) {
+    let title = super::strings::fill(&ctx.t(lang, "taxonomy_index_title"), &[("name", &name)]);
+    match list_page(ctx, lang, kind.key(), "taxonomy", title, list, None) {
         Ok(html) => match sink.put(&format!("{index_path}index.html"), html) {
             Ok(()) => files += 1,
             Err(e) => errors.push(e),
@@ -114,24 +119,27 @@ fn render_taxonomy(
     for (term, cases) in &used {
         let id = format!("{}/{}", kind.key(), term.key);
         let from = page_path(lang, &id);
+        let origin = ctx.urls.origin(&from);
+        // Term pages are made again with the other generated pages (see `list_page`).
+        let mut deps = Deps::default();
         let list = ListView {
             cases: cases
                 .iter()
-                .map(|p| case_card(env, p, lang, &from))
+                .map(|p| ctx.card(p, lang, origin, &mut deps))
                 .collect(),
             taxonomy: Some(Link {
                 title: name.clone(),
-                url: env.urls.href(&from, &index_path),
+                url: ctx.urls.href(&from, &index_path),
             }),
-            taxonomies: taxonomy_links(env, lang, &from),
+            taxonomies: taxonomy_links(ctx, lang, &from),
             ..ListView::default()
         };
         let crumb = Link {
             title: name.clone(),
-            url: env.urls.href(&from, &index_path),
+            url: ctx.urls.href(&from, &index_path),
         };
         let title = format!("{name}: {}", term.label.get(lang));
-        match list_page(env, lang, &id, "term", title, list, Some(crumb)) {
+        match list_page(ctx, lang, &id, "term", title, list, Some(crumb)) {
             Ok(html) => match sink.put(&format!("{from}index.html"), html) {
                 Ok(()) => files += 1,
                 Err(e) => errors.push(e),

@@ -22,6 +22,12 @@ impl Urls {
         self.relative
     }
 
+    /// What links from the page at site path `from` depend on: nothing with absolute links, the page's
+    /// depth with relative ones (see [`Origin`]).
+    pub fn origin(&self, from: &str) -> Origin {
+        Origin(self.relative.then(|| from.matches('/').count()))
+    }
+
     /// The link from the page at site path `from` (e.g. `ja/cases/kobe/`, or a file `ja/feed.xml`) to site
     /// path `to` (e.g. `ja/cases/`, `static/style.css`, `ja/cases/kobe/#概要`).
     pub fn href(&self, from: &str, to: &str) -> String {
@@ -29,28 +35,37 @@ impl Urls {
             Some((p, f)) => (p, Some(f)),
             None => (to, None),
         };
-        let mut out = if self.relative {
-            let depth = from.matches('/').count();
-            let mut s = "../".repeat(depth);
-            s.push_str(path);
-            if path.is_empty() || path.ends_with('/') {
-                s.push_str("index.html");
-            }
-            s
-        } else {
-            let mut s = String::with_capacity(self.base.path.len() + to.len() + 1);
-            s.push_str(&self.base.path);
-            s.push_str(path);
-            s
-        };
+        let mut out = self.href_from(self.origin(from), path);
         if let Some(f) = fragment {
-            if out.ends_with("index.html") && path == from && self.relative {
+            if self.relative && path == from && out.ends_with("index.html") {
+                // An anchor on the page itself.
                 out.clear();
             }
             out.push('#');
             out.push_str(f);
         }
         out
+    }
+
+    /// The link to site path `to` (without a `#fragment`) from any page at `origin`: the same for every such
+    /// page, so links shared by many pages are made once per origin.
+    pub fn href_from(&self, origin: Origin, to: &str) -> String {
+        match origin.0 {
+            Some(depth) => {
+                let mut s = "../".repeat(depth);
+                s.push_str(to);
+                if to.is_empty() || to.ends_with('/') {
+                    s.push_str("index.html");
+                }
+                s
+            }
+            None => {
+                let mut s = String::with_capacity(self.base.path.len() + to.len());
+                s.push_str(&self.base.path);
+                s.push_str(to);
+                s
+            }
+        }
     }
 
     /// The absolute URL of a site path, for canonical links, hreflang, sitemaps, feeds and OpenGraph.
@@ -64,12 +79,30 @@ impl Urls {
     }
 }
 
+/// What a link without a fragment depends on of the page it is written on: with absolute links nothing
+/// (`Origin(None)`), with relative links the page's depth (`Some(3)` for `ja/cases/kobe/`). Links that many
+/// pages show (navigation, case cards) are the same for every page of one origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin(Option<usize>);
+
 /// The site path of a page in a language: `ja/` for the cover, `ja/cases/kobe/` for a case.
 pub fn page_path(lang: Lang, page_id: &str) -> String {
     if page_id.is_empty() {
         [lang.code(), "/"].concat()
     } else {
         [lang.code(), "/", page_id, "/"].concat()
+    }
+}
+
+/// The prefix of every id of a page's section on the whole-report page (`cases-kobe-`, `cover-`), so that
+/// the ids of all documents can share one page.
+pub fn doc_prefix(page_id: &str) -> String {
+    if page_id.is_empty() {
+        "cover-".to_string()
+    } else {
+        let mut prefix = page_id.replace('/', "-");
+        prefix.push('-');
+        prefix
     }
 }
 
@@ -119,6 +152,24 @@ mod tests {
             u.href("ja/", "ja/cases/kobe/#a"),
             "../ja/cases/kobe/index.html#a"
         );
+    }
+
+    #[test]
+    fn links_from_one_origin_are_the_same_for_every_page_there() {
+        for relative in [false, true] {
+            let u = Urls::new(base(), relative);
+            for (a, b) in [
+                ("ja/cases/kobe/", "ja/regions/hyogo/"),
+                ("ja/about/", "en/cases/"),
+            ] {
+                assert_eq!(u.origin(a), u.origin(b));
+                for to in ["ja/", "ja/cases/", "static/style.css", ""] {
+                    assert_eq!(u.href(a, to), u.href(b, to));
+                    assert_eq!(u.href(a, to), u.href_from(u.origin(a), to));
+                }
+            }
+            assert_eq!(u.origin("ja/") == u.origin("ja/cases/kobe/"), !relative);
+        }
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! The outputs made of every page: each language's whole-report page and search index. Each page job hands
-//! over its part (its section of the report, its search entry); the parts are written in reading order as
-//! soon as the pages before them are done, so that neither output is ever held whole.
+//! The outputs made of every page ([`Whole`]): each language's whole-report page, search index and feed.
+//!
+//! In a full build the report and the index are written while the pages render: each page job hands over
+//! its part (its section of the report, its search entry) through a [`Stream`], and the parts are written in
+//! reading order as soon as the pages before them are done, so that neither output is ever held whole.
+//! Otherwise (`serve`) pages keep their parts and the outputs are written from them when asked for.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use super::Env;
+use super::context::Context;
 use super::lists::SEARCH_INDEX_FILE;
 use super::report::Frame;
 use super::urls::page_path;
@@ -14,6 +17,95 @@ use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
 use crate::search::{Entry, IndexWriter};
+
+/// An output made of every page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Whole {
+    /// The whole report on one page per language (`ja/report/index.html`).
+    Report,
+    /// The search index of each language (`ja/search/search-index.js`).
+    Search,
+    /// The Atom feed of each language (`ja/feed.xml`).
+    Feeds,
+}
+
+impl Whole {
+    /// Every output made of every page.
+    pub const ALL: [Whole; 3] = [Whole::Report, Whole::Search, Whole::Feeds];
+
+    /// The files it writes.
+    pub fn files(self) -> [String; 2] {
+        Lang::ALL.map(|lang| match self {
+            Whole::Report => format!("{}index.html", page_path(lang, "report")),
+            Whole::Search => format!("{}{SEARCH_INDEX_FILE}", page_path(lang, "search")),
+            Whole::Feeds => format!("{}feed.xml", page_path(lang, "")),
+        })
+    }
+
+    /// Whether it is made of the pages' parts as they render ([`streaming`]) rather than of pages rendered
+    /// before.
+    pub fn streams(self) -> bool {
+        matches!(self, Whole::Report | Whole::Search)
+    }
+}
+
+/// Where page jobs hand their parts while the whole outputs are written (see [`streaming`]).
+pub struct Stream(std::sync::mpsc::Sender<(usize, Option<Part<'static>>)>);
+
+impl Stream {
+    /// Hands over the part of the page job at `place` in writing order (`None` for a job without one).
+    pub(crate) fn send(&self, place: usize, part: Option<Part<'static>>) {
+        // The writer only stops early when writing failed; that error is reported.
+        let _ = self.0.send((place, part));
+    }
+}
+
+/// Runs `render` with a [`Stream`] while the streamed outputs among `outputs` are written from what it
+/// sends, on a thread of their own; `render` gets no stream when none is wanted.
+pub(crate) fn streaming<R: Send>(
+    ctx: &Context<'_>,
+    sink: &dyn Sink,
+    outputs: &[Whole],
+    render: impl FnOnce(Option<&Stream>) -> R + Send,
+) -> (R, Result<Written, Vec<Diagnostic>>) {
+    let report = outputs.contains(&Whole::Report);
+    let search = outputs.contains(&Whole::Search);
+    if !report && !search {
+        return (render(None), Ok(Written::default()));
+    }
+    let frames = match report.then(|| super::report::frames(ctx)).transpose() {
+        Ok(frames) => frames,
+        Err(e) => return (render(None), Err(e)),
+    };
+    std::thread::scope(|s| {
+        let (queue, parts) = std::sync::mpsc::channel();
+        let frames = frames.as_ref();
+        let writer = s.spawn(move || write_whole(sink, frames, search, &mut received(parts)));
+        let stream = Stream(queue);
+        let rendered = render(Some(&stream));
+        drop(stream);
+        let written = writer
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (rendered, written.map_err(|e| vec![e]))
+    })
+}
+
+/// Writes the outputs among `outputs` that are made of page parts from pages that kept them.
+pub(crate) fn write_kept(
+    ctx: &Context<'_>,
+    rendered: &[std::sync::Arc<super::rendered::RenderedPage>],
+    sink: &dyn Sink,
+    outputs: &[Whole],
+) -> Result<Written, Vec<Diagnostic>> {
+    let report = outputs.contains(&Whole::Report);
+    let search = outputs.contains(&Whole::Search);
+    if !report && !search {
+        return Ok(Written::default());
+    }
+    let frames = report.then(|| super::report::frames(ctx)).transpose()?;
+    write_whole_from(ctx, rendered, sink, frames.as_ref(), search).map_err(|e| vec![e])
+}
 
 /// What one page in one language adds to the whole outputs.
 pub(crate) struct Part<'a> {
@@ -28,8 +120,8 @@ pub(crate) struct Part<'a> {
 /// The order in which the parts of the pages with `ids` (one per page job) are written: by the page's place
 /// in reading order, pages outside it last in job order. Returns the job indices in that order and, per
 /// job, whether the whole report shows it.
-pub(crate) fn writing_order(env: &Env<'_>, ids: &[&str]) -> (Vec<usize>, Vec<bool>) {
-    let position: HashMap<&str, usize> = env
+pub(crate) fn writing_order(ctx: &Context<'_>, ids: &[&str]) -> (Vec<usize>, Vec<bool>) {
+    let position: HashMap<&str, usize> = ctx
         .site
         .reading_order()
         .iter()
@@ -44,7 +136,7 @@ pub(crate) fn writing_order(env: &Env<'_>, ids: &[&str]) -> (Vec<usize>, Vec<boo
 
 /// The search entry of a page in `lang` (its address as seen from the search page).
 pub(crate) fn search_entry<'a>(
-    env: &Env<'_>,
+    ctx: &Context<'_>,
     lang: Lang,
     page_id: &str,
     (title, summary, text): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
@@ -52,7 +144,7 @@ pub(crate) fn search_entry<'a>(
     let from = page_path(lang, "search");
     Entry {
         title,
-        url: env.urls.href(&from, &page_path(lang, page_id)).into(),
+        url: ctx.urls.href(&from, &page_path(lang, page_id)).into(),
         summary,
         text,
     }
@@ -77,8 +169,8 @@ pub(crate) fn received<T>(parts: std::sync::mpsc::Receiver<T>) -> impl Iterator<
 }
 
 /// What the whole outputs came to.
-#[derive(Default)]
-pub(crate) struct Written {
+#[derive(Debug, Default)]
+pub struct Written {
     /// Files written.
     pub files: usize,
     /// Size of each language's search index, in bytes.
@@ -156,8 +248,8 @@ pub(crate) fn write_whole<'a>(
 
 /// The part of a page just rendered, taken out of it (it is written soon and need not be kept).
 pub(crate) fn take_part(
-    env: &Env<'_>,
-    r: &mut super::RenderedPage,
+    ctx: &Context<'_>,
+    r: &mut super::rendered::RenderedPage,
     in_report: bool,
 ) -> Part<'static> {
     Part {
@@ -168,7 +260,7 @@ pub(crate) fn take_part(
             .filter(|_| in_report)
             .map(Cow::Owned),
         entry: search_entry(
-            env,
+            ctx,
             r.lang,
             &r.page_id,
             (
@@ -182,20 +274,20 @@ pub(crate) fn take_part(
 
 /// Writes the whole outputs from pages rendered before, which kept their sections and text (`serve` writes
 /// them when asked).
-pub(crate) fn write_whole_from(
-    env: &Env<'_>,
-    rendered: &[std::sync::Arc<super::RenderedPage>],
+fn write_whole_from(
+    ctx: &Context<'_>,
+    rendered: &[std::sync::Arc<super::rendered::RenderedPage>],
     sink: &dyn Sink,
     frames: Option<&Localized<Frame>>,
     search: bool,
 ) -> Result<Written, Diagnostic> {
-    let rendered: Vec<&super::RenderedPage> = rendered
+    let rendered: Vec<&super::rendered::RenderedPage> = rendered
         .iter()
         .map(|r| &**r)
-        .filter(|r| env.site.page(&r.page_id).is_some())
+        .filter(|r| ctx.site.page(&r.page_id).is_some())
         .collect();
     let ids: Vec<&str> = rendered.iter().map(|r| r.page_id.as_str()).collect();
-    let (order, in_report) = writing_order(env, &ids);
+    let (order, in_report) = writing_order(ctx, &ids);
     let mut parts = order.iter().enumerate().map(|(place, &j)| {
         let r = rendered[j];
         let part = Part {
@@ -205,7 +297,7 @@ pub(crate) fn write_whole_from(
                 .flatten()
                 .map(Cow::Borrowed),
             entry: search_entry(
-                env,
+                ctx,
                 r.lang,
                 &r.page_id,
                 (

@@ -3,6 +3,8 @@
 //! Never writes to disk.
 
 mod http;
+mod impact;
+mod session;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,8 +18,8 @@ use tiny_http::{Header, Request, Response, Server};
 
 use crate::diag::{Code, Diagnostic};
 use crate::pipeline::{SiteOptions, project_root};
-use crate::session::{Rebuilt, Session};
 use http::{Route, content_type, host_is_loopback, inject, overlay, route};
+pub use session::{Rebuild, Rebuilt, Session};
 
 /// What to serve.
 #[derive(Clone, Debug)]
@@ -169,7 +171,7 @@ fn watch(
                 let mut s = session.lock().unwrap_or_else(|e| e.into_inner());
                 s.apply(&paths)
             };
-            if matches!(&result, Ok(r) if r.what == "nothing") {
+            if matches!(&result, Ok(r) if r.what == Rebuild::Nothing) {
                 continue;
             }
             report(result, &failure, on_event.as_ref());

@@ -1,13 +1,15 @@
-//! `hakusho check`: everything an editor can break, found by building in memory, reported grouped by file
-//! and numbered, as text or JSON.
+//! Checks across rendered pages ([`anchors`], [`glossary`]), which take values and read no file, and the report
+//! of `hakusho check` (everything an editor can break, found by building in memory: see
+//! [`crate::pipeline::check`]), grouped by file and numbered, as text or JSON.
+
+pub mod anchors;
+pub mod glossary;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity, display_path};
-use crate::output::Memory;
-use crate::pipeline::{SiteOptions, build_into};
 
 /// The findings of a check, and how many pages were looked at.
 #[derive(Debug)]
@@ -16,21 +18,6 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// Pages built (both languages), when the build got that far.
     pub pages: usize,
-}
-
-/// Builds the site in memory and collects every problem.
-pub fn check(opts: &SiteOptions) -> CheckReport {
-    let sink = Memory::new();
-    match build_into(opts, &sink) {
-        Ok(report) => CheckReport {
-            findings: report.warnings,
-            pages: report.pages.ja + report.pages.en,
-        },
-        Err(errors) => CheckReport {
-            findings: errors,
-            pages: 0,
-        },
-    }
 }
 
 /// Findings by file (`None` for findings that belong to no file), files in name order.

@@ -1,5 +1,8 @@
-//! The theme: Tera templates, static files, UI strings per language and chart colours. The default theme is
-//! built in; `themes/default/` on disk and the site's own theme (`theme:` in site.yaml) override it file by file.
+//! Stage 2 of the build, beside loading the content: the theme. Tera templates, static files, UI strings per
+//! language and chart colours. The default theme is built in; `themes/default/` on disk and the site's own theme
+//! (`theme:` in site.yaml) override it file by file.
+
+pub mod errors;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -8,10 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use super::template_errors::tera_diagnostics;
 use crate::chart::ChartStyle;
 use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Localized};
+use errors::tera_diagnostics;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -48,10 +51,7 @@ struct RawChartStyle {
 }
 
 /// Loads the theme named `name`, looking in `themes_dir` (the `themes/` folder beside `content/`).
-pub fn load_theme(
-    themes_dir: &Path,
-    name: &str,
-) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load(themes_dir: &Path, name: &str) -> Result<(Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut base: BTreeMap<String, ThemeFile> = embedded::FILES
         .iter()
         .map(|(path, bytes)| {

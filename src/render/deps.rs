@@ -1,0 +1,72 @@
+//! What a rendered page read besides its own page, recorded while it renders. `serve` renders again exactly
+//! the pages that read something an edit changed, instead of following rules written by hand about which
+//! pages show which (see `serve::session`).
+//!
+//! Everything a page job reads of other pages goes through a function that records it: the shared values
+//! (cards, the site header, related cases, chapter links; see [`super::shared`]), and the resolver of its
+//! Markdown (figure numbers, link targets). Site files (site.yaml, sources, taxonomies, glossary) and the
+//! theme are read by every page; a change to them renders everything again.
+
+use std::collections::HashSet;
+
+/// One thing a page read of others.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dep {
+    /// What other pages show of the page at this index of `site.pages`: anything but its documents' text
+    /// (titles, summaries, dates, languages, facts, location, taxonomy terms, order, chapter).
+    Listing(usize),
+    /// Which cases the chapter with this number holds, and in which order.
+    CasesOf(usize),
+    /// The related cases of the case at this page index.
+    Related(usize),
+    /// The number and label of the figure of this chart id.
+    Figure(String),
+}
+
+/// The dependencies of one page as it renders.
+#[derive(Clone, Debug, Default)]
+pub struct Deps(Vec<Dep>);
+
+impl Deps {
+    /// Records that the page read `dep`.
+    pub fn add(&mut self, dep: Dep) {
+        self.0.push(dep);
+    }
+
+    /// Records each of `deps`.
+    pub fn extend(&mut self, deps: impl IntoIterator<Item = Dep>) {
+        self.0.extend(deps);
+    }
+
+    /// The recorded dependencies, sorted and without repeats.
+    pub fn finish(mut self) -> Box<[Dep]> {
+        self.0.sort_unstable();
+        self.0.dedup();
+        self.0.into_boxed_slice()
+    }
+}
+
+/// Whether any of `deps` is among `changed`.
+pub fn touches(deps: &[Dep], changed: &HashSet<Dep>) -> bool {
+    !changed.is_empty() && deps.iter().any(|d| changed.contains(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recorded_dependencies_are_sorted_once() {
+        let mut deps = Deps::default();
+        deps.extend([Dep::Listing(3), Dep::CasesOf(1), Dep::Listing(3)]);
+        deps.add(Dep::Figure("a".into()));
+        let deps = deps.finish();
+        assert_eq!(
+            &*deps,
+            &[Dep::Listing(3), Dep::CasesOf(1), Dep::Figure("a".into())]
+        );
+        assert!(touches(&deps, &HashSet::from([Dep::CasesOf(1)])));
+        assert!(!touches(&deps, &HashSet::from([Dep::CasesOf(2)])));
+        assert!(!touches(&deps, &HashSet::new()));
+    }
+}
