@@ -410,7 +410,10 @@ fn run_case(prebuilt: &Prebuilt, file: &Path, bless: bool) -> Vec<String> {
     if run.code != case.code {
         problems.push(format!(
             "exit code {}, expected {}\nstdout:\n{}\nstderr:\n{}",
-            run.code, case.code, run.stdout, run.stderr
+            run.code,
+            case.code,
+            run.stdout.trim_end(),
+            run.stderr.trim_end()
         ));
     }
     match &case.stderr {
