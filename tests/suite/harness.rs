@@ -3,11 +3,17 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A run of hakusho still going after this long is killed and the test fails. A guard against hangs only:
+/// far above what any test takes on a loaded machine, so that it never decides a result by timing.
+pub const HANG_GUARD: Duration = Duration::from_secs(120);
 
 /// A site in a temporary folder: `<dir>/content`, `<dir>/themes`, output in `<dir>/output`.
 pub struct SiteTest {
@@ -34,6 +40,19 @@ impl SiteTest {
             .join("tests/fixtures")
             .join(name);
         copy_dir(&src, &dir);
+        SiteTest { dir }
+    }
+
+    /// Copies this site's folder as it is now (content, output and anything else) into a new temporary
+    /// folder.
+    pub fn copy(&self) -> SiteTest {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("hakusho-test-{}-{n}-copy", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).unwrap();
+        }
+        copy_dir(&self.dir, &dir);
         SiteTest { dir }
     }
 
@@ -74,19 +93,16 @@ impl SiteTest {
         self
     }
 
-    /// Runs `hakusho <args>` in the site folder.
+    /// The command `hakusho <args>` in the site folder, not started yet.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_hakusho"));
+        cmd.args(args).current_dir(&self.dir).env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs `hakusho <args>` in the site folder (killed, and the test failed, past [`HANG_GUARD`]).
     pub fn run(&self, args: &[&str]) -> Run {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_hakusho"))
-            .args(args)
-            .current_dir(&self.dir)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("hakusho runs");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        run_guarded(self.command(args)).unwrap_or_else(|e| panic!("hakusho {args:?}: {e}"))
     }
 
     /// `hakusho build`, which must succeed.
@@ -133,6 +149,60 @@ impl Drop for SiteTest {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Runs a command to its end with no input, collecting its output. One still running after [`HANG_GUARD`]
+/// is killed: an error saying so, with what it had printed.
+pub fn run_guarded(mut cmd: Command) -> Result<Run, String> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("cannot be started: {e}"))?;
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    std::thread::scope(|s| {
+        // Both pipes are drained while the command runs, so a long stderr cannot block it.
+        let stdout = s.spawn(move || {
+            let mut v = Vec::new();
+            let _ = out.read_to_end(&mut v);
+            v
+        });
+        let stderr = s.spawn(move || {
+            let mut v = Vec::new();
+            let _ = err.read_to_end(&mut v);
+            v
+        });
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("waiting for hakusho") {
+                break Some(status);
+            }
+            if started.elapsed() > HANG_GUARD {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
+        let (stdout, stderr) = (text(stdout.join().unwrap()), text(stderr.join().unwrap()));
+        match status {
+            Some(status) => Ok(Run {
+                code: status.code().unwrap_or(-1),
+                stdout,
+                stderr,
+            }),
+            None => Err(format!(
+                "still running after {HANG_GUARD:?} (the hang guard): killed; stderr so far:\n{stderr}"
+            )),
+        }
+    })
+}
+
+/// Whether the tests run as root, whom permission bits do not stop (/proc/self belongs to the process's
+/// user).
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
 /// The `<main>` element of a page, which is what a test usually cares about.

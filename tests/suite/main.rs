@@ -1,6 +1,7 @@
 //! Integration tests: each builds a small fixture site with the real binary and asserts what the user sees.
 //! See tests/README.md for how to add one.
 
+mod cases;
 mod harness;
 
 mod bilingual;
