@@ -5,16 +5,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, TagEnd};
 
+use super::state::CodeBlock;
 use super::transform::Renderer;
 use crate::diag::Code;
 use crate::format::escape::escape_html;
-
-/// The code block being transformed: its info string, where it was written, and its text so far.
-pub(super) struct CodeBlock {
-    info: String,
-    range: Range<usize>,
-    body: String,
-}
 
 impl<'a> Renderer<'a, '_> {
     pub(super) fn start_code_block(&mut self, kind: CodeBlockKind<'a>, range: Range<usize>) {

@@ -4,16 +4,11 @@
 
 use pulldown_cmark::{Event, html};
 
-use super::dual::{Events, Side};
+use super::dual::Side;
+use super::state::Footnote;
 use super::transform::Renderer;
 use crate::diag::{Code, Diagnostic};
 use crate::format::escape::escape_html;
-
-/// A footnote's definition, as rendered.
-pub(super) struct Footnote<'a> {
-    label: String,
-    events: Events<'a>,
-}
 
 /// The mark of a footnote reference: note `n`, its `k`-th reference.
 fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {

@@ -1,12 +1,10 @@
 //! Headings: anchors that keep Japanese as written (`## 概要` → `#概要`), unique within a page, prefixed
 //! and moved down as each way wants; `##` and deeper recorded for the table of contents.
 
-use std::collections::HashSet;
-
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::dual::Held;
 use super::events::shifted;
+use super::state::OpenHeading;
 use super::transform::Renderer;
 
 /// Prefixes the theme uses for its own ids; a heading that would start with one gets `s-` in front.
@@ -50,34 +48,6 @@ pub fn slugify(text: &str) -> String {
         out.insert_str(0, "s-");
     }
     out
-}
-
-/// Hands out unique ids within one page.
-#[derive(Debug, Default)]
-pub struct IdSet {
-    used: HashSet<String>,
-}
-
-impl IdSet {
-    /// `wanted`, or `wanted-2`, `wanted-3`, … if taken.
-    pub fn unique(&mut self, wanted: String) -> String {
-        if !self.used.contains(&wanted) {
-            self.used.insert(wanted.clone());
-            return wanted;
-        }
-        (2..)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|candidate| self.used.insert(candidate.clone()))
-            .unwrap_or_default()
-    }
-}
-
-/// A heading being transformed: its start is pushed once its text, and so its id, is known.
-pub(super) struct OpenHeading<'a> {
-    held: Held,
-    level: HeadingLevel,
-    /// The id given with `{#id}`.
-    given: Option<CowStr<'a>>,
 }
 
 impl<'a> Renderer<'a, '_> {
@@ -153,14 +123,5 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(slugify(input), want, "{input}");
         }
-    }
-
-    #[test]
-    fn ids_are_unique() {
-        let mut ids = IdSet::default();
-        assert_eq!(ids.unique("概要".into()), "概要");
-        assert_eq!(ids.unique("概要".into()), "概要-2");
-        assert_eq!(ids.unique("概要".into()), "概要-3");
-        assert_eq!(ids.unique("概要-2".into()), "概要-2-2");
     }
 }

@@ -6,6 +6,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::dual::Way;
 use super::policy::refused_url;
+use super::state::ImageAlt;
 use super::transform::Renderer;
 use super::{LinkTarget, LinkUse};
 use crate::diag::{Code, Diagnostic};
@@ -42,13 +43,6 @@ impl Dest {
                 .unwrap_or_else(|_| "#".to_string()),
         }
     }
-}
-
-/// The image being transformed: its target and where it was written, and its alt text so far.
-pub(super) struct ImageAlt {
-    dest: String,
-    offset: usize,
-    pub(super) alt: String,
 }
 
 impl<'a> Renderer<'a, '_> {

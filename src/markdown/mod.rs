@@ -19,6 +19,7 @@ mod inline;
 mod links;
 mod plain_text;
 pub mod policy;
+mod state;
 mod transform;
 
 use std::path::Path;

@@ -8,13 +8,10 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::blocks::CodeBlock;
 use super::dual::{Dual, Mark};
-use super::footnotes::Footnote;
-use super::headings::{IdSet, OpenHeading};
-use super::links::ImageAlt;
 use super::plain_text::PlainText;
 use super::policy::{RawHtmlPiece, split_raw_html};
+use super::state::{CodeBlock, Footnote, IdSet, ImageAlt, OpenHeading};
 use super::{Input, Labels, Rendered};
 use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
