@@ -4,6 +4,7 @@
 //! ([`chart`]), renders Markdown ([`markdown`]) and pages through the theme ([`render`]), and hands the files
 //! to [`output`], the only module that writes. The library never prints; the binary does.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs, unreachable_pub)]
 
 pub mod chart;
 pub mod check;

@@ -48,7 +48,7 @@ pub(crate) struct Label {
 
 impl Label {
     /// A horizontal label.
-    pub fn new(
+    pub(super) fn new(
         x: f64,
         y: f64,
         text: impl Into<String>,
@@ -136,7 +136,7 @@ pub(crate) struct Canvas {
 
 impl Canvas {
     /// An empty canvas; the height is set once the layout is known.
-    pub fn new(width: f64) -> Canvas {
+    pub(super) fn new(width: f64) -> Canvas {
         Canvas {
             width,
             height: 0.0,
@@ -145,7 +145,7 @@ impl Canvas {
     }
 
     /// Adds a layer on top of the others.
-    pub fn layer(
+    pub(super) fn layer(
         &mut self,
         class: impl Into<String>,
         attrs: Vec<(&'static str, String)>,
@@ -159,24 +159,24 @@ impl Canvas {
     }
 
     /// Adds a shape to a layer.
-    pub fn push(&mut self, layer: LayerId, shape: Shape) {
+    pub(super) fn push(&mut self, layer: LayerId, shape: Shape) {
         self.layers[layer.0].shapes.push(shape);
     }
 
     /// Adds a label to a layer (empty labels are skipped).
-    pub fn text(&mut self, layer: LayerId, label: Label) {
+    pub(super) fn text(&mut self, layer: LayerId, label: Label) {
         if !label.text.trim().is_empty() {
             self.push(layer, Shape::Text(label));
         }
     }
 
     /// The layers, bottom first.
-    pub fn layers(&self) -> &[Layer] {
+    pub(super) fn layers(&self) -> &[Layer] {
         &self.layers
     }
 
     /// The SVG markup of one layer's shapes (without the `<g>` around them).
-    pub fn layer_markup(&self, layer: &Layer) -> String {
+    pub(super) fn layer_markup(&self, layer: &Layer) -> String {
         let size = (self.width.max(1.0) as u32, self.height.max(1.0) as u32);
         let mut raw = String::new();
         {

@@ -32,7 +32,7 @@ pub(crate) struct CategoryLabels {
 
 impl CategoryLabels {
     /// Fits `labels`, whose centres are `pitch` apart.
-    pub fn fit(labels: &[String], pitch: f64) -> CategoryLabels {
+    pub(super) fn fit(labels: &[String], pitch: f64) -> CategoryLabels {
         let room = pitch - GAP;
         for (size, max_lines) in [(12.0, 3), (12.0, 4), (11.0, 4), (10.0, 5)] {
             let wrapped: Vec<_> = labels.iter().map(|l| wrap(l, room, size)).collect();
@@ -86,7 +86,7 @@ impl CategoryLabels {
     }
 
     /// Draws the labels centred on `centres`, hanging from `top`.
-    pub fn draw(
+    pub(super) fn draw(
         &self,
         canvas: &mut Canvas,
         layer: LayerId,

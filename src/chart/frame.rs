@@ -81,7 +81,7 @@ pub(crate) struct Frame {
 
 impl Frame {
     /// Lays the frame out for `ctx`'s chart.
-    pub fn layout(ctx: &Ctx<'_>, spec: &FrameSpec) -> Frame {
+    pub(super) fn layout(ctx: &Ctx<'_>, spec: &FrameSpec) -> Frame {
         let lh = FONT * LINE;
         let ticks = axis_ticks(spec.min, spec.max, spec.include_zero, 6);
         let tick_labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
@@ -152,7 +152,7 @@ impl Frame {
     }
 
     /// The y of the value axis' base: zero when the axis spans it, else the bottom of the plot.
-    pub fn base(&self) -> f64 {
+    pub(super) fn base(&self) -> f64 {
         if self.ticks.spans_zero() {
             self.y.map(0.0)
         } else {
@@ -161,7 +161,7 @@ impl Frame {
     }
 
     /// Horizontal grid lines at the ticks.
-    pub fn draw_grid(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
+    pub(super) fn draw_grid(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
         for &t in &self.ticks.values {
             let y = self.y.map(t);
             canvas.push(
@@ -176,7 +176,7 @@ impl Frame {
     }
 
     /// The zero line (or the bottom axis line when zero is off the axis), drawn over the data.
-    pub fn draw_axis(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
+    pub(super) fn draw_axis(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
         let y = self.base();
         canvas.push(
             layer,
@@ -189,7 +189,7 @@ impl Frame {
     }
 
     /// Tick labels, legend, axis titles and category labels.
-    pub fn draw_labels(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
+    pub(super) fn draw_labels(&self, canvas: &mut Canvas, layer: LayerId, ctx: &Ctx<'_>) {
         let lh = FONT * LINE;
         let text = ctx.paint.text;
         for (&t, label) in self.ticks.values.iter().zip(&self.tick_labels) {

@@ -29,7 +29,7 @@ struct PlacedItem {
 
 impl Legend {
     /// Lays out `items` (name and colour) from `(x, y)` in rows at most `width` wide.
-    pub fn layout(items: &[(String, Rgb)], x: f64, y: f64, width: f64) -> Legend {
+    pub(super) fn layout(items: &[(String, Rgb)], x: f64, y: f64, width: f64) -> Legend {
         let lh = FONT * LINE;
         let text_room = (width - SWATCH - SWATCH_GAP).max(FONT);
         let mut placed = Vec::new();
@@ -73,7 +73,7 @@ impl Legend {
     }
 
     /// Draws the swatches and names.
-    pub fn draw(&self, canvas: &mut Canvas, layer: LayerId, text: Rgb) {
+    pub(super) fn draw(&self, canvas: &mut Canvas, layer: LayerId, text: Rgb) {
         let lh = FONT * LINE;
         for item in &self.items {
             let mid = item.y + lh / 2.0;

@@ -21,7 +21,7 @@ pub(crate) const WHITE: Rgb = Rgb(255, 255, 255);
 
 impl Paint {
     /// Resolves the style's colours.
-    pub fn new(style: &ChartStyle) -> Paint {
+    pub(super) fn new(style: &ChartStyle) -> Paint {
         let fallback = ChartStyle::default();
         let pick = |given: &str, default: &str| {
             parse_hex(given)
@@ -45,12 +45,12 @@ impl Paint {
     }
 
     /// The colour of series `i` (the palette repeats when there are more series than colours).
-    pub fn series(&self, i: usize) -> Rgb {
+    pub(super) fn series(&self, i: usize) -> Rgb {
         self.series[i % self.series.len()]
     }
 
     /// The colour of a label drawn on top of `fill`: white on dark fills, the text colour on light ones.
-    pub fn label_on(&self, fill: Rgb) -> Rgb {
+    pub(super) fn label_on(&self, fill: Rgb) -> Rgb {
         if contrast(fill, WHITE) >= contrast(fill, self.text) {
             WHITE
         } else {

@@ -24,7 +24,7 @@ pub(crate) struct Ticks {
 
 impl Ticks {
     /// Whether zero lies on the axis (a zero line is drawn).
-    pub fn spans_zero(&self) -> bool {
+    pub(super) fn spans_zero(&self) -> bool {
         self.lo <= 0.0 && self.hi >= 0.0
     }
 }
@@ -142,12 +142,12 @@ pub(crate) struct Linear {
 
 impl Linear {
     /// Maps `d0..d1` (values) onto `r0..r1` (drawing units; `r1 < r0` for an upward axis).
-    pub fn new(d0: f64, d1: f64, r0: f64, r1: f64) -> Linear {
+    pub(super) fn new(d0: f64, d1: f64, r0: f64, r1: f64) -> Linear {
         Linear { d0, d1, r0, r1 }
     }
 
     /// The position of `v`, rounded to the drawing grid.
-    pub fn map(&self, v: f64) -> f64 {
+    pub(super) fn map(&self, v: f64) -> f64 {
         let span = self.d1 - self.d0;
         if span == 0.0 || !span.is_finite() {
             return self.r0;

@@ -25,21 +25,21 @@ pub enum Dep {
 
 /// The dependencies of one page as it renders.
 #[derive(Clone, Debug, Default)]
-pub struct Deps(Vec<Dep>);
+pub(crate) struct Deps(Vec<Dep>);
 
 impl Deps {
     /// Records that the page read `dep`.
-    pub fn add(&mut self, dep: Dep) {
+    pub(crate) fn add(&mut self, dep: Dep) {
         self.0.push(dep);
     }
 
     /// Records each of `deps`.
-    pub fn extend(&mut self, deps: impl IntoIterator<Item = Dep>) {
+    pub(crate) fn extend(&mut self, deps: impl IntoIterator<Item = Dep>) {
         self.0.extend(deps);
     }
 
     /// The recorded dependencies, sorted and without repeats.
-    pub fn finish(mut self) -> Box<[Dep]> {
+    pub(crate) fn finish(mut self) -> Box<[Dep]> {
         self.0.sort_unstable();
         self.0.dedup();
         self.0.into_boxed_slice()

@@ -21,7 +21,7 @@ use crate::theme::Theme;
 
 /// Which header a page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SiteKey {
+pub(crate) struct SiteKey {
     /// The page's language.
     pub lang: Lang,
     /// The number of the chapter the page belongs to (its navigation entry is marked).
@@ -32,7 +32,7 @@ pub struct SiteKey {
 
 /// Which card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct CardKey {
+pub(crate) struct CardKey {
     /// The language of the page showing it.
     pub lang: Lang,
     /// The case, by index in `site.pages`.
