@@ -21,6 +21,8 @@ pub enum Dep {
     Related(usize),
     /// The number and label of the figure of this chart id.
     Figure(String),
+    /// Which taxonomy terms some case is filed under (a term's page exists only then).
+    TermsInUse,
 }
 
 /// The dependencies of one page as it renders.

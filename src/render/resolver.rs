@@ -110,14 +110,7 @@ impl Resolve for PageResolver<'_, '_> {
     }
 
     fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
-        let target = resolve_target(self.ctx.site, self.page, self.lang, url)?;
-        if let Some(index) = target
-            .page_id
-            .as_deref()
-            .and_then(|id| self.ctx.site.page_index(id))
-        {
-            self.deps.add(Dep::Listing(index));
-        }
+        let target = resolve_target(self.ctx.site, self.page, self.lang, url, &mut self.deps)?;
         let in_report = target.page_id.as_deref().map(|id| {
             let mut anchor = doc_prefix(id);
             anchor.push_str(target.fragment.as_deref().unwrap_or("top"));

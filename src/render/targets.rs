@@ -1,9 +1,11 @@
 //! Where a link written in content leads: `/cases/kobe/`, `/en/cases/kobe/#概要`, `../kobe/`, `photo.jpg`,
 //! `../kobe/index.en.md`.
 
+use super::deps::{Dep, Deps};
+use super::urls::page_path;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
-use crate::model::site::Site;
+use crate::model::site::{Site, TaxonomyKind};
 
 /// Pages hakusho generates in each language (besides the content pages).
 pub const GENERATED: [&str; 9] = [
@@ -29,12 +31,14 @@ pub struct Target {
     pub page_id: Option<String>,
 }
 
-/// Resolves `written` as found in `page`'s document, for the page in `lang`.
-pub fn resolve_target(
+/// Resolves `written` as found in `page`'s document, for the page in `lang`, recording in `deps` what it
+/// read of other pages.
+pub(crate) fn resolve_target(
     site: &Site,
     page: &Page,
     lang: Lang,
     written: &str,
+    deps: &mut Deps,
 ) -> Result<Target, String> {
     let (without_fragment, fragment) = match written.split_once('#') {
         Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
@@ -44,21 +48,54 @@ pub fn resolve_target(
     let path = percent_decode(path);
     if path.is_empty() {
         return Ok(Target {
-            path: super::urls::page_path(lang, &page.id),
+            path: page_path(lang, &page.id),
             fragment,
             page_id: Some(page.id.clone()),
         });
     }
-    let (lang, segments) = if let Some(abs) = path.strip_prefix('/') {
+    let (lang, segments) = segments(page, lang, &path)?;
+    let id = segments.join("/");
+    let target = |path: String, page_id: Option<String>| Target {
+        path,
+        fragment: fragment.clone(),
+        page_id,
+    };
+    if let Some(index) = site.page_index(&id) {
+        deps.add(Dep::Listing(index));
+        return Ok(target(page_path(lang, &id), Some(id)));
+    }
+    if segments.len() == 1 && GENERATED.contains(&segments[0]) {
+        return Ok(target(page_path(lang, &id), None));
+    }
+    if let [taxonomy, key] = segments.as_slice() {
+        if let Some(kind) = TaxonomyKind::ALL.into_iter().find(|k| k.key() == *taxonomy) {
+            deps.add(Dep::TermsInUse);
+            return term_page(site, kind, key).map(|()| target(page_path(lang, &id), None));
+        }
+    }
+    if let Some((file, folder)) = segments.split_last() {
+        let folder_id = folder.join("/");
+        if let Some(index) = site.page_index(&folder_id) {
+            deps.add(Dep::Listing(index));
+            return asset(&site.pages[index], file)
+                .map(|asset| target(format!("{}/{asset}", lang.code()), None));
+        }
+    }
+    Err(format!("there is no page content/{id}/"))
+}
+
+/// The language and the path segments (below the language) of a link's path: absolute (`/cases/kobe/`,
+/// `/en/cases/kobe/`) or relative to `page` (`../kobe/`), a page file named for its language
+/// (`../kobe/index.en.md`) or `index.html` standing for its folder.
+fn segments<'p>(page: &'p Page, lang: Lang, path: &'p str) -> Result<(Lang, Vec<&'p str>), String> {
+    let mut lang = lang;
+    let mut segments: Vec<&str> = if let Some(abs) = path.strip_prefix('/') {
         let mut segs: Vec<&str> = abs.split('/').filter(|s| !s.is_empty()).collect();
-        let lang = match segs.first().and_then(|s| Lang::from_code(s)) {
-            Some(l) => {
-                segs.remove(0);
-                l
-            }
-            None => lang,
-        };
-        (lang, segs)
+        if let Some(l) = segs.first().and_then(|s| Lang::from_code(s)) {
+            segs.remove(0);
+            lang = l;
+        }
+        segs
     } else {
         let mut segs: Vec<&str> = page.id.split('/').filter(|s| !s.is_empty()).collect();
         for part in path.split('/') {
@@ -72,10 +109,8 @@ pub fn resolve_target(
                 other => segs.push(other),
             }
         }
-        (lang, segs)
+        segs
     };
-    let mut segments = segments;
-    let mut lang = lang;
     if let Some(last) = segments.last() {
         if *last == "index.html" {
             segments.pop();
@@ -90,67 +125,41 @@ pub fn resolve_target(
     if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
         return Err("`..` is not allowed here".into());
     }
-    let id = segments.join("/");
-    if site.page(&id).is_some() {
-        return Ok(Target {
-            path: super::urls::page_path(lang, &id),
-            fragment,
-            page_id: Some(id),
-        });
+    Ok((lang, segments))
+}
+
+/// Whether the page of the term `key` of `kind` exists: the term is defined and some case uses it.
+fn term_page(site: &Site, kind: TaxonomyKind, key: &str) -> Result<(), String> {
+    let taxonomy = kind.key();
+    match site.taxonomies.term(kind, key) {
+        Some(_) if !site.term_is_used(kind, key) => Err(format!(
+            "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
+        )),
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "there is no term `{key}` under `{taxonomy}` in taxonomies.yaml"
+        )),
     }
-    if segments.len() == 1 && GENERATED.contains(&segments[0]) {
-        return Ok(Target {
-            path: super::urls::page_path(lang, &id),
-            fragment,
-            page_id: None,
-        });
+}
+
+/// The path below `content/` of the file `file` of the page `owner`, if it has one.
+fn asset(owner: &Page, file: &str) -> Result<String, String> {
+    let asset = if owner.id.is_empty() {
+        file.to_string()
+    } else {
+        format!("{}/{file}", owner.id)
+    };
+    if owner
+        .assets
+        .iter()
+        .any(|a| a.to_string_lossy().replace('\\', "/") == asset)
+    {
+        return Ok(asset);
     }
-    if let [taxonomy, key] = segments.as_slice() {
-        let kind = crate::model::site::TaxonomyKind::ALL
-            .into_iter()
-            .find(|k| k.key() == *taxonomy);
-        if let Some(kind) = kind {
-            let used = site.term_is_used(kind, key);
-            return match site.taxonomies.term(kind, key) {
-                Some(_) if !used => Err(format!(
-                    "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
-                )),
-                Some(_) => Ok(Target {
-                    path: super::urls::page_path(lang, &id),
-                    fragment,
-                    page_id: None,
-                }),
-                None => Err(format!(
-                    "there is no term `{key}` under `{taxonomy}` in taxonomies.yaml"
-                )),
-            };
-        }
+    if file.contains('.') {
+        return Err(format!("there is no file `{file}` in content/{}", owner.id));
     }
-    if let Some((file, folder)) = segments.split_last() {
-        let folder_id = folder.join("/");
-        if let Some(owner) = site.page(&folder_id) {
-            let asset = if folder_id.is_empty() {
-                file.to_string()
-            } else {
-                format!("{folder_id}/{file}")
-            };
-            if owner
-                .assets
-                .iter()
-                .any(|a| a.to_string_lossy().replace('\\', "/") == asset)
-            {
-                return Ok(Target {
-                    path: format!("{}/{asset}", lang.code()),
-                    fragment,
-                    page_id: None,
-                });
-            }
-            if file.contains('.') {
-                return Err(format!("there is no file `{file}` in content/{folder_id}"));
-            }
-        }
-    }
-    Err(format!("there is no page content/{id}/"))
+    Err(format!("there is no page content/{asset}/"))
 }
 
 fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {

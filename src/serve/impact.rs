@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
+use crate::model::site::{Site, TaxonomyKind};
 use crate::pipeline::Prepared;
 use crate::render::Dep;
 
@@ -51,6 +52,9 @@ pub(crate) fn impact(old: &Prepared, new: &Prepared, ids: &BTreeSet<String>) -> 
                 impact.changed.insert(Dep::CasesOf(n + 1));
             }
         }
+        if terms_in_use(&old.site) != terms_in_use(&new.site) {
+            impact.changed.insert(Dep::TermsInUse);
+        }
         for (i, page) in new.site.pages.iter().enumerate() {
             if page.kind == PageKind::Case
                 && old.shared.related(&old.site, &page.id)
@@ -69,6 +73,15 @@ pub(crate) fn impact(old: &Prepared, new: &Prepared, ids: &BTreeSet<String>) -> 
         }
     }
     Some(impact)
+}
+
+/// Every (taxonomy, term) some case is filed under.
+fn terms_in_use(site: &Site) -> BTreeSet<(TaxonomyKind, &str)> {
+    site.pages
+        .iter()
+        .filter_map(|p| p.data.case.as_ref())
+        .flat_map(|c| c.terms())
+        .collect()
 }
 
 fn chart_ids(page: &Page) -> Vec<&str> {

@@ -138,7 +138,8 @@ fn edit(
             }
             3 | 4 => {
                 let p = at(rng.pick(&docs).as_str());
-                let addition = match rng.below(5) {
+                let addition = match rng.below(6) {
+                    5 => "\n\n[山形県の事例](/regions/yamagata/)\n".to_string(),
                     0 => format!("\n\n追加の段落 {n}。\n"),
                     1 => "\n\n[神戸](/cases/kobe/) と [about](/about/)\n".to_string(),
                     2 => "\n\nSee @fig:kobe-companies.\n".to_string(),
