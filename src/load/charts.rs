@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::page_data::{RawScale, check_id};
+use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, ChartKind, Series};

@@ -5,6 +5,7 @@ mod front_matter;
 mod page_data;
 mod quick_front_matter;
 mod quick_page_data;
+mod raw;
 mod read;
 mod resolve;
 mod site_files;
@@ -55,16 +56,7 @@ pub fn reload(
         .collect();
     pages.extend(fresh.into_iter().map(std::sync::Arc::new));
     pages.sort_by(|a, b| a.id.cmp(&b.id));
-    let same_pages = ids
-        .iter()
-        .all(|id| previous.page(id).is_some() == pages.iter().any(|p| &p.id == id));
-    let mut site = previous.with_pages(pages);
-    if same_pages {
-        // Same ids in the same order: the id index still holds.
-        if let Some(index) = previous.index.get() {
-            site.index = std::sync::OnceLock::from(std::sync::Arc::clone(index));
-        }
-    }
+    let site = previous.with_pages(pages);
     let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, Some(ids));
     if !check_errors.is_empty() {
         check_errors.sort();

@@ -5,10 +5,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::charts::{RawChart, resolve_chart};
+use super::raw::{RawScale, check_id};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
-use crate::format::number::Qualifier;
-use crate::model::chart::NumberScale;
+use crate::model::chart::Qualifier;
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
@@ -53,23 +53,6 @@ enum RawQualifier {
     About,
     AtLeast,
     Over,
-}
-
-/// `scale:` in key figures and charts.
-#[derive(Debug, Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum RawScale {
-    Plain,
-    Myriad,
-}
-
-impl RawScale {
-    pub(crate) fn resolve(scale: Option<RawScale>) -> NumberScale {
-        match scale {
-            None | Some(RawScale::Plain) => NumberScale::Plain,
-            Some(RawScale::Myriad) => NumberScale::Myriad,
-        }
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -304,26 +287,4 @@ pub(crate) fn parse_page_data(
         timeline,
         charts,
     })
-}
-
-/// Ids of key figures and charts: lowercase ASCII letters, digits and `-`, as they become URL fragments.
-pub(crate) fn check_id(src: &Source<'_>, errors: &mut Vec<Diagnostic>, id: &str, at: &[Seg<'_>]) {
-    let ok = !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-');
-    if !ok {
-        errors.push(
-            src.error_at(
-                Code::InvalidValue,
-                at,
-                format!("the id `{id}` is not allowed"),
-            )
-            .with_help(
-                "ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `kobe-companies`",
-            ),
-        );
-    }
 }

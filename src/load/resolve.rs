@@ -8,7 +8,8 @@ use super::read::read_text;
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::{Site, TaxonomyKind};
+use crate::model::site::Site;
+use crate::model::taxonomy::TaxonomyKind;
 use crate::yaml::{Seg, Source};
 
 /// Finds `TODO` in page text (long: a prebuilt searcher).

@@ -7,9 +7,8 @@ use serde::Deserialize;
 use super::text::RawText;
 use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Text};
-use crate::model::site::{
-    BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource, Taxonomies, Term,
-};
+use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
+use crate::model::taxonomy::{Taxonomies, Term};
 use crate::yaml::{self, Seg, Source};
 
 #[derive(Debug, Deserialize)]
@@ -264,7 +263,7 @@ pub(crate) fn parse_glossary(
     let mut errors = Vec::new();
     let mut out: Vec<GlossaryEntry> = Vec::new();
     for (i, e) in raw.into_iter().enumerate() {
-        super::page_data::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
+        super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
         if out.iter().any(|g| g.id == e.id) {
             errors.push(src.error_at(
                 Code::DuplicateId,

@@ -6,3 +6,4 @@ pub mod date;
 pub mod lang;
 pub mod page;
 pub mod site;
+pub mod taxonomy;

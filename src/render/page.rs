@@ -15,7 +15,7 @@ use crate::format::date::format_date;
 use crate::markdown::{self, Input, Labels};
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::TaxonomyKind;
+use crate::model::taxonomy::TaxonomyKind;
 use crate::output::Sink;
 
 /// What one page job produced.

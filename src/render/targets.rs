@@ -106,7 +106,7 @@ pub fn resolve_target(
         });
     }
     if let [taxonomy, key] = segments.as_slice() {
-        let kind = crate::model::site::TaxonomyKind::ALL
+        let kind = crate::model::taxonomy::TaxonomyKind::ALL
             .into_iter()
             .find(|k| k.key() == *taxonomy);
         if let Some(kind) = kind {
