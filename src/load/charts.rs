@@ -13,7 +13,7 @@ pub(crate) const MAX_CATEGORIES: usize = 200;
 /// The most series a chart may have.
 pub(crate) const MAX_SERIES: usize = 12;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChart {
     pub(crate) id: String,
@@ -29,7 +29,7 @@ pub(crate) struct RawChart {
     pub(crate) source: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum RawKind {
     Bar,
@@ -38,7 +38,7 @@ enum RawKind {
     Line,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSeries {
     name: RawText,

@@ -3,8 +3,8 @@
 mod charts;
 mod front_matter;
 mod page_data;
-mod quick_front_matter;
-mod quick_page_data;
+#[cfg(test)]
+mod quick_fuzz;
 mod raw;
 mod read;
 mod resolve;

@@ -7,7 +7,7 @@ use crate::model::chart::NumberScale;
 use crate::yaml::{Seg, Source};
 
 /// `scale:` in key figures and charts.
-#[derive(Debug, Deserialize, Clone, Copy)]
+#[derive(Debug, PartialEq, Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawScale {
     Plain,

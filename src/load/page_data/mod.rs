@@ -1,5 +1,7 @@
 //! A page's `data.yaml`: the as-written shape, and its validation into [`PageData`].
 
+pub(super) mod quick;
+
 use std::path::Path;
 
 use serde::Deserialize;
@@ -14,7 +16,12 @@ use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
 use crate::yaml::{self, Seg, Source};
 
-#[derive(Debug, Default, Deserialize)]
+/// `data.yaml` as written.
+///
+/// The common shape of a case's data is filled without serde, by [`quick::parse`]: a serde attribute added
+/// here (`default`, `deserialize_with`, `rename`, …), or a field, needs the same change in `quick.rs`. Debug
+/// builds parse every document the quick way accepts with serde as well, and stop if the two differ.
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPageData {
     pub chapter: Option<String>,
@@ -33,7 +40,7 @@ pub(super) struct RawPageData {
     pub charts: Vec<RawChart>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawKeyFigure {
     id: String,
@@ -47,7 +54,7 @@ pub(super) struct RawKeyFigure {
     source: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum RawQualifier {
     About,
@@ -55,7 +62,7 @@ enum RawQualifier {
     Over,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTimelineEntry {
     date: DateValue,
@@ -63,7 +70,7 @@ pub(super) struct RawTimelineEntry {
     source: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(untagged)]
 enum DateValue {
     Text(String),
@@ -88,7 +95,7 @@ pub(crate) fn parse_page_data(
     kind: PageKind,
 ) -> Result<PageData, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: RawPageData = match super::quick_page_data::parse(text) {
+    let raw: RawPageData = match quick::parse(text) {
         Some(raw) => raw,
         None => yaml::parse(src).map_err(|d| vec![d])?,
     };

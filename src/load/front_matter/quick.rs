@@ -4,10 +4,28 @@
 //! parser, whose answer this must always equal; the parser takes about 50,000 instructions per file, this a
 //! few hundred.
 
-use super::front_matter::{DateText, RawFrontMatter};
+use super::{DateText, RawFrontMatter};
 
-/// The front matter, if every line has the common shape; `None` sends it to the YAML parser.
-pub(super) fn parse(yaml: &str) -> Option<RawFrontMatter> {
+/// The front matter, if every line has the common shape; `None` sends it to the YAML parser. Debug builds
+/// parse what this accepts with serde as well, and stop if the two differ.
+pub(in crate::load) fn parse(yaml: &str) -> Option<RawFrontMatter> {
+    let raw = read(yaml)?;
+    #[cfg(debug_assertions)]
+    same_as_serde(yaml, &raw);
+    Some(raw)
+}
+
+/// Stops (in debug builds) when serde reads `yaml` otherwise than the quick way did.
+#[cfg(debug_assertions)]
+fn same_as_serde(yaml: &str, quick: &RawFrontMatter) {
+    let by_serde = serde_yaml::from_str::<RawFrontMatter>(yaml);
+    assert!(
+        by_serde.as_ref().is_ok_and(|s| s == quick),
+        "the quick front-matter reader and serde differ on {yaml:?}:\n  quick: {quick:?}\n  serde: {by_serde:?}"
+    );
+}
+
+fn read(yaml: &str) -> Option<RawFrontMatter> {
     if yaml.trim().is_empty() {
         return None;
     }

@@ -1,5 +1,7 @@
 //! A page file: YAML front matter between `---` lines, then Markdown.
 
+pub(super) mod quick;
+
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,6 +13,10 @@ use crate::model::page::Document;
 use crate::yaml::{self, Seg, Source};
 
 /// The front matter as written.
+///
+/// The common shape of front matter is filled without serde, by [`quick::parse`]: a serde attribute added
+/// here (`default`, `deserialize_with`, `rename`, …), or a field, needs the same change in `quick.rs`. Debug
+/// builds parse every document the quick way accepts with serde as well, and stop if the two differ.
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFrontMatter {
@@ -21,7 +27,8 @@ pub(super) struct RawFrontMatter {
     pub translated_from: Option<String>,
 }
 
-/// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year.
+/// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year. `quick.rs`
+/// fills it too: see [`RawFrontMatter`].
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub(super) enum DateText {
@@ -59,7 +66,7 @@ pub(crate) fn parse_document(
                 .with_help("give at least `title: …` between the --- lines"),
         ]);
     }
-    let raw: RawFrontMatter = match super::quick_front_matter::parse(yaml_text) {
+    let raw: RawFrontMatter = match quick::parse(yaml_text) {
         Some(raw) => raw,
         None => yaml::parse(src).map_err(|d| vec![d])?,
     };
