@@ -21,6 +21,7 @@ use crate::model::data::PageData;
 use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
+use crate::model::text_file::TextFile;
 
 /// Reloads the page folders `ids` (added, changed or removed) and checks the whole site again; everything
 /// else is taken from `previous`. For `serve`, where one edit must not re-read thousands of files.
@@ -275,18 +276,24 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
             Err(mut e) => errors.append(&mut e),
         }
     }
-    let data = match &found.data {
+    let (data, data_file) = match &found.data {
         Some(path) => match read::read_text(path) {
             Ok(text) => match page_data::parse_page_data(path, &text, kind) {
-                Ok(d) => d,
+                Ok(d) => (
+                    d,
+                    Some(TextFile {
+                        path: path.clone(),
+                        text: text.into(),
+                    }),
+                ),
                 Err(mut e) => {
                     errors.append(&mut e);
-                    PageData::default()
+                    (PageData::default(), None)
                 }
             },
             Err(d) => {
                 errors.push(d);
-                PageData::default()
+                (PageData::default(), None)
             }
         },
         None if kind == PageKind::Case => {
@@ -294,9 +301,9 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
                 Diagnostic::error(Code::Structure, content.join(&found.id).join("data.yaml"), "a case needs a data.yaml with its facts")
                     .with_help("create it with at least `chapter:` and `sources:` (see README, \"Cases: data.yaml\"), or run `hakusho new case <slug>`"),
             );
-            PageData::default()
+            (PageData::default(), None)
         }
-        None => PageData::default(),
+        None => (PageData::default(), None),
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -307,7 +314,7 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
         kind,
         docs,
         data,
-        data_path: found.data,
+        data_file,
         assets: found.assets,
     })
 }

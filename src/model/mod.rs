@@ -7,3 +7,4 @@ pub mod lang;
 pub mod page;
 pub mod site;
 pub mod taxonomy;
+pub mod text_file;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use super::lang::{Lang, Text};
 use super::page::{Page, PageKind};
 use super::taxonomy::{Taxonomies, TaxonomyKind};
+use super::text_file::TextFile;
+use crate::diag::Position;
 
 /// Where the site will be published: `https://example.org/reports/2025/` → origin `https://example.org`,
 /// path `/reports/2025/`.
@@ -52,6 +54,8 @@ pub struct SiteConfig {
     pub chapters: Vec<String>,
     /// Key figures shown on the cover.
     pub cover_figures: Vec<FigureRef>,
+    /// `site.yaml` as loaded, to place findings about it.
+    pub file: TextFile,
 }
 
 /// A document the report cites.
@@ -80,6 +84,8 @@ pub struct GlossaryEntry {
     pub expansion: Text,
     /// What it is.
     pub definition: Text,
+    /// Where its `term` is in `glossary.yaml`, to place findings about the entry.
+    pub term_position: Option<Position>,
 }
 
 /// Everything in `content/`, loaded and validated. Plain data: made by [`Site::new`] (which also indexes the

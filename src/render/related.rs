@@ -132,7 +132,7 @@ mod tests {
                 }),
                 ..PageData::default()
             },
-            data_path: None,
+            data_file: None,
             assets: Vec::new(),
         }
     }
@@ -214,6 +214,10 @@ mod tests {
                 theme: "default".into(),
                 chapters: vec!["c".into()],
                 cover_figures: Vec::new(),
+                file: crate::model::text_file::TextFile {
+                    path: "site.yaml".into(),
+                    text: "".into(),
+                },
             },
             Vec::new(),
             Taxonomies::default(),

@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Code, Diagnostic, Position, did_you_mean};
 
-pub use locate::{Seg, find_duplicate_key, locate_key, locate_value};
+pub use locate::Seg;
+use locate::{Tree, find_duplicate_key, locate_key, locate_value};
 
 /// YAML text and where it sits in its file.
 #[derive(Clone, Copy, Debug)]
@@ -65,11 +66,37 @@ impl<'a> Source<'a> {
         Diagnostic::error(code, self.path, message).at_opt(position)
     }
 
+    /// The positions of many values in the file, for one parse of the YAML.
+    pub fn positions(&self) -> Positions {
+        Positions {
+            tree: Tree::parse(self.text),
+            line_offset: self.line_offset,
+        }
+    }
+
     fn shift(&self, p: Position) -> Position {
         Position {
             line: p.line + self.line_offset,
             column: p.column,
         }
+    }
+}
+
+/// A YAML text parsed once for the positions of its values (see [`Source::positions`]).
+#[derive(Debug)]
+pub struct Positions {
+    tree: Option<Tree>,
+    line_offset: usize,
+}
+
+impl Positions {
+    /// Position in the file of the value at `path`, if it exists.
+    pub fn value(&self, path: &[Seg<'_>]) -> Option<Position> {
+        let p = self.tree.as_ref()?.value(path)?;
+        Some(Position {
+            line: p.line + self.line_offset,
+            column: p.column,
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use super::charts::{RawChart, resolve_chart};
 use super::raw::{RawScale, check_id};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
-use crate::model::chart::Qualifier;
+use crate::model::chart::{Chart, Qualifier};
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
@@ -99,49 +99,30 @@ pub(crate) fn parse_page_data(
         Some(raw) => raw,
         None => yaml::parse(src).map_err(|d| vec![d])?,
     };
+    let RawPageData {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
+        sources,
+        key_figures,
+        timeline,
+        charts,
+    } = raw;
     let mut errors = Vec::new();
-    let case = if kind == PageKind::Case {
-        match raw.chapter {
-            Some(chapter) => Some(CaseInfo {
-                chapter,
-                order: raw.order,
-                regions: raw.regions.unwrap_or_default(),
-                fields: raw.fields.unwrap_or_default(),
-                programmes: raw.programmes.unwrap_or_default(),
-                location: raw.location.map(|t| t.0),
-            }),
-            None => {
-                errors.push(
-                    Diagnostic::error(Code::MissingKey, path, "missing field `chapter`")
-                        .at(1, 1)
-                        .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)"),
-                );
-                None
-            }
-        }
-    } else {
-        let given = [
-            raw.chapter.is_some(),
-            raw.order.is_some(),
-            raw.regions.is_some(),
-            raw.fields.is_some(),
-            raw.programmes.is_some(),
-            raw.location.is_some(),
-        ];
-        for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
-            errors.push(
-                src.error_at_key(
-                    Code::UnknownKey,
-                    &[Seg::Key(key)],
-                    format!("`{key}` is only for cases (folders in content/cases/)"),
-                )
-                .with_help("remove it, or move this page into content/cases/"),
-            );
-        }
-        None
+    let case_keys = CaseKeys {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
     };
-    if raw.sources.is_empty()
-        && (kind == PageKind::Case || !raw.key_figures.is_empty() || !raw.charts.is_empty())
+    let case = case_info(&src, kind, case_keys, &mut errors);
+    if sources.is_empty()
+        && (kind == PageKind::Case || !key_figures.is_empty() || !charts.is_empty())
     {
         errors.push(
             Diagnostic::error(Code::MissingKey, path, "missing field `sources`")
@@ -149,8 +130,8 @@ pub(crate) fn parse_page_data(
                 .with_help("list the ids (from content/sources.yaml) of the documents this page cites: `sources: [wp2023]`"),
         );
     }
-    for (i, id) in raw.sources.iter().enumerate() {
-        if raw.sources[..i].contains(id) {
+    for (i, id) in sources.iter().enumerate() {
+        if sources[..i].contains(id) {
             errors.push(src.error_at(
                 Code::DuplicateId,
                 &[Seg::Key("sources"), Seg::Index(i)],
@@ -158,42 +139,142 @@ pub(crate) fn parse_page_data(
             ));
         }
     }
-    let cites = |errors: &mut Vec<Diagnostic>,
-                 source: Option<String>,
-                 at: &[Seg<'_>],
-                 what: &str|
-     -> String {
+    let cites = Cites {
+        src: &src,
+        sources: &sources,
+    };
+    let key_figures = resolve_key_figures(&cites, key_figures, &mut errors);
+    let timeline = resolve_timeline(&cites, timeline, &mut errors);
+    let charts = resolve_charts(&cites, charts, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PageData {
+        case,
+        sources,
+        key_figures,
+        timeline,
+        charts,
+    })
+}
+
+/// The keys only a case may have, as written.
+struct CaseKeys {
+    chapter: Option<String>,
+    order: Option<i64>,
+    regions: Option<Vec<String>>,
+    fields: Option<Vec<String>>,
+    programmes: Option<Vec<String>>,
+    location: Option<RawText>,
+}
+
+/// A case's facts (it must name its chapter); for any other page, an error for each case key given.
+fn case_info(
+    src: &Source<'_>,
+    kind: PageKind,
+    keys: CaseKeys,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<CaseInfo> {
+    let CaseKeys {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
+    } = keys;
+    if kind == PageKind::Case {
+        let Some(chapter) = chapter else {
+            errors.push(
+                Diagnostic::error(Code::MissingKey, src.path, "missing field `chapter`")
+                    .at(1, 1)
+                    .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)"),
+            );
+            return None;
+        };
+        return Some(CaseInfo {
+            chapter,
+            order,
+            regions: regions.unwrap_or_default(),
+            fields: fields.unwrap_or_default(),
+            programmes: programmes.unwrap_or_default(),
+            location: location.map(|t| t.0),
+        });
+    }
+    let given = [
+        chapter.is_some(),
+        order.is_some(),
+        regions.is_some(),
+        fields.is_some(),
+        programmes.is_some(),
+        location.is_some(),
+    ];
+    for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
+        errors.push(
+            src.error_at_key(
+                Code::UnknownKey,
+                &[Seg::Key(key)],
+                format!("`{key}` is only for cases (folders in content/cases/)"),
+            )
+            .with_help("remove it, or move this page into content/cases/"),
+        );
+    }
+    None
+}
+
+/// Checks that a fact cites one of the page's sources.
+struct Cites<'a> {
+    src: &'a Source<'a>,
+    sources: &'a [String],
+}
+
+impl Cites<'_> {
+    /// The source of the fact `what` at `at`, or an error if it has none or one the page does not list.
+    fn source(
+        &self,
+        errors: &mut Vec<Diagnostic>,
+        source: Option<String>,
+        at: &[Seg<'_>],
+        what: &str,
+    ) -> String {
         match source {
-            Some(s) if raw.sources.contains(&s) => s,
+            Some(s) if self.sources.contains(&s) => s,
             Some(s) => {
                 let mut at_source = at.to_vec();
                 at_source.push(Seg::Key("source"));
-                let mut d = src.error_at(
+                let d = self.src.error_at(
                     Code::UnknownReference,
                     &at_source,
                     format!("{what} cites `{s}`, which is not in this page's `sources`"),
                 );
-                d = match crate::diag::did_you_mean(&s, raw.sources.iter().map(String::as_str)) {
+                errors.push(match crate::diag::did_you_mean(&s, self.sources.iter().map(String::as_str)) {
                     Some(best) => d.with_help(format!("did you mean `{best}`?")),
                     None => d.with_help(format!("add `{s}` to `sources` at the top of data.yaml (ids are defined in content/sources.yaml)")),
-                };
-                errors.push(d);
+                });
                 s
             }
             None => {
                 errors.push(
-                    src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
+                    self.src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
                         .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
                 );
                 String::new()
             }
         }
-    };
-    let mut key_figures = Vec::new();
-    for (i, kf) in raw.key_figures.into_iter().enumerate() {
+    }
+}
+
+fn resolve_key_figures(
+    cites: &Cites<'_>,
+    raw: Vec<RawKeyFigure>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<KeyFigure> {
+    let src = cites.src;
+    let mut key_figures: Vec<KeyFigure> = Vec::new();
+    for (i, kf) in raw.into_iter().enumerate() {
         let at = [Seg::Key("key_figures"), Seg::Index(i)];
-        check_id(&src, &mut errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
-        if key_figures.iter().any(|k: &KeyFigure| k.id == kf.id) {
+        check_id(src, errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
+        if key_figures.iter().any(|k| k.id == kf.id) {
             errors.push(src.error_at(
                 Code::DuplicateId,
                 &[at[0], at[1], Seg::Key("id")],
@@ -207,12 +288,7 @@ pub(crate) fn parse_page_data(
                 "the value must be a finite number (not .nan or .inf)",
             ));
         }
-        let source = cites(
-            &mut errors,
-            kf.source,
-            &at,
-            &format!("key figure `{}`", kf.id),
-        );
+        let source = cites.source(errors, kf.source, &at, &format!("key figure `{}`", kf.id));
         key_figures.push(KeyFigure {
             id: kf.id,
             label: kf.label.0,
@@ -228,8 +304,16 @@ pub(crate) fn parse_page_data(
             source,
         });
     }
+    key_figures
+}
+
+fn resolve_timeline(
+    cites: &Cites<'_>,
+    raw: Vec<RawTimelineEntry>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<TimelineEntry> {
     let mut timeline = Vec::new();
-    for (i, entry) in raw.timeline.into_iter().enumerate() {
+    for (i, entry) in raw.into_iter().enumerate() {
         let at = [Seg::Key("timeline"), Seg::Index(i)];
         let text = match &entry.date {
             DateValue::Text(s) => s.clone(),
@@ -238,7 +322,7 @@ pub(crate) fn parse_page_data(
         let date = match PartialDate::parse(&text) {
             Ok(d) => d,
             Err(msg) => {
-                errors.push(src.error_at(
+                errors.push(cites.src.error_at(
                     Code::InvalidValue,
                     &[at[0], at[1], Seg::Key("date")],
                     msg,
@@ -246,8 +330,8 @@ pub(crate) fn parse_page_data(
                 PartialDate::Year(0)
             }
         };
-        let source = cites(
-            &mut errors,
+        let source = cites.source(
+            errors,
             entry.source,
             &at,
             &format!("timeline entry {}", i + 1),
@@ -258,19 +342,24 @@ pub(crate) fn parse_page_data(
             source,
         });
     }
-    let mut charts = Vec::new();
-    for (i, raw_chart) in raw.charts.into_iter().enumerate() {
+    timeline
+}
+
+fn resolve_charts(
+    cites: &Cites<'_>,
+    raw: Vec<RawChart>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Chart> {
+    let mut charts: Vec<Chart> = Vec::new();
+    for (i, raw_chart) in raw.into_iter().enumerate() {
         let at = [Seg::Key("charts"), Seg::Index(i)];
         let id = raw_chart.id.clone();
         let source = raw_chart.source.clone();
-        match resolve_chart(&src, i, raw_chart) {
+        match resolve_chart(cites.src, i, raw_chart) {
             Ok(mut chart) => {
-                chart.source = cites(&mut errors, source, &at, &format!("chart `{id}`"));
-                if charts
-                    .iter()
-                    .any(|c: &crate::model::chart::Chart| c.id == chart.id)
-                {
-                    errors.push(src.error_at(
+                chart.source = cites.source(errors, source, &at, &format!("chart `{id}`"));
+                if charts.iter().any(|c| c.id == chart.id) {
+                    errors.push(cites.src.error_at(
                         Code::DuplicateId,
                         &[at[0], at[1], Seg::Key("id")],
                         format!("the chart id `{id}` is used twice in this page"),
@@ -279,19 +368,10 @@ pub(crate) fn parse_page_data(
                 charts.push(chart);
             }
             Err(mut errs) => {
-                cites(&mut errors, source, &at, &format!("chart `{id}`"));
+                cites.source(errors, source, &at, &format!("chart `{id}`"));
                 errors.append(&mut errs);
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(PageData {
-        case,
-        sources: raw.sources,
-        key_figures,
-        timeline,
-        charts,
-    })
+    charts
 }
