@@ -4,6 +4,8 @@ mod charts;
 mod front_matter;
 mod page_data;
 #[cfg(test)]
+mod plain_words;
+#[cfg(test)]
 mod quick_fuzz;
 mod raw;
 mod read;

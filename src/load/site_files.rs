@@ -299,6 +299,9 @@ mod indexmap_like {
 
     use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
+    use crate::diag::Code;
+    use crate::yaml::own::Finding;
+
     #[derive(Debug)]
     pub(crate) struct OrderedMap<V>(pub Vec<(String, V)>);
 
@@ -320,9 +323,11 @@ mod indexmap_like {
                     let mut out: Vec<(String, V)> = Vec::new();
                     while let Some(key) = map.next_key::<String>()? {
                         if out.iter().any(|(k, _)| *k == key) {
-                            return Err(serde::de::Error::custom(format!(
-                                "duplicate entry with key `{key}`"
-                            )));
+                            return Err(Finding::new(
+                                Code::DuplicateKey,
+                                format!("the key `{key}` is given twice"),
+                            )
+                            .into_error());
                         }
                         let value = map.next_value()?;
                         out.push((key, value));

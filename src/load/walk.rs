@@ -297,6 +297,11 @@ pub(crate) fn is_debris(name: &str) -> bool {
 
 /// Whether a folder name can be part of an address. Returns the reason if not.
 pub(crate) fn slug_problem(name: &str) -> Option<String> {
+    name_problem(name, "use letters, digits, `-` and `_`")
+}
+
+/// Whether `name` can be part of an address; `allowed` says which characters are (for the reason).
+fn name_problem(name: &str, allowed: &str) -> Option<String> {
     if name.is_empty() {
         return Some("the name is empty".into());
     }
@@ -312,9 +317,7 @@ pub(crate) fn slug_problem(name: &str) -> Option<String> {
         } else {
             c.to_string()
         };
-        return Some(format!(
-            "`{shown}` is not allowed; use letters, digits, `-` and `_`"
-        ));
+        return Some(format!("`{shown}` is not allowed; {allowed}"));
     }
     if !unicode_normalization::is_nfc(name) {
         return Some(format!(
@@ -349,12 +352,7 @@ pub(crate) fn asset_problem(name: &str) -> Option<String> {
             name.to_lowercase()
         ));
     }
-    slug_problem(&stem).map(|p| {
-        p.replace(
-            "use letters, digits, `-` and `_`",
-            "use letters, digits, `-`, `_` and `.`",
-        )
-    })
+    name_problem(&stem, "use letters, digits, `-`, `_` and `.`")
 }
 
 fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::raw::DateText;
+
 use crate::diag::{Code, Diagnostic, Position};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
@@ -25,24 +27,6 @@ pub(super) struct RawFrontMatter {
     pub date: Option<DateText>,
     pub updated: Option<DateText>,
     pub translated_from: Option<String>,
-}
-
-/// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year. `quick.rs`
-/// fills it too: see [`RawFrontMatter`].
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub(super) enum DateText {
-    Text(String),
-    Year(i64),
-}
-
-impl DateText {
-    fn as_text(&self) -> String {
-        match self {
-            DateText::Text(s) => s.clone(),
-            DateText::Year(y) => y.to_string(),
-        }
-    }
 }
 
 /// Splits and parses a page file. `needs_summary` is set for cases and chapters.
@@ -107,7 +91,7 @@ pub(crate) fn parse_document(
     }
     let mut date_field = |name: &'static str, value: Option<DateText>| {
         let value = value?;
-        match PartialDate::parse(&value.as_text()) {
+        match PartialDate::parse(&value.0) {
             Ok(d) => Some(d),
             Err(msg) => {
                 errors.push(src.error_at(

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::charts::{RawChart, resolve_chart};
-use super::raw::{RawScale, check_id};
+use super::raw::{DateText, RawScale, check_id};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, Qualifier};
@@ -65,16 +65,9 @@ enum RawQualifier {
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTimelineEntry {
-    date: DateValue,
+    date: DateText,
     text: RawText,
     source: Option<String>,
-}
-
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
-enum DateValue {
-    Text(String),
-    Year(i64),
 }
 
 /// Keys only a case may have.
@@ -315,11 +308,7 @@ fn resolve_timeline(
     let mut timeline = Vec::new();
     for (i, entry) in raw.into_iter().enumerate() {
         let at = [Seg::Key("timeline"), Seg::Index(i)];
-        let text = match &entry.date {
-            DateValue::Text(s) => s.clone(),
-            DateValue::Year(y) => y.to_string(),
-        };
-        let date = match PartialDate::parse(&text) {
+        let date = match PartialDate::parse(&entry.date.0) {
             Ok(d) => d,
             Err(msg) => {
                 errors.push(cites.src.error_at(
