@@ -9,19 +9,8 @@
 //! - A unit follows the number directly in Japanese (`362社`) and after a space in English (`12,400 people`).
 //! - Qualifiers: about → `約` / `about`, at least → `以上` / `at least`, over → `超` / `more than`.
 
-use crate::model::chart::NumberScale;
+use crate::model::chart::{NumberScale, Qualifier};
 use crate::model::lang::Lang;
-
-/// A word that qualifies a quantity, as white papers write "約", "以上".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Qualifier {
-    /// 約 / about.
-    About,
-    /// 以上 / at least.
-    AtLeast,
-    /// 超 / more than.
-    Over,
-}
 
 const MINUS: char = '\u{2212}';
 

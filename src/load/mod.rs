@@ -3,8 +3,11 @@
 mod charts;
 mod front_matter;
 mod page_data;
-mod quick_front_matter;
-mod quick_page_data;
+#[cfg(test)]
+mod plain_words;
+#[cfg(test)]
+mod quick_fuzz;
+mod raw;
 mod read;
 mod resolve;
 mod site_files;
@@ -20,6 +23,7 @@ use crate::model::data::PageData;
 use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
+use crate::model::text_file::TextFile;
 
 /// Reloads the page folders `ids` (added, changed or removed) and checks the whole site again; everything
 /// else is taken from `previous`. For `serve`, where one edit must not re-read thousands of files.
@@ -55,16 +59,7 @@ pub fn reload(
         .collect();
     pages.extend(fresh.into_iter().map(std::sync::Arc::new));
     pages.sort_by(|a, b| a.id.cmp(&b.id));
-    let same_pages = ids
-        .iter()
-        .all(|id| previous.page(id).is_some() == pages.iter().any(|p| &p.id == id));
-    let mut site = previous.with_pages(pages);
-    if same_pages {
-        // Same ids in the same order: the id index still holds.
-        if let Some(index) = previous.index.get() {
-            site.index = std::sync::OnceLock::from(std::sync::Arc::clone(index));
-        }
-    }
+    let site = previous.with_pages(pages);
     let (mut check_errors, mut check_warnings) = resolve::check_site(content, &site, Some(ids));
     if !check_errors.is_empty() {
         check_errors.sort();
@@ -283,18 +278,24 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
             Err(mut e) => errors.append(&mut e),
         }
     }
-    let data = match &found.data {
+    let (data, data_file) = match &found.data {
         Some(path) => match read::read_text(path) {
             Ok(text) => match page_data::parse_page_data(path, &text, kind) {
-                Ok(d) => d,
+                Ok(d) => (
+                    d,
+                    Some(TextFile {
+                        path: path.clone(),
+                        text: text.into(),
+                    }),
+                ),
                 Err(mut e) => {
                     errors.append(&mut e);
-                    PageData::default()
+                    (PageData::default(), None)
                 }
             },
             Err(d) => {
                 errors.push(d);
-                PageData::default()
+                (PageData::default(), None)
             }
         },
         None if kind == PageKind::Case => {
@@ -302,9 +303,9 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
                 Diagnostic::error(Code::Structure, content.join(&found.id).join("data.yaml"), "a case needs a data.yaml with its facts")
                     .with_help("create it with at least `chapter:` and `sources:` (see README, \"Cases: data.yaml\"), or run `hakusho new case <slug>`"),
             );
-            PageData::default()
+            (PageData::default(), None)
         }
-        None => PageData::default(),
+        None => (PageData::default(), None),
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -315,7 +316,7 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
         kind,
         docs,
         data,
-        data_path: found.data,
+        data_file,
         assets: found.assets,
     })
 }

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::read::read_text;
 use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::model::data::CaseInfo;
 use crate::model::lang::Lang;
-use crate::model::page::{Page, PageKind};
-use crate::model::site::{Site, TaxonomyKind};
+use crate::model::page::{Page, PageKind, TranslatedFrom};
+use crate::model::site::Site;
+use crate::model::taxonomy::TaxonomyKind;
 use crate::yaml::{Seg, Source};
 
 /// Finds `TODO` in page text (long: a prebuilt searcher).
@@ -16,7 +17,8 @@ static TODO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"TODO"));
 
 /// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
-/// those pages alone (an edit in `serve`); the checks across pages are always made for all.
+/// those pages alone (an edit in `serve`); the checks across pages are always made for all. Positions come
+/// from the texts kept at loading: no file is read again.
 pub(crate) fn check_site(
     content: &Path,
     site: &Site,
@@ -24,10 +26,34 @@ pub(crate) fn check_site(
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let site_yaml = content.join("site.yaml");
-    let site_text = read_text(&site_yaml).unwrap_or_default();
-    let site_src = Source::file(&site_yaml, &site_text);
+    let site_yaml = Source::file(&site.config.file.path, &site.config.file.text);
+    check_structure(content, site, &site_yaml, &mut errors);
+    check_chart_ids(site, &mut errors);
+    for page in &site.pages {
+        if only.is_some_and(|ids| !ids.contains(&page.id)) {
+            continue;
+        }
+        let data = data_source(page);
+        if let Some(case) = &page.data.case {
+            check_case(site, case, &data, &mut errors);
+        }
+        check_sources(site, page, &data, &mut errors);
+        check_download_names(content, page, &mut errors);
+        check_translation_versions(page, &mut warnings, &mut errors);
+        check_texts(content, page, &mut warnings);
+    }
+    check_cover_figures(site, &site_yaml, &mut errors);
+    (errors, warnings)
+}
 
+/// The pages the report needs and the folders it may not have: the cover, a folder per chapter of site.yaml,
+/// no chapter folder missing from it, no two folders that look the same.
+fn check_structure(
+    content: &Path,
+    site: &Site,
+    site_yaml: &Source<'_>,
+    errors: &mut Vec<Diagnostic>,
+) {
     if site.page("").is_none() {
         errors.push(
             Diagnostic::error(Code::Structure, content.join("index.ja.md"), "the report has no cover page")
@@ -37,7 +63,7 @@ pub(crate) fn check_site(
     for (i, chapter) in site.config.chapters.iter().enumerate() {
         if site.page(&format!("chapters/{chapter}")).is_none() {
             errors.push(
-                site_src
+                site_yaml
                     .error_at(Code::Structure, &[Seg::Key("chapters"), Seg::Index(i)], format!("the chapter `{chapter}` has no folder content/chapters/{chapter}/"))
                     .with_help("create the folder with index.ja.md and index.en.md, or remove the chapter from the list"),
             );
@@ -66,15 +92,19 @@ pub(crate) fn check_site(
             );
         }
     }
+}
+
+/// Chart ids are unique in the whole report (they name figures and downloads).
+fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
     let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
     for page in &site.pages {
-        let src = LazySource::new(page.data_path.as_deref());
+        let src = data_source(page);
         for (i, chart) in page.data.charts.iter().enumerate() {
             if let Some(other) = chart_ids.insert(&chart.id, page) {
                 let other_path = other
-                    .data_path
-                    .as_deref()
-                    .map(crate::diag::display_path)
+                    .data_file
+                    .as_ref()
+                    .map(|f| crate::diag::display_path(&f.path))
                     .unwrap_or_default();
                 errors.push(
                     src.error_at(Code::DuplicateId, &[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
@@ -82,148 +112,161 @@ pub(crate) fn check_site(
                 );
             }
         }
-        if only.is_some_and(|ids| !ids.contains(&page.id)) {
-            continue;
-        }
-        if let Some(case) = &page.data.case {
-            if !site.config.chapters.contains(&case.chapter) {
-                let mut d = src.error_at(
-                    Code::UnknownReference,
-                    &[Seg::Key("chapter")],
-                    format!("`{}` is not a chapter of this report", case.chapter),
-                );
-                d = match did_you_mean(
-                    &case.chapter,
-                    site.config.chapters.iter().map(String::as_str),
-                ) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                    None => d.with_help(format!(
-                        "the chapters (site.yaml) are: {}",
-                        site.config.chapters.join(", ")
-                    )),
-                };
-                errors.push(d);
+    }
+}
+
+/// A case's chapter is one of site.yaml's, and its taxonomy keys are defined in taxonomies.yaml.
+fn check_case(site: &Site, case: &CaseInfo, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
+    if !site.config.chapters.contains(&case.chapter) {
+        let d = data.error_at(
+            Code::UnknownReference,
+            &[Seg::Key("chapter")],
+            format!("`{}` is not a chapter of this report", case.chapter),
+        );
+        errors.push(
+            match did_you_mean(
+                &case.chapter,
+                site.config.chapters.iter().map(String::as_str),
+            ) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!(
+                    "the chapters (site.yaml) are: {}",
+                    site.config.chapters.join(", ")
+                )),
+            },
+        );
+    }
+    for kind in TaxonomyKind::ALL {
+        for (i, key) in case.keys(kind).iter().enumerate() {
+            if site.taxonomies.term(kind, key).is_some() {
+                continue;
             }
-            for kind in TaxonomyKind::ALL {
-                for (i, key) in case.keys(kind).iter().enumerate() {
-                    if site.taxonomies.term(kind, key).is_none() {
-                        let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
-                        let d = src.error_at(
-                            Code::UnknownReference,
-                            &[Seg::Key(kind.key()), Seg::Index(i)],
-                            format!(
-                                "`{key}` is not defined in taxonomies.yaml under `{}`",
-                                kind.key()
-                            ),
-                        );
-                        errors.push(match did_you_mean(key, defined) {
-                            Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                            None => d.with_help(format!("add `{key}: {{ja: …, en: …}}` under `{}:` in content/taxonomies.yaml", kind.key())),
-                        });
-                    }
-                }
-            }
-        }
-        for (i, id) in page.data.sources.iter().enumerate() {
-            if site.source(id).is_none() {
-                let d = src.error_at(
-                    Code::UnknownReference,
-                    &[Seg::Key("sources"), Seg::Index(i)],
-                    format!("the source `{id}` is not defined in sources.yaml"),
-                );
-                errors.push(
-                    match did_you_mean(id, site.sources.iter().map(|s| s.id.as_str())) {
-                        Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                        None => d.with_help(format!(
-                            "add `{id}:` with its title, issuer and year to content/sources.yaml"
-                        )),
-                    },
-                );
-            }
-        }
-        for chart in &page.data.charts {
-            let csv = format!("{}.csv", chart.id);
-            if page
-                .assets
-                .iter()
-                .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == csv))
-            {
-                errors.push(
-                    Diagnostic::error(
-                        Code::FileName,
-                        content.join(&page.id).join(&csv),
-                        format!(
-                            "this file has the name of the CSV download of chart `{}`",
-                            chart.id
-                        ),
-                    )
-                    .with_help("rename the file; hakusho writes the chart's data under this name"),
-                );
-            }
-        }
-        check_translation_versions(page, &mut warnings, &mut errors);
-        for doc in Lang::ALL.iter().filter_map(|l| page.docs.get(*l).as_ref()) {
-            if [
-                doc.title.as_str(),
-                doc.summary.as_deref().unwrap_or(""),
-                doc.body.as_str(),
-            ]
-            .iter()
-            .any(|t| TODO.find(t.as_bytes()).is_some())
-            {
-                warnings.push(
-                    Diagnostic::warning(
-                        Code::Todo,
-                        &doc.path,
-                        "the text still contains TODO placeholders",
-                    )
-                    .with_help("replace every TODO with the real text before publishing"),
-                );
-            }
-        }
-        for lang in Lang::ALL {
-            if page.docs.get(lang).is_none() {
-                let (_, other) = page.doc_for(lang);
-                let missing = content
-                    .join(&page.id)
-                    .join(format!("index.{}.md", lang.code()));
-                warnings.push(
-                    Diagnostic::warning(Code::Untranslated,
-                        missing,
-                        format!(
-                            "untranslated: this page has no {} version; the {} text is shown there under a notice",
-                            language_name(lang),
-                            language_name(other)
-                        ),
-                    ),
-                );
-            }
+            let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
+            let d = data.error_at(
+                Code::UnknownReference,
+                &[Seg::Key(kind.key()), Seg::Index(i)],
+                format!(
+                    "`{key}` is not defined in taxonomies.yaml under `{}`",
+                    kind.key()
+                ),
+            );
+            errors.push(match did_you_mean(key, defined) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!(
+                    "add `{key}: {{ja: …, en: …}}` under `{}:` in content/taxonomies.yaml",
+                    kind.key()
+                )),
+            });
         }
     }
+}
+
+/// The sources a page cites are defined in sources.yaml.
+fn check_sources(site: &Site, page: &Page, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
+    for (i, id) in page.data.sources.iter().enumerate() {
+        if site.source(id).is_some() {
+            continue;
+        }
+        let d = data.error_at(
+            Code::UnknownReference,
+            &[Seg::Key("sources"), Seg::Index(i)],
+            format!("the source `{id}` is not defined in sources.yaml"),
+        );
+        errors.push(
+            match did_you_mean(id, site.sources.iter().map(|s| s.id.as_str())) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!(
+                    "add `{id}:` with its title, issuer and year to content/sources.yaml"
+                )),
+            },
+        );
+    }
+}
+
+/// No file of the page has the name of a chart's CSV download.
+fn check_download_names(content: &Path, page: &Page, errors: &mut Vec<Diagnostic>) {
+    for chart in &page.data.charts {
+        let csv = format!("{}.csv", chart.id);
+        if page
+            .assets
+            .iter()
+            .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == csv))
+        {
+            errors.push(
+                Diagnostic::error(
+                    Code::FileName,
+                    content.join(&page.id).join(&csv),
+                    format!(
+                        "this file has the name of the CSV download of chart `{}`",
+                        chart.id
+                    ),
+                )
+                .with_help("rename the file; hakusho writes the chart's data under this name"),
+            );
+        }
+    }
+}
+
+/// Warnings about the texts: `TODO` placeholders left in, a language missing.
+fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
+    for doc in Lang::ALL.iter().filter_map(|l| page.docs.get(*l).as_ref()) {
+        if [
+            doc.title.as_str(),
+            doc.summary.as_deref().unwrap_or(""),
+            doc.body.as_str(),
+        ]
+        .iter()
+        .any(|t| TODO.find(t.as_bytes()).is_some())
+        {
+            warnings.push(
+                Diagnostic::warning(
+                    Code::Todo,
+                    &doc.path,
+                    "the text still contains TODO placeholders",
+                )
+                .with_help("replace every TODO with the real text before publishing"),
+            );
+        }
+    }
+    for lang in Lang::ALL {
+        if page.docs.get(lang).is_none() {
+            let (_, other) = page.doc_for(lang);
+            let missing = content
+                .join(&page.id)
+                .join(format!("index.{}.md", lang.code()));
+            warnings.push(Diagnostic::warning(
+                Code::Untranslated,
+                missing,
+                format!(
+                    "untranslated: this page has no {} version; the {} text is shown there under a notice",
+                    language_name(lang),
+                    language_name(other)
+                ),
+            ));
+        }
+    }
+}
+
+/// Key figures on the cover name a page and one of its key figures.
+fn check_cover_figures(site: &Site, site_yaml: &Source<'_>, errors: &mut Vec<Diagnostic>) {
     for (i, r) in site.config.cover_figures.iter().enumerate() {
         let found = site
             .page(&r.page)
             .map(|p| p.data.key_figures.iter().any(|k| k.id == r.id));
         let msg = match found {
-            None => Some(format!(
+            None => format!(
                 "the cover figure `{}#{}` names a page that does not exist",
                 r.page, r.id
-            )),
-            Some(false) => Some(format!(
-                "the page `{}` has no key figure `{}`",
-                r.page, r.id
-            )),
-            Some(true) => None,
+            ),
+            Some(false) => format!("the page `{}` has no key figure `{}`", r.page, r.id),
+            Some(true) => continue,
         };
-        if let Some(msg) = msg {
-            errors.push(site_src.error_at(
-                Code::UnknownReference,
-                &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
-                msg,
-            ));
-        }
+        errors.push(site_yaml.error_at(
+            Code::UnknownReference,
+            &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
+            msg,
+        ));
     }
-    (errors, warnings)
 }
 
 /// A translation that names the version of its source it follows (`translated_from: ja@…`) is stale when
@@ -237,7 +280,12 @@ fn check_translation_versions(
         let Some(doc) = page.docs.get(lang) else {
             continue;
         };
-        let Some((source_lang, version)) = &doc.translated_from else {
+        let Some(TranslatedFrom {
+            lang: source_lang,
+            version,
+            position,
+        }) = &doc.translated_from
+        else {
             continue;
         };
         if *source_lang == lang {
@@ -276,7 +324,7 @@ fn check_translation_versions(
                         source_lang.code()
                     ),
                 )
-                .at_opt(line_of_key(&doc.path, "translated_from"))
+                .at_opt(*position)
                 .with_help(format!(
                     "bring the translation up to date, then set `translated_from: {}@{current}`",
                     source_lang.code()
@@ -286,40 +334,11 @@ fn check_translation_versions(
     }
 }
 
-/// Where `key:` starts in a page file's front matter (read again only when a warning needs it).
-fn line_of_key(path: &Path, key: &str) -> Option<crate::diag::Position> {
-    let text = read_text(path).ok()?;
-    let prefix = format!("{key}:");
-    text.lines()
-        .position(|l| l.starts_with(&prefix))
-        .map(|i| crate::diag::Position {
-            line: i + 1,
-            column: 1,
-        })
-}
-
-/// A data.yaml read again only when an error needs a position in it.
-struct LazySource<'p> {
-    path: Option<&'p Path>,
-    text: std::cell::OnceCell<String>,
-}
-
-impl<'p> LazySource<'p> {
-    fn new(path: Option<&'p Path>) -> Self {
-        LazySource {
-            path,
-            text: std::cell::OnceCell::new(),
-        }
-    }
-
-    fn error_at(&self, code: Code, at: &[Seg<'_>], message: impl Into<String>) -> Diagnostic {
-        let path = self.path.unwrap_or(Path::new("data.yaml"));
-        let text = self.text.get_or_init(|| {
-            self.path
-                .and_then(|p| read_text(p).ok())
-                .unwrap_or_default()
-        });
-        Source::file(path, text).error_at(code, at, message)
+/// The page's data.yaml as loaded (an empty text for a page without one: nothing in it can be wrong).
+fn data_source(page: &Page) -> Source<'_> {
+    match &page.data_file {
+        Some(file) => Source::file(&file.path, &file.text),
+        None => Source::file(Path::new("data.yaml"), ""),
     }
 }
 
@@ -332,5 +351,53 @@ fn language_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "Japanese",
         Lang::En => "English",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::text_file::TextFile;
+
+    fn gone(path: &str, text: &str) -> TextFile {
+        TextFile {
+            path: Path::new("gone").join(path),
+            text: text.into(),
+        }
+    }
+
+    /// The files the findings are about no longer exist: their positions come from the texts kept at
+    /// loading.
+    #[test]
+    fn positions_come_from_the_texts_kept_at_loading() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
+        let mut site = crate::load::load(&content).unwrap().site;
+        site.config.chapters.push("two".into());
+        site.config.file = gone("site.yaml", "title: x\n\nchapters: [one, two]\n");
+        let pages = site
+            .pages
+            .iter()
+            .map(|page| {
+                let mut page = Page::clone(page);
+                if page.id == "cases/alpha" {
+                    page.data.sources.push("nope".into());
+                    page.data_file =
+                        Some(gone("data.yaml", "chapter: one\n\nsources: [doc1, nope]\n"));
+                }
+                Arc::new(page)
+            })
+            .collect();
+        let site = site.with_pages(pages);
+        let (errors, _) = check_site(Path::new("gone"), &site, None);
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "gone/site.yaml:3:17: error: the chapter `two` has no folder content/chapters/two/\n  help: create the folder with index.ja.md and index.en.md, or remove the chapter from the list",
+                "gone/data.yaml:3:17: error: the source `nope` is not defined in sources.yaml\n  help: add `nope:` with its title, issuer and year to content/sources.yaml",
+            ]
+        );
     }
 }

@@ -7,9 +7,9 @@ use serde::Deserialize;
 use super::text::RawText;
 use crate::diag::{Code, Diagnostic};
 use crate::model::lang::{Lang, Text};
-use crate::model::site::{
-    BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource, Taxonomies, Term,
-};
+use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
+use crate::model::taxonomy::{Taxonomies, Term};
+use crate::model::text_file::TextFile;
 use crate::yaml::{self, Seg, Source};
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +121,10 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         theme,
         chapters: raw.chapters,
         cover_figures,
+        file: TextFile {
+            path: path.to_path_buf(),
+            text: text.into(),
+        },
     })
 }
 
@@ -263,8 +267,9 @@ pub(crate) fn parse_glossary(
     let raw: Vec<RawGlossaryEntry> = yaml::parse(src).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let mut out: Vec<GlossaryEntry> = Vec::new();
+    let positions = src.positions();
     for (i, e) in raw.into_iter().enumerate() {
-        super::page_data::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
+        super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
         if out.iter().any(|g| g.id == e.id) {
             errors.push(src.error_at(
                 Code::DuplicateId,
@@ -277,6 +282,7 @@ pub(crate) fn parse_glossary(
             term: e.term.0,
             expansion: e.expansion.map(|t| t.0).unwrap_or_else(|| Text::same("")),
             definition: e.definition.0,
+            term_position: positions.value(&[Seg::Index(i), Seg::Key("term")]),
         });
     }
     if errors.is_empty() {
@@ -292,6 +298,9 @@ mod indexmap_like {
     use std::marker::PhantomData;
 
     use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
+    use crate::diag::Code;
+    use crate::yaml::own::Finding;
 
     #[derive(Debug)]
     pub(crate) struct OrderedMap<V>(pub Vec<(String, V)>);
@@ -314,9 +323,11 @@ mod indexmap_like {
                     let mut out: Vec<(String, V)> = Vec::new();
                     while let Some(key) = map.next_key::<String>()? {
                         if out.iter().any(|(k, _)| *k == key) {
-                            return Err(serde::de::Error::custom(format!(
-                                "duplicate entry with key `{key}`"
-                            )));
+                            return Err(Finding::new(
+                                Code::DuplicateKey,
+                                format!("the key `{key}` is given twice"),
+                            )
+                            .into_error());
                         }
                         let value = map.next_value()?;
                         out.push((key, value));
@@ -343,5 +354,19 @@ mod tests {
         assert!(parse_base_url("javascript://x/").is_err());
         assert!(parse_base_url("https://x/a/../b/").is_err());
         assert!(parse_base_url("https://x/\"><script>/").is_err());
+    }
+
+    #[test]
+    fn glossary_entries_keep_where_their_term_is() {
+        let text = "- id: coi\n  term: COI\n  definition: {ja: 拠点, en: Hubs}\n\n- definition: {ja: 再生, en: Regeneration}\n  id: ips\n  term: {ja: iPS細胞, en: iPS cells}\n";
+        let entries = parse_glossary(Path::new("glossary.yaml"), text).unwrap();
+        let positions: Vec<_> = entries.iter().map(|e| e.term_position).collect();
+        assert_eq!(
+            positions,
+            [
+                Some(crate::diag::Position { line: 2, column: 9 }),
+                Some(crate::diag::Position { line: 7, column: 9 }),
+            ]
+        );
     }
 }

@@ -5,7 +5,12 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use crate::diag::Code;
 use crate::model::lang::Text;
+use crate::yaml::own::Finding;
+
+/// The hint for an unknown language inside `{ja: …, en: …}`: usually a comma in a text without quotes.
+const COMMA_IN_TEXT: &str = "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"";
 
 /// `{ja: …, en: …}`, both required and non-empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +44,13 @@ impl<'de> Visitor<'de> for TextVisitor {
         if self.allow_plain {
             Ok(Text::same(v))
         } else {
-            Err(E::custom(format!(
-                "expected a text in both languages, written {{ja: …, en: …}}, found the plain text \"{v}\""
-            )))
+            Err(Finding::new(
+                Code::WrongType,
+                format!(
+                    "expected a text in both languages, written {{ja: …, en: …}}, found the plain text \"{v}\""
+                ),
+            )
+            .into_error())
         }
     }
 
@@ -65,25 +74,34 @@ impl<'de> Visitor<'de> for TextVisitor {
                 "ja" => &mut ja,
                 "en" => &mut en,
                 other => {
-                    return Err(de::Error::custom(format!(
-                        "unknown language `{other}`, expected `ja` or `en`"
-                    )));
+                    return Err(Finding::new(
+                        Code::UnknownKey,
+                        format!("unknown language `{other}`, expected `ja` or `en`"),
+                    )
+                    .with_help(COMMA_IN_TEXT)
+                    .into_error());
                 }
             };
             if slot.is_some() {
-                return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                return Err(Finding::new(
+                    Code::DuplicateKey,
+                    format!("the key `{key}` is given twice"),
+                )
+                .into_error());
             }
             let value: StringOrNumber = map.next_value()?;
             *slot = Some(value.0);
         }
-        let ja = ja.ok_or_else(|| de::Error::custom("the Japanese text (`ja`) is missing"))?;
-        let en = en.ok_or_else(|| de::Error::custom("the English text (`en`) is missing"))?;
+        let missing = |what| Finding::new(Code::MissingKey, what).into_error();
+        let ja = ja.ok_or_else(|| missing("the Japanese text (`ja`) is missing"))?;
+        let en = en.ok_or_else(|| missing("the English text (`en`) is missing"))?;
         if !self.allow_empty {
+            let empty = |what| Err(Finding::new(Code::InvalidValue, what).into_error());
             if ja.trim().is_empty() {
-                return Err(de::Error::custom("the Japanese text (`ja`) is empty"));
+                return empty("the Japanese text (`ja`) is empty");
             }
             if en.trim().is_empty() {
-                return Err(de::Error::custom("the English text (`en`) is empty"));
+                return empty("the English text (`en`) is empty");
             }
         }
         Ok(Text { ja, en })

@@ -84,10 +84,10 @@ pub(crate) fn walk_folder(content: &Path, id: &str) -> Found {
 }
 
 fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
-    let mut found = Found::default();
     let root = match content.canonicalize() {
         Ok(root) => root,
         Err(e) => {
+            let mut found = Found::default();
             found.errors.push(Diagnostic::error(
                 Code::Io,
                 content,
@@ -96,8 +96,13 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
             return found;
         }
     };
-    let mut pages: BTreeMap<String, FoundPage> = BTreeMap::new();
-    let mut loose: Vec<PathBuf> = Vec::new();
+    let mut walk = Walk {
+        content,
+        root,
+        pages: BTreeMap::new(),
+        loose: Vec::new(),
+        found: Found::default(),
+    };
     let mut walker = WalkDir::new(start).follow_links(false);
     if let Some(depth) = max_depth {
         walker = walker.max_depth(depth);
@@ -107,67 +112,88 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_debris(&e.file_name().to_string_lossy()));
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
+        match entry {
+            Ok(entry) if entry.depth() == 0 => {}
+            Ok(entry) => walk.visit(&entry),
             Err(e) => {
                 let path = e
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| content.to_path_buf());
-                found.errors.push(Diagnostic::error(
+                walk.found.errors.push(Diagnostic::error(
                     Code::Io,
                     path,
                     format!("cannot be read: {e}"),
                 ));
-                continue;
             }
-        };
-        if entry.depth() == 0 {
-            continue;
         }
+    }
+    walk.finish()
+}
+
+/// What a walk has found so far.
+struct Walk<'c> {
+    content: &'c Path,
+    /// `content`, canonical (symlinks must point inside it).
+    root: PathBuf,
+    /// Page folders by id.
+    pages: BTreeMap<String, FoundPage>,
+    /// Files that are neither page files nor site files, relative to `content`: assets if their folder is a
+    /// page.
+    loose: Vec<PathBuf>,
+    found: Found,
+}
+
+impl Walk<'_> {
+    /// Takes one file or folder below the start.
+    fn visit(&mut self, entry: &walkdir::DirEntry) {
         let path = entry.path();
-        let rel = match path.strip_prefix(content) {
-            Ok(rel) => rel.to_path_buf(),
-            Err(_) => continue,
+        let Ok(rel) = path.strip_prefix(self.content).map(Path::to_path_buf) else {
+            return;
         };
         if entry.path_is_symlink() {
-            match symlink_target_inside(path, &root) {
+            match symlink_target_inside(path, &self.root) {
                 Err(diag) => {
-                    found.errors.push(diag);
-                    continue;
+                    self.found.errors.push(diag);
+                    return;
                 }
                 Ok(true) => {
-                    found.warnings.push(Diagnostic::warning(
+                    self.found.warnings.push(Diagnostic::warning(
                         Code::Symlink,
                         path,
                         "symlinked folders are not followed; this folder is ignored",
                     ));
-                    continue;
+                    return;
                 }
                 Ok(false) => {}
             }
         } else if entry.file_type().is_dir() {
             if let Err(diag) = check_folder_name(path, &rel) {
-                found.errors.push(diag);
+                self.found.errors.push(diag);
             }
-            continue;
+            return;
         }
         let name = entry.file_name().to_string_lossy().to_string();
         let folder = rel.parent().map(page_id).unwrap_or_default();
         if folder.is_empty() && SITE_FILES.contains(&name.as_str()) {
-            continue;
+            return;
         }
+        self.file(path, rel, &name, folder);
+    }
+
+    /// Sorts a file: a page's text, its data, a misnamed one, or something else (an asset, perhaps).
+    fn file(&mut self, path: &Path, rel: PathBuf, name: &str, folder: String) {
         if let Some(lang) = name
             .strip_prefix("index.")
             .and_then(|rest| rest.strip_suffix(".md"))
         {
             match Lang::from_code(lang) {
                 Some(lang) => {
-                    let page = pages.entry(folder.clone()).or_default();
+                    let page = self.pages.entry(folder.clone()).or_default();
                     page.id = folder;
                     page.docs.insert(lang, path.to_path_buf());
                 }
-                None => found.errors.push(
+                None => self.found.errors.push(
                     Diagnostic::error(
                         Code::FileName,
                         path,
@@ -179,7 +205,7 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
         } else if name == "index.md"
             || (name.ends_with(".md") && !folder.is_empty() && name.starts_with("index"))
         {
-            found.errors.push(
+            self.found.errors.push(
                 Diagnostic::error(
                     Code::FileName,
                     path,
@@ -188,11 +214,11 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                 .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)"),
             );
         } else if name == "data.yaml" {
-            let page = pages.entry(folder.clone()).or_default();
+            let page = self.pages.entry(folder.clone()).or_default();
             page.id = folder;
             page.data = Some(path.to_path_buf());
         } else if name == "data.yml" {
-            found.errors.push(
+            self.found.errors.push(
                 Diagnostic::error(
                     Code::FileName,
                     path,
@@ -201,50 +227,60 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                 .with_help("rename data.yml to data.yaml"),
             );
         } else {
-            loose.push(rel);
+            self.loose.push(rel);
         }
     }
-    for rel in loose {
-        let folder = rel.parent().map(page_id).unwrap_or_default();
-        match pages.get_mut(&folder) {
-            Some(page) => {
-                let name = rel.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                match asset_problem(&name) {
-                    Some(problem) => found.errors.push(
-                        Diagnostic::error(Code::FileName, content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
-                            .with_help("rename the file using letters, digits, `-`, `_` and `.`"),
-                    ),
-                    None => page.assets.push(rel),
+
+    /// Gives each loose file to its page as an asset (or ignores it, with a warning), and checks that every
+    /// page folder has a text.
+    fn finish(mut self) -> Found {
+        let content = self.content;
+        for rel in std::mem::take(&mut self.loose) {
+            let folder = rel.parent().map(page_id).unwrap_or_default();
+            match self.pages.get_mut(&folder) {
+                Some(page) => {
+                    let name = rel.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                    match asset_problem(&name) {
+                        Some(problem) => self.found.errors.push(
+                            Diagnostic::error(Code::FileName, content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
+                                .with_help("rename the file using letters, digits, `-`, `_` and `.`"),
+                        ),
+                        None => page.assets.push(rel),
+                    }
                 }
+                None if rel.extension().is_some_and(|e| e == "md") => self.found.warnings.push(
+                    Diagnostic::warning(Code::Ignored, content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
+                        .with_help(format!(
+                            "move it to {}/index.ja.md or index.en.md",
+                            rel.with_extension("").to_string_lossy()
+                        )),
+                ),
+                None => self.found.warnings.push(Diagnostic::warning(Code::Ignored,
+                    content.join(&rel),
+                    "ignored: this file is not in a page folder (a folder with index.ja.md or index.en.md)",
+                )),
             }
-            None if rel.extension().is_some_and(|e| e == "md") => found.warnings.push(
-                Diagnostic::warning(Code::Ignored, content.join(&rel), "ignored: a page is a folder holding index.ja.md and/or index.en.md")
-                    .with_help(format!(
-                        "move it to {}/index.ja.md or index.en.md",
-                        rel.with_extension("").to_string_lossy()
-                    )),
-            ),
-            None => found.warnings.push(Diagnostic::warning(Code::Ignored,
-                content.join(&rel),
-                "ignored: this file is not in a page folder (a folder with index.ja.md or index.en.md)",
-            )),
         }
-    }
-    for (id, page) in &pages {
-        if page.docs.is_empty() {
-            let at = page.data.clone().unwrap_or_else(|| content.join(id));
-            found.errors.push(
-                Diagnostic::error(
-                    Code::Structure,
-                    at,
-                    "this folder has data.yaml but no index.ja.md or index.en.md",
-                )
-                .with_help("add the page text in index.ja.md and/or index.en.md"),
-            );
+        for (id, page) in &self.pages {
+            if page.docs.is_empty() {
+                let at = page.data.clone().unwrap_or_else(|| content.join(id));
+                self.found.errors.push(
+                    Diagnostic::error(
+                        Code::Structure,
+                        at,
+                        "this folder has data.yaml but no index.ja.md or index.en.md",
+                    )
+                    .with_help("add the page text in index.ja.md and/or index.en.md"),
+                );
+            }
         }
+        self.found.pages = self
+            .pages
+            .into_values()
+            .filter(|p| !p.docs.is_empty())
+            .collect();
+        self.found
     }
-    found.pages = pages.into_values().filter(|p| !p.docs.is_empty()).collect();
-    found
 }
 
 /// Editor debris and hidden files: `.#x`, `x~`, `#x#`, `.DS_Store`, `*.swp`, anything starting with `.`.
@@ -261,6 +297,11 @@ pub(crate) fn is_debris(name: &str) -> bool {
 
 /// Whether a folder name can be part of an address. Returns the reason if not.
 pub(crate) fn slug_problem(name: &str) -> Option<String> {
+    name_problem(name, "use letters, digits, `-` and `_`")
+}
+
+/// Whether `name` can be part of an address; `allowed` says which characters are (for the reason).
+fn name_problem(name: &str, allowed: &str) -> Option<String> {
     if name.is_empty() {
         return Some("the name is empty".into());
     }
@@ -276,9 +317,7 @@ pub(crate) fn slug_problem(name: &str) -> Option<String> {
         } else {
             c.to_string()
         };
-        return Some(format!(
-            "`{shown}` is not allowed; use letters, digits, `-` and `_`"
-        ));
+        return Some(format!("`{shown}` is not allowed; {allowed}"));
     }
     if !unicode_normalization::is_nfc(name) {
         return Some(format!(
@@ -313,12 +352,7 @@ pub(crate) fn asset_problem(name: &str) -> Option<String> {
             name.to_lowercase()
         ));
     }
-    slug_problem(&stem).map(|p| {
-        p.replace(
-            "use letters, digits, `-` and `_`",
-            "use letters, digits, `-`, `_` and `.`",
-        )
-    })
+    name_problem(&stem, "use letters, digits, `-`, `_` and `.`")
 }
 
 fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {

@@ -1,4 +1,5 @@
-//! What a chart record in `data.yaml` means, once validated.
+//! What a chart record in `data.yaml` means, once validated; and how quantities (charts' and key figures') are
+//! written: their scale and qualifier.
 
 use super::lang::Text;
 
@@ -43,6 +44,17 @@ pub enum NumberScale {
     Plain,
     /// Japanese myriad units (万, 億, 兆) in Japanese; thousand/million/billion in English.
     Myriad,
+}
+
+/// A word that qualifies a quantity, as white papers write "約", "以上".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// 約 / about.
+    About,
+    /// 以上 / at least.
+    AtLeast,
+    /// 超 / more than.
+    Over,
 }
 
 /// One data series: a name and one value per category.

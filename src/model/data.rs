@@ -1,10 +1,9 @@
 //! The language-neutral facts of a page (its `data.yaml`), once validated.
 
-use super::chart::{Chart, NumberScale};
+use super::chart::{Chart, NumberScale, Qualifier};
 use super::date::PartialDate;
 use super::lang::Text;
-use super::site::TaxonomyKind;
-use crate::format::number::Qualifier;
+use super::taxonomy::TaxonomyKind;
 
 /// Facts given once for both languages. Every page may have them; cases must.
 #[derive(Clone, Debug, Default, PartialEq)]

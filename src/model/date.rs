@@ -18,7 +18,7 @@ pub enum PartialDate {
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `FYYYYY`. Returns a message saying what was expected.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let expected = "expected a date as YYYY, YYYY-MM, YYYY-MM-DD or FYYYYY (e.g. \"2016-04\" or \"FY2016\")";
+        let expected = "dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)";
         let t = text.trim();
         if let Some(rest) = t.strip_prefix("FY") {
             return year(rest)
@@ -144,6 +144,10 @@ mod tests {
         assert_eq!(
             PartialDate::parse("2023-02-30").unwrap_err(),
             "`2023-02-30` is not a real date: month 2 of 2023 has 28 days"
+        );
+        assert_eq!(
+            PartialDate::parse("2025.0").unwrap_err(),
+            "`2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)"
         );
     }
 

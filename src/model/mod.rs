@@ -6,3 +6,5 @@ pub mod date;
 pub mod lang;
 pub mod page;
 pub mod site;
+pub mod taxonomy;
+pub mod text_file;

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use super::data::PageData;
 use super::date::PartialDate;
 use super::lang::{Lang, Localized};
+use super::text_file::TextFile;
+use crate::diag::Position;
 
 /// What a page is, from where its folder sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,11 +35,22 @@ pub struct Document {
     /// Last substantial update.
     pub updated: Option<PartialDate>,
     /// For a translation: the source language and the version of its text this translation follows.
-    pub translated_from: Option<(Lang, String)>,
+    pub translated_from: Option<TranslatedFrom>,
     /// The Markdown after the front matter.
     pub body: String,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
+}
+
+/// `translated_from: ja@1a2b3c4d` in a translation's front matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TranslatedFrom {
+    /// The language translated from.
+    pub lang: Lang,
+    /// The version of the source's text the translation follows (8 lower-case hexadecimal digits).
+    pub version: String,
+    /// Where the key is in the page file.
+    pub position: Option<Position>,
 }
 
 impl Document {
@@ -75,8 +88,8 @@ pub struct Page {
     pub docs: Localized<Option<Document>>,
     /// Facts from `data.yaml` (empty when there is none).
     pub data: PageData,
-    /// Where `data.yaml` is, if the page has one.
-    pub data_path: Option<PathBuf>,
+    /// The page's `data.yaml` as loaded, if it has one.
+    pub data_file: Option<TextFile>,
     /// Other files in the folder (images, …), relative to `content/`.
     pub assets: Vec<PathBuf>,
 }

@@ -1,7 +1,13 @@
 //! The whole report as loaded: configuration, bibliography, taxonomies, glossary and pages.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::lang::{Lang, Text};
 use super::page::{Page, PageKind};
+use super::taxonomy::{Taxonomies, TaxonomyKind};
+use super::text_file::TextFile;
+use crate::diag::Position;
 
 /// Where the site will be published: `https://example.org/reports/2025/` → origin `https://example.org`,
 /// path `/reports/2025/`.
@@ -48,6 +54,8 @@ pub struct SiteConfig {
     pub chapters: Vec<String>,
     /// Key figures shown on the cover.
     pub cover_figures: Vec<FigureRef>,
+    /// `site.yaml` as loaded, to place findings about it.
+    pub file: TextFile,
 }
 
 /// A document the report cites.
@@ -65,71 +73,6 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-/// The three taxonomies a case is filed under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TaxonomyKind {
-    /// Region or prefecture.
-    Regions,
-    /// Field of science or industry.
-    Fields,
-    /// Government programme.
-    Programmes,
-}
-
-impl TaxonomyKind {
-    /// All taxonomies, in display order.
-    pub const ALL: [TaxonomyKind; 3] = [
-        TaxonomyKind::Regions,
-        TaxonomyKind::Fields,
-        TaxonomyKind::Programmes,
-    ];
-
-    /// The key in `taxonomies.yaml` and `data.yaml`, and the URL segment.
-    pub fn key(self) -> &'static str {
-        match self {
-            TaxonomyKind::Regions => "regions",
-            TaxonomyKind::Fields => "fields",
-            TaxonomyKind::Programmes => "programmes",
-        }
-    }
-}
-
-/// One term of a taxonomy.
-#[derive(Clone, Debug)]
-pub struct Term {
-    /// The key used in `data.yaml` and in the URL.
-    pub key: String,
-    /// Its label.
-    pub label: Text,
-}
-
-/// Labels for every taxonomy key, in the order of `taxonomies.yaml`.
-#[derive(Clone, Debug, Default)]
-pub struct Taxonomies {
-    /// Regions.
-    pub regions: Vec<Term>,
-    /// Fields.
-    pub fields: Vec<Term>,
-    /// Programmes.
-    pub programmes: Vec<Term>,
-}
-
-impl Taxonomies {
-    /// The terms of one taxonomy.
-    pub fn terms(&self, kind: TaxonomyKind) -> &[Term] {
-        match kind {
-            TaxonomyKind::Regions => &self.regions,
-            TaxonomyKind::Fields => &self.fields,
-            TaxonomyKind::Programmes => &self.programmes,
-        }
-    }
-
-    /// The term with `key`, if defined.
-    pub fn term(&self, kind: TaxonomyKind, key: &str) -> Option<&Term> {
-        self.terms(kind).iter().find(|t| t.key == key)
-    }
-}
-
 /// A glossary entry.
 #[derive(Clone, Debug)]
 pub struct GlossaryEntry {
@@ -141,9 +84,12 @@ pub struct GlossaryEntry {
     pub expansion: Text,
     /// What it is.
     pub definition: Text,
+    /// Where its `term` is in `glossary.yaml`, to place findings about the entry.
+    pub term_position: Option<Position>,
 }
 
-/// Everything in `content/`, loaded and validated.
+/// Everything in `content/`, loaded and validated. Plain data: made by [`Site::new`] (which also indexes the
+/// pages by id) and never changed afterwards.
 #[derive(Clone, Debug)]
 pub struct Site {
     /// `site.yaml`.
@@ -155,35 +101,37 @@ pub struct Site {
     /// `glossary.yaml`, in file order.
     pub glossary: Vec<GlossaryEntry>,
     /// Every page, sorted by id.
-    pub pages: Vec<std::sync::Arc<Page>>,
-    /// Page positions by id, built on first use.
-    pub index: std::sync::OnceLock<std::sync::Arc<std::collections::HashMap<String, usize>>>,
-    /// The terms some case is filed under, built on first use.
-    pub used_terms: std::sync::OnceLock<std::collections::HashSet<(TaxonomyKind, String)>>,
+    pub pages: Vec<Arc<Page>>,
+    /// Where each page id is in `pages`.
+    index: HashMap<String, usize>,
 }
 
 impl Site {
-    /// A site of these parts, its lookups to be built on first use.
+    /// A site of these parts, with its pages indexed by id.
     pub fn new(
         config: SiteConfig,
         sources: Vec<Source>,
         taxonomies: Taxonomies,
         glossary: Vec<GlossaryEntry>,
-        pages: Vec<std::sync::Arc<Page>>,
+        pages: Vec<Arc<Page>>,
     ) -> Site {
+        let index = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
         Site {
             config,
             sources,
             taxonomies,
             glossary,
             pages,
-            index: std::sync::OnceLock::new(),
-            used_terms: std::sync::OnceLock::new(),
+            index,
         }
     }
 
-    /// The same site with other pages (the site files cloned, the lookups to be built again).
-    pub fn with_pages(&self, pages: Vec<std::sync::Arc<Page>>) -> Site {
+    /// The same site with other pages (the site files cloned, the pages indexed again).
+    pub fn with_pages(&self, pages: Vec<Arc<Page>>) -> Site {
         Site::new(
             self.config.clone(),
             self.sources.clone(),
@@ -198,31 +146,18 @@ impl Site {
         self.page_index(id).map(|i| &*self.pages[i])
     }
 
-    /// Whether some case is filed under the term `key` of `kind`.
-    pub fn term_is_used(&self, kind: TaxonomyKind, key: &str) -> bool {
-        self.used_terms
-            .get_or_init(|| {
-                let cases = self.pages.iter().filter_map(|p| p.data.case.as_ref());
-                cases
-                    .flat_map(|c| TaxonomyKind::ALL.map(|kind| (kind, c.keys(kind))))
-                    .flat_map(|(kind, keys)| keys.iter().map(move |k| (kind, k.clone())))
-                    .collect()
-            })
-            .contains(&(kind, key.to_string()))
-    }
-
     /// Where the page with `id` is in `pages`.
     pub fn page_index(&self, id: &str) -> Option<usize> {
-        let index = self.index.get_or_init(|| {
-            std::sync::Arc::new(
-                self.pages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.id.clone(), i))
-                    .collect(),
-            )
-        });
-        index.get(id).copied()
+        self.index.get(id).copied()
+    }
+
+    /// Whether some case is filed under the term `key` of `kind`. Computed on each call; it stops at the first
+    /// case filed under the term, so a term in use is found quickly.
+    pub fn term_is_used(&self, kind: TaxonomyKind, key: &str) -> bool {
+        self.pages
+            .iter()
+            .filter_map(|p| p.data.case.as_ref())
+            .any(|c| c.keys(kind).iter().any(|k| k == key))
     }
 
     /// The chapter pages in report order, with their numbers (1-based).

@@ -11,7 +11,7 @@ use crate::format::date::format_date;
 use crate::markdown::Rendered;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::TaxonomyKind;
+use crate::model::taxonomy::TaxonomyKind;
 
 /// The template name of a page kind (without `.html`), also `page.kind` in templates.
 pub(crate) fn kind_name(kind: PageKind) -> &'static str {

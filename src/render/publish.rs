@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 use crate::model::page::PageKind;
-use crate::model::site::TaxonomyKind;
+use crate::model::taxonomy::TaxonomyKind;
 use crate::output::Sink;
 
 #[derive(Serialize)]

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::model::page::{Page, PageKind};
-use crate::model::site::{Site, TaxonomyKind};
+use crate::model::site::Site;
+use crate::model::taxonomy::TaxonomyKind;
 
 /// How many related cases a case shows.
 pub const SHOWN: usize = 4;
@@ -100,7 +101,8 @@ mod tests {
     use crate::model::data::{CaseInfo, PageData};
     use crate::model::lang::{Localized, Text};
     use crate::model::page::{Document, Page};
-    use crate::model::site::{BaseUrl, SiteConfig, Taxonomies};
+    use crate::model::site::{BaseUrl, SiteConfig};
+    use crate::model::taxonomy::Taxonomies;
 
     fn case(id: &str, fields: &[&str]) -> Page {
         Page {
@@ -130,7 +132,7 @@ mod tests {
                 }),
                 ..PageData::default()
             },
-            data_path: None,
+            data_file: None,
             assets: Vec::new(),
         }
     }
@@ -212,6 +214,10 @@ mod tests {
                 theme: "default".into(),
                 chapters: vec!["c".into()],
                 cover_figures: Vec::new(),
+                file: crate::model::text_file::TextFile {
+                    path: "site.yaml".into(),
+                    text: "".into(),
+                },
             },
             Vec::new(),
             Taxonomies::default(),

@@ -5,7 +5,8 @@ use super::deps::{Dep, Deps};
 use super::urls::page_path;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
-use crate::model::site::{Site, TaxonomyKind};
+use crate::model::site::Site;
+use crate::model::taxonomy::TaxonomyKind;
 
 /// Pages hakusho generates in each language (besides the content pages).
 pub const GENERATED: [&str; 9] = [

@@ -11,7 +11,7 @@ use super::views::{Link, ListView, TermCount};
 use crate::diag::Diagnostic;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
-use crate::model::site::{TaxonomyKind, Term};
+use crate::model::taxonomy::{TaxonomyKind, Term};
 use crate::output::Sink;
 
 /// The terms of a taxonomy that at least one case uses, with those cases in report order.

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
-use crate::model::site::{Site, TaxonomyKind};
+use crate::model::site::Site;
+use crate::model::taxonomy::TaxonomyKind;
 use crate::pipeline::Prepared;
 use crate::render::Dep;
 
@@ -99,7 +100,7 @@ type ListedDoc<'p> = (
     &'p Option<String>,
     Option<crate::model::date::PartialDate>,
     Option<crate::model::date::PartialDate>,
-    &'p Option<(Lang, String)>,
+    &'p Option<crate::model::page::TranslatedFrom>,
 );
 
 /// Whether two versions of a page show the same to other pages: the same everything but their text
@@ -119,5 +120,8 @@ fn same_listing(a: &Page, b: &Page) -> bool {
             })
         })
     }
-    a.kind == b.kind && a.data == b.data && a.data_path == b.data_path && listing(a) == listing(b)
+    a.kind == b.kind
+        && a.data == b.data
+        && a.data_file.as_ref().map(|f| &f.path) == b.data_file.as_ref().map(|f| &f.path)
+        && listing(a) == listing(b)
 }

@@ -1,5 +1,6 @@
 //! Finding where a value sits in YAML text, for errors found after deserializing (an unknown source id,
-//! a series of the wrong length). Parsed only when an error needs a position, so the happy path pays nothing.
+//! a series of the wrong length). Parsed only when a position is needed, so the happy path pays nothing.
+//! The parser (saphyr, YAML 1.2) counts only LF and CR as line breaks, as editors do.
 
 use saphyr_parser::{Event, Parser, Span};
 
@@ -29,44 +30,70 @@ enum Kind {
     Map(Vec<(String, Position, Node)>),
 }
 
+/// A YAML document's structure with the position of every key and value: parsed once, asked many times.
+#[derive(Debug)]
+pub(super) struct Tree {
+    root: Node,
+}
+
+impl Tree {
+    /// Parses `text`; `None` if it is not YAML the position parser can read.
+    pub(super) fn parse(text: &str) -> Option<Tree> {
+        parse(text).map(|root| Tree { root })
+    }
+
+    /// Position of the value at `path` (the document root for an empty path).
+    pub(super) fn value(&self, path: &[Seg<'_>]) -> Option<Position> {
+        walk(&self.root, path).map(|n| n.at)
+    }
+
+    /// Position of the key that ends `path`; for an index, the position of the element.
+    pub(super) fn key(&self, path: &[Seg<'_>]) -> Option<Position> {
+        let (last, parent) = path.split_last()?;
+        let parent = walk(&self.root, parent)?;
+        match (last, &parent.kind) {
+            (Seg::Key(k), Kind::Map(entries)) => entries
+                .iter()
+                .find(|(key, _, _)| key == k)
+                .map(|(_, at, _)| *at),
+            (Seg::Index(i), Kind::Seq(items)) => items.get(*i).map(|n| n.at),
+            _ => None,
+        }
+    }
+
+    /// The first key given twice in one mapping, at its second occurrence.
+    pub(super) fn duplicate_key(&self) -> Option<(String, Position)> {
+        fn visit(node: &Node) -> Option<(String, Position)> {
+            match &node.kind {
+                Kind::Leaf => None,
+                Kind::Seq(items) => items.iter().find_map(visit),
+                Kind::Map(entries) => {
+                    for (i, (key, at, _)) in entries.iter().enumerate() {
+                        if entries[..i].iter().any(|(k, _, _)| k == key) {
+                            return Some((key.clone(), *at));
+                        }
+                    }
+                    entries.iter().find_map(|(_, _, v)| visit(v))
+                }
+            }
+        }
+        visit(&self.root)
+    }
+}
+
 /// Position of the value at `path` (the document root for an empty path).
-pub fn locate_value(text: &str, path: &[Seg<'_>]) -> Option<Position> {
-    let root = parse(text)?;
-    walk(&root, path).map(|n| n.at)
+pub(super) fn locate_value(text: &str, path: &[Seg<'_>]) -> Option<Position> {
+    Tree::parse(text)?.value(path)
 }
 
 /// Position of the key that ends `path`; for an index, the position of the element.
-pub fn locate_key(text: &str, path: &[Seg<'_>]) -> Option<Position> {
-    let root = parse(text)?;
-    let (last, parent) = path.split_last()?;
-    let parent = walk(&root, parent)?;
-    match (last, &parent.kind) {
-        (Seg::Key(k), Kind::Map(entries)) => entries
-            .iter()
-            .find(|(key, _, _)| key == k)
-            .map(|(_, at, _)| *at),
-        (Seg::Index(i), Kind::Seq(items)) => items.get(*i).map(|n| n.at),
-        _ => None,
-    }
+pub(super) fn locate_key(text: &str, path: &[Seg<'_>]) -> Option<Position> {
+    Tree::parse(text)?.key(path)
 }
 
 /// The first key given twice in one mapping, at its second occurrence.
-pub fn find_duplicate_key(text: &str) -> Option<(String, Position)> {
-    fn visit(node: &Node) -> Option<(String, Position)> {
-        match &node.kind {
-            Kind::Leaf => None,
-            Kind::Seq(items) => items.iter().find_map(visit),
-            Kind::Map(entries) => {
-                for (i, (key, at, _)) in entries.iter().enumerate() {
-                    if entries[..i].iter().any(|(k, _, _)| k == key) {
-                        return Some((key.clone(), *at));
-                    }
-                }
-                entries.iter().find_map(|(_, _, v)| visit(v))
-            }
-        }
-    }
-    visit(&parse(text)?)
+pub(super) fn find_duplicate_key(text: &str) -> Option<(String, Position)> {
+    Tree::parse(text)?.duplicate_key()
 }
 
 fn walk<'n>(mut node: &'n Node, path: &[Seg<'_>]) -> Option<&'n Node> {

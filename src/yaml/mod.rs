@@ -1,15 +1,21 @@
 //! YAML for editors: serde_yaml for the data, with errors turned into `path:line:column` diagnostics that say
-//! what was expected and suggest the key that was probably meant.
+//! what was expected and suggest the key that was probably meant. yaml_serde's messages are read in one place
+//! (`messages`); our own deserializers' findings travel as values (`own`); positions are the editor's lines and
+//! columns, found from the byte offset in the text as loaded (libyaml counts lines its own way).
 
 mod locate;
+mod messages;
+pub(crate) mod own;
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Code, Diagnostic, Position, did_you_mean};
+use crate::diag::{Code, Diagnostic, Position, did_you_mean, position_of};
+use messages::{Context, Message, Reading};
 
-pub use locate::{Seg, find_duplicate_key, locate_key, locate_value};
+pub use locate::Seg;
+use locate::{Tree, find_duplicate_key, locate_key, locate_value};
 
 /// YAML text and where it sits in its file.
 #[derive(Clone, Copy, Debug)]
@@ -65,11 +71,42 @@ impl<'a> Source<'a> {
         Diagnostic::error(code, self.path, message).at_opt(position)
     }
 
+    /// The positions of many values in the file, for one parse of the YAML.
+    pub fn positions(&self) -> Positions {
+        Positions {
+            tree: Tree::parse(self.text),
+            line_offset: self.line_offset,
+        }
+    }
+
+    /// The editor's position (line and column in the file) of byte `at` of the YAML text.
+    fn position_at(&self, at: usize) -> Position {
+        self.shift(position_of(self.text, floor_char_boundary(self.text, at)))
+    }
+
     fn shift(&self, p: Position) -> Position {
         Position {
             line: p.line + self.line_offset,
             column: p.column,
         }
+    }
+}
+
+/// A YAML text parsed once for the positions of its values (see [`Source::positions`]).
+#[derive(Debug)]
+pub struct Positions {
+    tree: Option<Tree>,
+    line_offset: usize,
+}
+
+impl Positions {
+    /// Position in the file of the value at `path`, if it exists.
+    pub fn value(&self, path: &[Seg<'_>]) -> Option<Position> {
+        let p = self.tree.as_ref()?.value(path)?;
+        Some(Position {
+            line: p.line + self.line_offset,
+            column: p.column,
+        })
     }
 }
 
@@ -84,190 +121,217 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
     serde_yaml::from_str(src.text).map_err(|e| describe(src, &e))
 }
 
-/// Turns a serde_yaml error into a diagnostic with the right position and a useful hint.
+/// Turns a serde_yaml error into a diagnostic at the editor's line and column, with a useful hint.
 fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
-    let raw = err.to_string();
-    let message = strip_position_suffix(&raw, src.line_offset);
-    let mut position = err.location().map(|l| Position {
-        line: l.line() + src.line_offset,
-        column: l.column(),
-    });
-    if message.starts_with("duplicate") {
-        if let Some((key, p)) = find_duplicate_key(src.text) {
-            return Diagnostic::error(
-                Code::DuplicateKey,
-                src.path,
-                format!("the key `{key}` is given twice"),
-            )
-            .at(p.line + src.line_offset, p.column)
-            .with_help("remove one of them; YAML keys must be unique within a mapping");
-        }
-    }
-    let code = if unknown_word(&message).is_some() {
-        Code::UnknownKey
-    } else if message.contains("missing field") {
-        Code::MissingKey
-    } else if message.contains("invalid type") || message.contains("invalid value") {
-        Code::WrongType
-    } else {
-        Code::YamlSyntax
+    let text = err.to_string();
+    let message = Message::split(&text);
+    // libyaml counts U+0085, U+2028 and U+2029 as line breaks, editors do not: the position is found again
+    // from the byte offset.
+    let at = err.location().map_or(0, |l| l.index());
+    let reading = match own::Finding::read(message.main) {
+        Some(finding) => Reading::of_finding(finding),
+        None => messages::read(message.main),
     };
-    let mut diag = Diagnostic::error(code, src.path, tidy(&message));
-    if let Some((word, expected)) = unknown_word(&message) {
-        let candidates: Vec<&str> = expected.iter().map(String::as_str).collect();
-        if let Some(best) = did_you_mean(&word, candidates.iter().copied()) {
-            diag = diag.with_help(format!("did you mean `{best}`?"));
-        } else if !candidates.is_empty() {
-            diag = diag.with_help(format!(
-                "the allowed keys are {}",
-                candidates
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        // serde_yaml points unknown fields at the key already; keep that.
+    // Where the trouble started: libyaml's context (a key being read), if it says.
+    let context_start = message
+        .context_line
+        .and_then(|line| libyaml_line_start(src.text, line));
+    let from = context_start.map_or(at, |start| start.min(at));
+    // The lines libyaml speaks of, counted its way: one that starts after a character editors do not show
+    // as a line break is the cause (unless it is inside quotes, where YAML only folds it into the text).
+    let in_quotes = message.context == Some(Context::QuotedText);
+    let libyaml_lines = [err.location().map(|l| l.line()), message.context_line]
+        .map(|line| line.filter(|_| !in_quotes));
+    let hidden_break = libyaml_lines
+        .into_iter()
+        .flatten()
+        .filter_map(|line| libyaml_line_start(src.text, line))
+        .find_map(|start| {
+            src.text[..start]
+                .chars()
+                .next_back()
+                .filter(|c| is_hidden_break(*c))
+                .map(|c| start - c.len_utf8())
+        });
+    if let Some(diag) = cause(src, &reading, from, at, hidden_break) {
+        return diag;
     }
-    let tab_indented = err.location().is_some_and(|l| {
-        src.text
-            .lines()
-            .nth(l.line().saturating_sub(1))
-            .is_some_and(|line| line[..line.len() - line.trim_start().len()].contains('\t'))
-    });
-    if tab_indented {
-        diag =
-            diag.with_help("this line is indented with a tab; YAML needs spaces for indentation");
-    } else if let Some(help) = syntax_help(&message) {
+    let mut words = reading.message;
+    if let Some(context) = message.context {
+        let what = context.words();
+        words = match context_start {
+            Some(start) => format!(
+                "{words} (in {what} that starts on line {})",
+                src.position_at(start).line
+            ),
+            None => format!("{words} (in {what})"),
+        };
+    }
+    if let Some(path) = message.path {
+        words = format!("`{path}`: {words}");
+    }
+    let position = src.position_at(at);
+    let mut diag =
+        Diagnostic::error(reading.code, src.path, words).at(position.line, position.column);
+    if let Some(help) = reading.help {
         diag = diag.with_help(help);
     }
-    if message.contains("unknown language `") {
-        diag = diag.with_help(
-            "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"",
-        );
-    }
-    if message.contains("expected f64")
-        || message.contains("expected i64")
-        || message.contains("expected i32")
-    {
-        diag = diag.with_help("write numbers plainly, without thousands separators, units or full-width digits: 12400");
-    }
-    if position.is_none() {
-        position = Some(Position {
-            line: src.line_offset + 1,
-            column: 1,
-        });
-    }
-    diag.at_opt(position)
-}
-
-/// serde_yaml appends " at line L column C" (positions in the YAML text, not the file) and libyaml adds
-/// context such as ", while parsing a flow sequence at line L column C". The diagnostic carries the
-/// position itself; the context is kept in words, with the file's line.
-fn strip_position_suffix(message: &str, line_offset: usize) -> String {
-    let (main, context) = match message.split_once(", while ") {
-        Some((m, c)) => (m, Some(c)),
-        None => (message, None),
-    };
-    let main = cut_position(main);
-    let Some(context) = context else {
-        return main.to_string();
-    };
-    let started = context
-        .rfind(" at line ")
-        .and_then(|i| context[i + 9..].split(' ').next()?.parse::<usize>().ok())
-        .map(|l| l + line_offset);
-    let what = match cut_position(context) {
-        c if c.contains("flow sequence") => "a [ … ] list",
-        c if c.contains("flow mapping") => "a { … } mapping",
-        c if c.contains("block mapping") => "a mapping",
-        c if c.contains("block collection") || c.contains("block sequence") => "a list",
-        c if c.contains("quoted scalar") => "a quoted text",
-        _ => return main.to_string(),
-    };
-    match started {
-        Some(line) => format!("{main} (in {what} that starts on line {line})"),
-        None => format!("{main} (in {what})"),
-    }
-}
-
-fn cut_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => &message[..i],
-        _ => message,
-    }
-}
-
-/// A hint for libyaml's syntax errors.
-fn syntax_help(message: &str) -> Option<&'static str> {
-    if message.contains("expected ',' or ']'") {
-        Some("close the list with ] and separate its items with commas")
-    } else if message.contains("expected ',' or '}'") {
-        Some("close the mapping with } and separate its entries with commas")
-    } else if message.contains("mapping values are not allowed") {
-        Some(
-            "put a text that contains \": \" in quotes, and start the keys of one mapping in the same column",
-        )
-    } else if message.contains("cannot start any token") {
-        Some(
-            "YAML does not allow tabs for indentation, and some characters (@, `) cannot start a text: indent with spaces and quote such texts",
-        )
-    } else if message.contains("did not find expected key")
-        || message.contains("could not find expected ':'")
-    {
-        Some(
-            "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
-        )
-    } else if message.contains("found unexpected end of stream") {
-        Some("a quote or bracket is not closed")
-    } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly")
-    } else {
-        None
-    }
-}
-
-/// Makes serde's wording read better for editors. serde_yaml prefixes errors inside nested values with the
-/// path (`charts[0].kind: unknown variant …`); the path is kept, quoted.
-fn tidy(message: &str) -> String {
-    let (path, rest) = split_path(message);
-    let rest = match rest.strip_prefix("invalid type: ") {
-        Some(found) => format!("wrong type: found {found}"),
-        None => rest.to_string(),
-    }
-    .replace("expected f64", "expected a number")
-    .replace("expected i64", "expected a whole number")
-    .replace("expected i32", "expected a whole number");
-    match path {
-        Some(p) => format!("`{p}`: {rest}"),
-        None => rest,
-    }
-}
-
-fn split_path(message: &str) -> (Option<&str>, &str) {
-    if let Some((head, rest)) = message.split_once(": ") {
-        let path_like = !head.is_empty()
-            && !head.contains(' ')
-            && head
-                .chars()
-                .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
-        if path_like {
-            return (Some(head), rest);
+    if let Some(unknown) = reading.unknown {
+        let allowed: Vec<&str> = unknown.allowed.iter().map(String::as_str).collect();
+        if let Some(best) = did_you_mean(&unknown.word, allowed.iter().copied()) {
+            diag = diag.with_help(format!("did you mean `{best}`?"));
+        } else if !allowed.is_empty() {
+            let listed: Vec<String> = allowed.iter().map(|c| format!("`{c}`")).collect();
+            diag = diag.with_help(format!(
+                "the allowed {} are {}",
+                unknown.what,
+                listed.join(", ")
+            ));
         }
     }
-    (None, message)
+    let line = line_at(src.text, at);
+    if line[..line.len() - line.trim_start().len()].contains('\t') {
+        diag =
+            diag.with_help("this line is indented with a tab; YAML needs spaces for indentation");
+    }
+    diag
 }
 
-/// From "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"), the word and the choices.
-fn unknown_word(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message
-        .strip_prefix("unknown field ")
-        .or_else(|| message.strip_prefix("unknown variant "))
-        .or_else(|| message.split_once(": unknown field ").map(|(_, r)| r))
-        .or_else(|| message.split_once(": unknown variant ").map(|(_, r)| r))?;
-    let mut quoted = rest.split('`').skip(1).step_by(2).map(str::to_string);
-    let word = quoted.next()?;
-    Some((word, quoted.collect()))
+/// A better account of the problem, when the text shows its cause: a key given twice, a `key:value` without a
+/// space, an invisible character that YAML reads as a line break.
+fn cause(
+    src: Source<'_>,
+    reading: &Reading,
+    from: usize,
+    at: usize,
+    hidden_break: Option<usize>,
+) -> Option<Diagnostic> {
+    if reading.code == Code::DuplicateKey {
+        if let Some((key, p)) = find_duplicate_key(src.text) {
+            return Some(
+                Diagnostic::error(
+                    Code::DuplicateKey,
+                    src.path,
+                    format!("the key `{key}` is given twice"),
+                )
+                .at(p.line + src.line_offset, p.column)
+                .with_help("remove one of them; YAML keys must be unique within a mapping"),
+            );
+        }
+    }
+    if reading.maybe_missing_space {
+        if let Some(diag) = missing_space(src, from, at) {
+            return Some(diag);
+        }
+    }
+    hidden_break.map(|i| line_separator(src, i))
+}
+
+/// Characters YAML 1.1 (libyaml) reads as line breaks and editors do not, with their names.
+const LINE_SEPARATORS: [(char, &str); 3] = [
+    ('\u{85}', "next-line character"),
+    ('\u{2028}', "line separator"),
+    ('\u{2029}', "paragraph separator"),
+];
+
+/// The character at byte `at`, which YAML reads as a line break and an editor does not show as one.
+fn line_separator(src: Source<'_>, at: usize) -> Diagnostic {
+    let c = src.text[at..].chars().next().unwrap_or('\u{85}');
+    let name = LINE_SEPARATORS
+        .iter()
+        .find(|(s, _)| *s == c)
+        .map_or("line break", |(_, name)| *name);
+    let p = src.position_at(at);
+    Diagnostic::error(
+        Code::YamlSyntax,
+        src.path,
+        format!(
+            "this line holds an invisible {name} (U+{:04X}), which YAML reads as a line break",
+            u32::from(c)
+        ),
+    )
+    .at(p.line, p.column)
+    .with_help("delete it; it often comes with text copied from a PDF or a word processor")
+}
+
+fn is_hidden_break(c: char) -> bool {
+    LINE_SEPARATORS.iter().any(|(s, _)| *s == c)
+}
+
+/// Where the line holding byte `at` ends (its `\n`, or the end of the text).
+fn line_end(text: &str, at: usize) -> usize {
+    let at = floor_char_boundary(text, at);
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let at = floor_char_boundary(text, at);
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where libyaml's line `line` (1-based, counting U+0085, U+2028 and U+2029 as line breaks as YAML 1.1 does)
+/// starts in `text`.
+fn libyaml_line_start(text: &str, line: usize) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    let mut seen = 1;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            seen += 1;
+            if seen == line {
+                return Some(i + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// A `key:value` without a space after the colon, between bytes `from` and `to` of the text (from `from` on its
+/// own line, from the start of each following one): YAML reads it as one text, so the mapping it was meant to be
+/// is missing.
+fn missing_space(src: Source<'_>, from: usize, to: usize) -> Option<Diagnostic> {
+    let from = floor_char_boundary(src.text, from);
+    let end = line_end(src.text, to);
+    let mut start = from;
+    for line in src.text[from..end].split('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[indent..];
+        let key_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+            .count();
+        let after = rest[key_len..].strip_prefix(':');
+        if key_len > 0 && after.is_some_and(|a| a.starts_with(|c: char| !c.is_whitespace())) {
+            let (key, value) = (&rest[..key_len], after.unwrap_or_default());
+            let value = value.split_whitespace().next().unwrap_or_default();
+            let p = src.position_at(start + indent + key_len + 1);
+            return Some(
+                Diagnostic::error(
+                    Code::YamlSyntax,
+                    src.path,
+                    format!("a space is needed after the colon in `{key}:{value}`"),
+                )
+                .at(p.line, p.column)
+                .with_help(format!(
+                    "without the space YAML reads the line as one text, not as `{key}` and its value: write `{key}: {value}`"
+                )),
+            );
+        }
+        start += line.len() + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -324,5 +388,30 @@ mod tests {
     #[test]
     fn empty_file() {
         assert_eq!(err("  \n"), "a.md:2:1: error: the file is empty");
+    }
+
+    #[test]
+    fn byte_offsets_give_libyaml_positions_where_no_hidden_break_is() {
+        for text in [
+            "title: [1, 2]\n",
+            "title: x\ntitel: y\n",
+            "title: a: b",
+            "title: \"x\n",
+            "- a",
+            "title: x\n  summary: y: z",
+            "title: 神戸\nsummary: [1\n",
+            "title: 神戸市の「夢」\nsummary: {a: b}\n",
+        ] {
+            let err = serde_yaml::from_str::<Front>(text).unwrap_err();
+            let l = err.location().unwrap();
+            assert_eq!(
+                position_of(text, l.index()),
+                Position {
+                    line: l.line(),
+                    column: l.column()
+                },
+                "{text:?}"
+            );
+        }
     }
 }

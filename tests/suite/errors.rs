@@ -70,6 +70,87 @@ fn wrong_type() {
 }
 
 #[test]
+fn no_space_after_the_colon() {
+    let site = minimal();
+    site.write("content/about/index.en.md", "---\ntitle:About\n---\nText\n");
+    assert_eq!(
+        site.build_err(),
+        format!(
+            "content/about/index.en.md:2:7: error: a space is needed after the colon in `title:About`\n  help: without the space YAML reads the line as one text, not as `title` and its value: write `title: About`\n{FAILED}"
+        )
+    );
+    let data = std::fs::read_to_string(site.dir.join("content/cases/alpha/data.yaml")).unwrap();
+    site.write(
+        "content/about/index.en.md",
+        "---\ntitle: About\n---\nText\n",
+    );
+    site.write(
+        "content/cases/alpha/data.yaml",
+        data.replace("chapter: one", "chapter:one"),
+    );
+    assert_eq!(
+        site.build_err(),
+        format!(
+            "content/cases/alpha/data.yaml:1:9: error: a space is needed after the colon in `chapter:one`\n  help: without the space YAML reads the line as one text, not as `chapter` and its value: write `chapter: one`\n{FAILED}"
+        )
+    );
+}
+
+#[test]
+fn a_date_or_an_order_that_is_a_number_of_another_kind() {
+    let site = minimal();
+    site.write(
+        "content/cases/alpha/index.en.md",
+        "---\ntitle: Case Alpha\nsummary: A case.\ndate: 2025.0\n---\nText\n",
+    );
+    assert_eq!(
+        site.build_err(),
+        format!(
+            "content/cases/alpha/index.en.md:4:7: error: `date`: `2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)\n{FAILED}"
+        )
+    );
+    site.write(
+        "content/cases/alpha/index.en.md",
+        "---\ntitle: Case Alpha\nsummary: A case.\n---\nText\n",
+    );
+    let data = std::fs::read_to_string(site.dir.join("content/cases/alpha/data.yaml")).unwrap();
+    site.write(
+        "content/cases/alpha/data.yaml",
+        data.replace(
+            "chapter: one\n",
+            "chapter: one\norder: 99999999999999999999\n",
+        ),
+    );
+    assert_eq!(
+        site.build_err(),
+        format!(
+            "content/cases/alpha/data.yaml:2:8: error: `order`: the number 99999999999999999999 is too large\n  help: write a whole number from -9223372036854775808 to 9223372036854775807\n{FAILED}"
+        )
+    );
+}
+
+#[test]
+fn an_invisible_line_break_in_a_text_is_found_on_its_line() {
+    for (c, name) in [
+        ('\u{85}', "next-line character (U+0085)"),
+        ('\u{2028}', "line separator (U+2028)"),
+        ('\u{2029}', "paragraph separator (U+2029)"),
+    ] {
+        let site = minimal();
+        site.write(
+            "content/about/index.en.md",
+            format!("---\ntitle: About{c}us\nsummary: x\n---\nText\n"),
+        );
+        assert_eq!(
+            site.build_err(),
+            format!(
+                "content/about/index.en.md:2:13: error: this line holds an invisible {name}, which YAML reads as a line break\n  help: delete it; it often comes with text copied from a PDF or a word processor\n{FAILED}"
+            )
+        );
+    }
+}
+
+#[test]
 fn file_that_is_not_utf8() {
     let site = minimal();
     site.write(
@@ -189,7 +270,7 @@ fn chart_data_errors_point_into_data_yaml() {
     assert_eq!(
         site.build_err(),
         format!(
-            "content/cases/alpha/data.yaml:19:11: error: `charts[0].kind`: unknown variant `pie`, expected one of `bar`, `hbar`, `stacked`, `line`\n  help: the allowed keys are `bar`, `hbar`, `stacked`, `line`\n{FAILED}"
+            "content/cases/alpha/data.yaml:19:11: error: `charts[0].kind`: unknown value `pie`, expected one of `bar`, `hbar`, `stacked`, `line`\n  help: the allowed values are `bar`, `hbar`, `stacked`, `line`\n{FAILED}"
         )
     );
     site.write(

@@ -4,10 +4,29 @@
 //! parser, whose answer this must always equal; the parser takes about 50,000 instructions per file, this a
 //! few hundred.
 
-use super::front_matter::{DateText, RawFrontMatter};
+use super::RawFrontMatter;
+use crate::load::raw::DateText;
 
-/// The front matter, if every line has the common shape; `None` sends it to the YAML parser.
-pub(super) fn parse(yaml: &str) -> Option<RawFrontMatter> {
+/// The front matter, if every line has the common shape; `None` sends it to the YAML parser. Debug builds
+/// parse what this accepts with serde as well, and stop if the two differ.
+pub(in crate::load) fn parse(yaml: &str) -> Option<RawFrontMatter> {
+    let raw = read(yaml)?;
+    #[cfg(debug_assertions)]
+    same_as_serde(yaml, &raw);
+    Some(raw)
+}
+
+/// Stops (in debug builds) when serde reads `yaml` otherwise than the quick way did.
+#[cfg(debug_assertions)]
+fn same_as_serde(yaml: &str, quick: &RawFrontMatter) {
+    let by_serde = serde_yaml::from_str::<RawFrontMatter>(yaml);
+    assert!(
+        by_serde.as_ref().is_ok_and(|s| s == quick),
+        "the quick front-matter reader and serde differ on {yaml:?}:\n  quick: {quick:?}\n  serde: {by_serde:?}"
+    );
+}
+
+fn read(yaml: &str) -> Option<RawFrontMatter> {
     if yaml.trim().is_empty() {
         return None;
     }
@@ -66,14 +85,13 @@ fn date_text(value: &str) -> Option<DateText> {
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let year = digits(0..4) && b[0] != b'0';
-    match b.len() {
-        4 if year => value.parse().ok().map(DateText::Year),
-        7 if year && b[4] == b'-' && digits(5..7) => Some(DateText::Text(value.to_string())),
-        10 if year && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => {
-            Some(DateText::Text(value.to_string()))
-        }
-        _ => None,
-    }
+    let date = match b.len() {
+        4 => year,
+        7 => year && b[4] == b'-' && digits(5..7),
+        10 => year && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    date.then(|| DateText(value.to_string()))
 }
 
 /// Characters that stand for themselves on one line of YAML: no tab, control character or line break
@@ -185,7 +203,7 @@ mod tests {
         let raw = parse("title: \"神戸\"\nsummary: 概要です\ndate: 2025-03-31\n").unwrap();
         assert_eq!(raw.title.as_deref(), Some("神戸"));
         assert_eq!(raw.summary.as_deref(), Some("概要です"));
-        assert_eq!(raw.date, Some(DateText::Text("2025-03-31".into())));
+        assert_eq!(raw.date, Some(DateText("2025-03-31".into())));
         assert!(parse("title: a\nsources: [x]\n").is_none());
     }
 }

@@ -1,16 +1,24 @@
 //! A page file: YAML front matter between `---` lines, then Markdown.
 
+pub(super) mod quick;
+
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diag::{Code, Diagnostic};
+use super::raw::DateText;
+
+use crate::diag::{Code, Diagnostic, Position};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
-use crate::model::page::Document;
+use crate::model::page::{Document, TranslatedFrom};
 use crate::yaml::{self, Seg, Source};
 
 /// The front matter as written.
+///
+/// The common shape of front matter is filled without serde, by [`quick::parse`]: a serde attribute added
+/// here (`default`, `deserialize_with`, `rename`, …), or a field, needs the same change in `quick.rs`. Debug
+/// builds parse every document the quick way accepts with serde as well, and stop if the two differ.
 #[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFrontMatter {
@@ -19,23 +27,6 @@ pub(super) struct RawFrontMatter {
     pub date: Option<DateText>,
     pub updated: Option<DateText>,
     pub translated_from: Option<String>,
-}
-
-/// A date as written: quoted or not (`2025-03-31` is a string to serde_yaml), or a bare year.
-#[derive(Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub(super) enum DateText {
-    Text(String),
-    Year(i64),
-}
-
-impl DateText {
-    fn as_text(&self) -> String {
-        match self {
-            DateText::Text(s) => s.clone(),
-            DateText::Year(y) => y.to_string(),
-        }
-    }
 }
 
 /// Splits and parses a page file. `needs_summary` is set for cases and chapters.
@@ -59,9 +50,9 @@ pub(crate) fn parse_document(
                 .with_help("give at least `title: …` between the --- lines"),
         ]);
     }
-    let raw: RawFrontMatter = match super::quick_front_matter::parse(yaml_text) {
-        Some(raw) => raw,
-        None => yaml::parse(src).map_err(|d| vec![d])?,
+    let (raw, quick) = match quick::parse(yaml_text) {
+        Some(raw) => (raw, true),
+        None => (yaml::parse(src).map_err(|d| vec![d])?, false),
     };
     let mut errors = Vec::new();
     let title = match raw.title.map(|t| t.trim().to_string()) {
@@ -100,7 +91,7 @@ pub(crate) fn parse_document(
     }
     let mut date_field = |name: &'static str, value: Option<DateText>| {
         let value = value?;
-        match PartialDate::parse(&value.as_text()) {
+        match PartialDate::parse(&value.0) {
             Ok(d) => Some(d),
             Err(msg) => {
                 errors.push(src.error_at(
@@ -116,7 +107,11 @@ pub(crate) fn parse_document(
     let updated = date_field("updated", raw.updated);
     let translated_from = match raw.translated_from.as_deref().map(parse_translated_from) {
         None => None,
-        Some(Ok(v)) => Some(v),
+        Some(Ok((lang, version))) => Some(TranslatedFrom {
+            lang,
+            version,
+            position: key_position(&src, quick, "translated_from"),
+        }),
         Some(Err(msg)) => {
             errors.push(
                 src.error_at(Code::InvalidValue, &[Seg::Key("translated_from")], msg)
@@ -140,6 +135,21 @@ pub(crate) fn parse_document(
         body,
         body_line,
     })
+}
+
+/// Where a top-level `key` is in the file. Front matter the quick way accepted has one `key: value` per line,
+/// so a look at the lines finds it; otherwise the position parser is asked.
+fn key_position(src: &Source<'_>, quick: bool, key: &str) -> Option<Position> {
+    if !quick {
+        return src.key_position(&[Seg::Key(key)]);
+    }
+    src.text
+        .split('\n')
+        .position(|line| line.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .map(|i| Position {
+            line: src.line_offset + i + 1,
+            column: 1,
+        })
 }
 
 /// `ja@1a2b3c4d` → (Japanese, "1a2b3c4d").
@@ -234,5 +244,31 @@ mod tests {
              p/index.ja.md:2:1: error: missing field `summary` in the front matter\n  help: cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds\n\
              p/index.ja.md:3:7: error: `date`: `2023-02-30` is not a real date: month 2 of 2023 has 28 days"
         );
+    }
+
+    #[test]
+    fn keeps_where_translated_from_is() {
+        for (text, line) in [
+            (
+                "---\ntitle: a\nsummary: b\ntranslated_from: ja@1a2b3c4d\n---\n",
+                4,
+            ),
+            // Not the common shape (a comment): found by the position parser.
+            (
+                "---\ntitle: a # c\nsummary: b\n\ntranslated_from: ja@1a2b3c4d\n---\n",
+                5,
+            ),
+        ] {
+            let doc = parse(text).unwrap();
+            assert_eq!(
+                doc.translated_from,
+                Some(TranslatedFrom {
+                    lang: Lang::Ja,
+                    version: "1a2b3c4d".into(),
+                    position: Some(Position { line, column: 1 }),
+                }),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -1,0 +1,366 @@
+//! A page's `data.yaml`: the as-written shape, and its validation into [`PageData`].
+
+pub(super) mod quick;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::charts::{RawChart, resolve_chart};
+use super::raw::{DateText, RawScale, check_id};
+use super::text::{RawText, RawUnit};
+use crate::diag::{Code, Diagnostic};
+use crate::model::chart::{Chart, Qualifier};
+use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
+use crate::model::date::PartialDate;
+use crate::model::page::PageKind;
+use crate::yaml::{self, Seg, Source};
+
+/// `data.yaml` as written.
+///
+/// The common shape of a case's data is filled without serde, by [`quick::parse`]: a serde attribute added
+/// here (`default`, `deserialize_with`, `rename`, …), or a field, needs the same change in `quick.rs`. Debug
+/// builds parse every document the quick way accepts with serde as well, and stop if the two differ.
+#[derive(Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPageData {
+    pub chapter: Option<String>,
+    pub order: Option<i64>,
+    pub regions: Option<Vec<String>>,
+    pub fields: Option<Vec<String>>,
+    pub programmes: Option<Vec<String>>,
+    pub location: Option<RawText>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub key_figures: Vec<RawKeyFigure>,
+    #[serde(default)]
+    pub timeline: Vec<RawTimelineEntry>,
+    #[serde(default)]
+    pub charts: Vec<RawChart>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawKeyFigure {
+    id: String,
+    label: RawText,
+    value: f64,
+    #[serde(default)]
+    unit: RawUnit,
+    qualifier: Option<RawQualifier>,
+    scale: Option<RawScale>,
+    as_of: Option<RawText>,
+    source: Option<String>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawQualifier {
+    About,
+    AtLeast,
+    Over,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTimelineEntry {
+    date: DateText,
+    text: RawText,
+    source: Option<String>,
+}
+
+/// Keys only a case may have.
+const CASE_KEYS: [&str; 6] = [
+    "chapter",
+    "order",
+    "regions",
+    "fields",
+    "programmes",
+    "location",
+];
+
+/// Parses and validates `data.yaml` for a page of `kind`. Checks that need the whole site (taxonomy keys,
+/// source ids, chart ids) are done later, in `resolve`.
+pub(crate) fn parse_page_data(
+    path: &Path,
+    text: &str,
+    kind: PageKind,
+) -> Result<PageData, Vec<Diagnostic>> {
+    let src = Source::file(path, text);
+    let raw: RawPageData = match quick::parse(text) {
+        Some(raw) => raw,
+        None => yaml::parse(src).map_err(|d| vec![d])?,
+    };
+    let RawPageData {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
+        sources,
+        key_figures,
+        timeline,
+        charts,
+    } = raw;
+    let mut errors = Vec::new();
+    let case_keys = CaseKeys {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
+    };
+    let case = case_info(&src, kind, case_keys, &mut errors);
+    if sources.is_empty()
+        && (kind == PageKind::Case || !key_figures.is_empty() || !charts.is_empty())
+    {
+        errors.push(
+            Diagnostic::error(Code::MissingKey, path, "missing field `sources`")
+                .at(1, 1)
+                .with_help("list the ids (from content/sources.yaml) of the documents this page cites: `sources: [wp2023]`"),
+        );
+    }
+    for (i, id) in sources.iter().enumerate() {
+        if sources[..i].contains(id) {
+            errors.push(src.error_at(
+                Code::DuplicateId,
+                &[Seg::Key("sources"), Seg::Index(i)],
+                format!("the source `{id}` is listed twice"),
+            ));
+        }
+    }
+    let cites = Cites {
+        src: &src,
+        sources: &sources,
+    };
+    let key_figures = resolve_key_figures(&cites, key_figures, &mut errors);
+    let timeline = resolve_timeline(&cites, timeline, &mut errors);
+    let charts = resolve_charts(&cites, charts, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PageData {
+        case,
+        sources,
+        key_figures,
+        timeline,
+        charts,
+    })
+}
+
+/// The keys only a case may have, as written.
+struct CaseKeys {
+    chapter: Option<String>,
+    order: Option<i64>,
+    regions: Option<Vec<String>>,
+    fields: Option<Vec<String>>,
+    programmes: Option<Vec<String>>,
+    location: Option<RawText>,
+}
+
+/// A case's facts (it must name its chapter); for any other page, an error for each case key given.
+fn case_info(
+    src: &Source<'_>,
+    kind: PageKind,
+    keys: CaseKeys,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<CaseInfo> {
+    let CaseKeys {
+        chapter,
+        order,
+        regions,
+        fields,
+        programmes,
+        location,
+    } = keys;
+    if kind == PageKind::Case {
+        let Some(chapter) = chapter else {
+            errors.push(
+                Diagnostic::error(Code::MissingKey, src.path, "missing field `chapter`")
+                    .at(1, 1)
+                    .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)"),
+            );
+            return None;
+        };
+        return Some(CaseInfo {
+            chapter,
+            order,
+            regions: regions.unwrap_or_default(),
+            fields: fields.unwrap_or_default(),
+            programmes: programmes.unwrap_or_default(),
+            location: location.map(|t| t.0),
+        });
+    }
+    let given = [
+        chapter.is_some(),
+        order.is_some(),
+        regions.is_some(),
+        fields.is_some(),
+        programmes.is_some(),
+        location.is_some(),
+    ];
+    for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
+        errors.push(
+            src.error_at_key(
+                Code::UnknownKey,
+                &[Seg::Key(key)],
+                format!("`{key}` is only for cases (folders in content/cases/)"),
+            )
+            .with_help("remove it, or move this page into content/cases/"),
+        );
+    }
+    None
+}
+
+/// Checks that a fact cites one of the page's sources.
+struct Cites<'a> {
+    src: &'a Source<'a>,
+    sources: &'a [String],
+}
+
+impl Cites<'_> {
+    /// The source of the fact `what` at `at`, or an error if it has none or one the page does not list.
+    fn source(
+        &self,
+        errors: &mut Vec<Diagnostic>,
+        source: Option<String>,
+        at: &[Seg<'_>],
+        what: &str,
+    ) -> String {
+        match source {
+            Some(s) if self.sources.contains(&s) => s,
+            Some(s) => {
+                let mut at_source = at.to_vec();
+                at_source.push(Seg::Key("source"));
+                let d = self.src.error_at(
+                    Code::UnknownReference,
+                    &at_source,
+                    format!("{what} cites `{s}`, which is not in this page's `sources`"),
+                );
+                errors.push(match crate::diag::did_you_mean(&s, self.sources.iter().map(String::as_str)) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None => d.with_help(format!("add `{s}` to `sources` at the top of data.yaml (ids are defined in content/sources.yaml)")),
+                });
+                s
+            }
+            None => {
+                errors.push(
+                    self.src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
+                        .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+fn resolve_key_figures(
+    cites: &Cites<'_>,
+    raw: Vec<RawKeyFigure>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<KeyFigure> {
+    let src = cites.src;
+    let mut key_figures: Vec<KeyFigure> = Vec::new();
+    for (i, kf) in raw.into_iter().enumerate() {
+        let at = [Seg::Key("key_figures"), Seg::Index(i)];
+        check_id(src, errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
+        if key_figures.iter().any(|k| k.id == kf.id) {
+            errors.push(src.error_at(
+                Code::DuplicateId,
+                &[at[0], at[1], Seg::Key("id")],
+                format!("the key figure id `{}` is used twice in this page", kf.id),
+            ));
+        }
+        if !kf.value.is_finite() {
+            errors.push(src.error_at(
+                Code::InvalidValue,
+                &[at[0], at[1], Seg::Key("value")],
+                "the value must be a finite number (not .nan or .inf)",
+            ));
+        }
+        let source = cites.source(errors, kf.source, &at, &format!("key figure `{}`", kf.id));
+        key_figures.push(KeyFigure {
+            id: kf.id,
+            label: kf.label.0,
+            value: kf.value,
+            unit: kf.unit.0,
+            qualifier: kf.qualifier.map(|q| match q {
+                RawQualifier::About => Qualifier::About,
+                RawQualifier::AtLeast => Qualifier::AtLeast,
+                RawQualifier::Over => Qualifier::Over,
+            }),
+            scale: RawScale::resolve(kf.scale),
+            as_of: kf.as_of.map(|t| t.0),
+            source,
+        });
+    }
+    key_figures
+}
+
+fn resolve_timeline(
+    cites: &Cites<'_>,
+    raw: Vec<RawTimelineEntry>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<TimelineEntry> {
+    let mut timeline = Vec::new();
+    for (i, entry) in raw.into_iter().enumerate() {
+        let at = [Seg::Key("timeline"), Seg::Index(i)];
+        let date = match PartialDate::parse(&entry.date.0) {
+            Ok(d) => d,
+            Err(msg) => {
+                errors.push(cites.src.error_at(
+                    Code::InvalidValue,
+                    &[at[0], at[1], Seg::Key("date")],
+                    msg,
+                ));
+                PartialDate::Year(0)
+            }
+        };
+        let source = cites.source(
+            errors,
+            entry.source,
+            &at,
+            &format!("timeline entry {}", i + 1),
+        );
+        timeline.push(TimelineEntry {
+            date,
+            text: entry.text.0,
+            source,
+        });
+    }
+    timeline
+}
+
+fn resolve_charts(
+    cites: &Cites<'_>,
+    raw: Vec<RawChart>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Chart> {
+    let mut charts: Vec<Chart> = Vec::new();
+    for (i, raw_chart) in raw.into_iter().enumerate() {
+        let at = [Seg::Key("charts"), Seg::Index(i)];
+        let id = raw_chart.id.clone();
+        let source = raw_chart.source.clone();
+        match resolve_chart(cites.src, i, raw_chart) {
+            Ok(mut chart) => {
+                chart.source = cites.source(errors, source, &at, &format!("chart `{id}`"));
+                if charts.iter().any(|c| c.id == chart.id) {
+                    errors.push(cites.src.error_at(
+                        Code::DuplicateId,
+                        &[at[0], at[1], Seg::Key("id")],
+                        format!("the chart id `{id}` is used twice in this page"),
+                    ));
+                }
+                charts.push(chart);
+            }
+            Err(mut errs) => {
+                cites.source(errors, source, &at, &format!("chart `{id}`"));
+                errors.append(&mut errs);
+            }
+        }
+    }
+    charts
+}

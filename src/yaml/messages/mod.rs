@@ -1,0 +1,459 @@
+//! What yaml_serde's messages mean, in editors' words. yaml_serde reports a problem as text only (serde's
+//! messages, with the Rust type a value was read into, and libyaml's), so this is the one place that reads the
+//! shape of that text: tables from message shapes to a [`Code`], plain words and a hint, each shape tested
+//! below. A crate upgrade that rewords a message fails these tests instead of silently losing a hint. Our own
+//! deserializers' problems do not come through here: they are values (see `own.rs`).
+
+use super::own::Finding;
+use crate::diag::Code;
+
+/// yaml_serde's message taken apart: the path to the value (`charts[0].kind`), the message, and libyaml's
+/// context (what was being read, and on which of its lines).
+pub(super) struct Message<'m> {
+    /// Where the value is (`charts[0].kind`).
+    pub path: Option<&'m str>,
+    /// The message itself, without position.
+    pub main: &'m str,
+    /// What libyaml was reading.
+    pub context: Option<Context>,
+    /// The line (libyaml's count) where libyaml's context starts.
+    pub context_line: Option<usize>,
+}
+
+/// What libyaml was reading when it found the problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Context {
+    FlowList,
+    FlowMapping,
+    Mapping,
+    List,
+    QuotedText,
+}
+
+impl Context {
+    /// The context in editors' words.
+    pub(super) fn words(self) -> &'static str {
+        match self {
+            Context::FlowList => "a [ … ] list",
+            Context::FlowMapping => "a { … } mapping",
+            Context::Mapping => "a mapping",
+            Context::List => "a list",
+            Context::QuotedText => "a quoted text",
+        }
+    }
+}
+
+impl<'m> Message<'m> {
+    /// serde_yaml appends " at line L column C" (positions in the YAML text, counted as libyaml counts them)
+    /// and libyaml adds context such as ", while parsing a flow sequence at line L column C".
+    pub(super) fn split(message: &'m str) -> Message<'m> {
+        let (main, context) = match message.split_once(", while ") {
+            Some((m, c)) => (m, Some(c)),
+            None => (message, None),
+        };
+        let (path, main) = split_path(cut_position(main));
+        let context_line = context.and_then(|c| {
+            let i = c.rfind(" at line ")?;
+            c[i + 9..].split(' ').next()?.parse::<usize>().ok()
+        });
+        let context = context.and_then(|c| match cut_position(c) {
+            c if c.contains("flow sequence") => Some(Context::FlowList),
+            c if c.contains("flow mapping") => Some(Context::FlowMapping),
+            c if c.contains("block mapping") => Some(Context::Mapping),
+            c if c.contains("block collection") || c.contains("block sequence") => {
+                Some(Context::List)
+            }
+            c if c.contains("quoted scalar") => Some(Context::QuotedText),
+            _ => None,
+        });
+        Message {
+            path,
+            main,
+            context,
+            context_line,
+        }
+    }
+}
+
+fn cut_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => &message[..i],
+        _ => match message.rfind(" at position ") {
+            Some(i) => &message[..i],
+            None => message,
+        },
+    }
+}
+
+/// serde_yaml prefixes errors inside nested values with the path (`charts[0].kind: unknown variant …`); in a
+/// list at the top of the file the path starts with `.`, which is dropped.
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    if let Some((head, rest)) = message.split_once(": ") {
+        let path_like = !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
+        if path_like {
+            let path = head.strip_prefix('.').unwrap_or(head);
+            return ((!path.is_empty()).then_some(path), rest);
+        }
+    }
+    (None, message)
+}
+
+/// A message read.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub code: Code,
+    /// What is wrong, without Rust or serde words.
+    pub message: String,
+    pub help: Option<String>,
+    /// A word that is not one of the allowed ones, and the allowed ones (to suggest the closest).
+    pub unknown: Option<Unknown>,
+    /// The problem may be a `key:value` without a space after the colon, which YAML reads as one text.
+    pub maybe_missing_space: bool,
+}
+
+/// A key or value that is not one of the allowed ones.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Unknown {
+    pub word: String,
+    pub allowed: Vec<String>,
+    /// `keys` or `values`, for the hint listing them.
+    pub what: &'static str,
+}
+
+impl Reading {
+    fn new(code: Code, message: impl Into<String>) -> Reading {
+        Reading {
+            code,
+            message: message.into(),
+            help: None,
+            unknown: None,
+            maybe_missing_space: false,
+        }
+    }
+
+    /// One of our own deserializers' findings, as it is.
+    pub(super) fn of_finding(finding: Finding) -> Reading {
+        Reading {
+            code: finding.code,
+            message: finding.message,
+            help: finding.help,
+            unknown: None,
+            maybe_missing_space: false,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Reading {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Reads one of yaml_serde's messages, without the path in front and the position behind.
+pub(super) fn read(message: &str) -> Reading {
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return wrong(rest, "wrong type", Code::WrongType);
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        return wrong(rest, "wrong value", Code::InvalidValue);
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return Reading::new(
+            Code::WrongType,
+            format!(
+                "wrong number of entries: found {found}, expected {}",
+                expected_words(expected)
+            ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let mut reading = Reading::new(Code::UnknownKey, message);
+        reading.unknown = unknown(rest, "keys");
+        return reading;
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let mut reading = Reading::new(Code::InvalidValue, format!("unknown value {rest}"));
+        reading.unknown = unknown(rest, "values");
+        return reading;
+    }
+    if message.starts_with("missing field `") {
+        return Reading::new(Code::MissingKey, message);
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        return Reading::new(
+            Code::DuplicateKey,
+            format!("the key {field} is given twice"),
+        );
+    }
+    if message.starts_with("data did not match any variant of untagged enum ") {
+        return Reading::new(Code::WrongType, "the value has the wrong form");
+    }
+    for (shape, code, words, help) in YAML_SERDE {
+        if message.starts_with(shape) {
+            let reading = Reading::new(*code, *words);
+            return match help {
+                Some(help) => reading.help(*help),
+                None => reading,
+            };
+        }
+    }
+    let mut reading = Reading::new(Code::YamlSyntax, message);
+    if let Some((_, help)) = LIBYAML.iter().find(|(shape, _)| message.contains(shape)) {
+        reading = reading.help(*help);
+    }
+    reading.maybe_missing_space = MISSING_COLON.iter().any(|shape| message.contains(shape));
+    reading
+}
+
+/// "{found}, expected {expected}", after "invalid type: " or "invalid value: ".
+fn wrong(rest: &str, what: &str, code: Code) -> Reading {
+    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, "?"));
+    let (expected_kind, range) = expected_kind(expected);
+    if let (Some(number), Some(range)) = (whole_number(found), range) {
+        // serde says "invalid type: integer `…` as u128" or "invalid value: integer `…`, expected i64".
+        let size = if number.starts_with('-') {
+            "small"
+        } else {
+            "large"
+        };
+        return Reading::new(
+            Code::InvalidValue,
+            format!("the number {number} is too {size}"),
+        )
+        .help(format!("write a whole number from {range}"));
+    }
+    let mut reading = Reading::new(
+        code,
+        format!(
+            "{what}: found {}, expected {}",
+            found_words(found),
+            expected_words(expected)
+        ),
+    );
+    if expected_kind == Kind::Mapping && found.starts_with("string ") {
+        reading.maybe_missing_space = true;
+    }
+    if expected_kind == Kind::Number {
+        reading = reading.help(
+            "write numbers plainly, without thousands separators, units or full-width digits: 12400",
+        );
+    }
+    reading
+}
+
+/// From "`x`, expected one of `a`, `b`" (or "expected `a` or `b`", "expected `a`", "there are no …"), the word
+/// and the allowed ones.
+fn unknown(rest: &str, what: &'static str) -> Option<Unknown> {
+    let mut quoted = rest.split('`').skip(1).step_by(2).map(str::to_string);
+    let word = quoted.next()?;
+    Some(Unknown {
+        word,
+        allowed: quoted.collect(),
+        what,
+    })
+}
+
+/// The digits of a whole number serde could not fit: "integer `N` as u128" (or i128), or "integer `N`".
+fn whole_number(found: &str) -> Option<&str> {
+    let rest = found.strip_prefix("integer `")?;
+    let (number, after) = rest.split_once('`')?;
+    matches!(after, "" | " as u128" | " as i128").then_some(number)
+}
+
+/// What serde expected, for the hints.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Mapping,
+    Number,
+    Other,
+}
+
+/// The kind of value serde's "expected …" names, and for whole numbers their range.
+fn expected_kind(expected: &str) -> (Kind, Option<&'static str>) {
+    if let Some((_, range)) = WHOLE_NUMBERS.iter().find(|(name, _)| *name == expected) {
+        return (Kind::Number, Some(range));
+    }
+    if matches!(expected, "f32" | "f64" | "a float" | "an integer") {
+        return (Kind::Number, None);
+    }
+    let struct_like = ["struct ", "tuple struct ", "unit struct "]
+        .iter()
+        .any(|p| expected.starts_with(p));
+    if struct_like || expected == "a map" {
+        return (Kind::Mapping, None);
+    }
+    (Kind::Other, None)
+}
+
+/// Rust's integer types (serde names the type a number was read into), and the range each holds.
+const WHOLE_NUMBERS: [(&str, &str); 10] = [
+    ("i8", "-128 to 127"),
+    ("i16", "-32768 to 32767"),
+    ("i32", "-2147483648 to 2147483647"),
+    ("i64", "-9223372036854775808 to 9223372036854775807"),
+    ("i128", "-9223372036854775808 to 9223372036854775807"),
+    ("u8", "0 to 255"),
+    ("u16", "0 to 65535"),
+    ("u32", "0 to 4294967295"),
+    ("u64", "0 to 18446744073709551615"),
+    ("u128", "0 to 18446744073709551615"),
+];
+
+/// serde's "expected …" (a Rust type, or a visitor's own words) in editors' words.
+fn expected_words(expected: &str) -> String {
+    match expected_kind(expected) {
+        (Kind::Number, Some(_)) => return "a whole number".into(),
+        (Kind::Number, None) if expected == "an integer" => return "a whole number".into(),
+        (Kind::Number, None) => return "a number".into(),
+        (Kind::Mapping, _) => return "`key: value` entries".into(),
+        (Kind::Other, _) => {}
+    }
+    let words = match expected {
+        "a boolean" => "true or false",
+        "option" | "any value" => "a value",
+        "unit" | "null" => "nothing",
+        "a character" | "char" => "one character",
+        "field identifier" => "a key",
+        "variant identifier" | "a YAML tag starting with '!'" => "a single word",
+        e if e.starts_with("enum ") => "a single word",
+        e if e.starts_with("a tuple of size ") => "a list",
+        e => e,
+    };
+    words.to_string()
+}
+
+/// serde's description of what was found (`Unexpected`) in editors' words.
+fn found_words(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_prefix('`'))
+            .and_then(|r| r.split_once('`'))
+            .map(|(value, _)| value.to_string())
+    };
+    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {n}");
+    }
+    if let Some(v) = quoted("boolean ").or_else(|| quoted("character ")) {
+        return format!("`{v}`");
+    }
+    match found {
+        "unit value" | "Option value" => "an empty value".into(),
+        "byte array" => "binary data".into(),
+        "newtype struct" | "enum" | "unit variant" | "newtype variant" | "tuple variant"
+        | "struct variant" => "a tagged value (`!name`)".into(),
+        other => other.to_string(),
+    }
+}
+
+/// yaml_serde's own messages: shape, code, words, hint.
+const YAML_SERDE: &[(&str, Code, &str, Option<&str>)] = &[
+    (
+        "EOF while parsing a value",
+        Code::YamlSyntax,
+        "the file ends where a value should be",
+        None,
+    ),
+    (
+        "deserializing from YAML containing more than one document",
+        Code::YamlSyntax,
+        "the file holds more than one YAML document",
+        Some("a line `---` starts a second document: remove it"),
+    ),
+    (
+        "recursion limit exceeded",
+        Code::YamlSyntax,
+        "the YAML nests too deeply",
+        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly"),
+    ),
+    (
+        "repetition limit exceeded",
+        Code::YamlSyntax,
+        "the YAML repeats aliases too often",
+        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly"),
+    ),
+    (
+        "unknown anchor",
+        Code::YamlSyntax,
+        "an alias names no anchor",
+        Some("an alias `*name` must name an anchor `&name` given before it in the file"),
+    ),
+    (
+        "serialization and deserialization of bytes",
+        Code::WrongType,
+        "binary data (`!!binary`) cannot be used here",
+        None,
+    ),
+    (
+        "expected a mapping or list of mappings for merging",
+        Code::YamlSyntax,
+        "a merge key (`<<`) needs a mapping or a list of mappings",
+        None,
+    ),
+    (
+        "expected a mapping for merging",
+        Code::YamlSyntax,
+        "a merge key (`<<`) needs a mapping or a list of mappings",
+        None,
+    ),
+    (
+        "unexpected tagged value in merge",
+        Code::YamlSyntax,
+        "a merge key (`<<`) cannot take a tagged value",
+        None,
+    ),
+    (
+        "empty YAML tag is not allowed",
+        Code::YamlSyntax,
+        "a tag (`!`) without a name is not allowed",
+        None,
+    ),
+    (
+        "failed to parse YAML number",
+        Code::WrongType,
+        "the number cannot be read",
+        None,
+    ),
+];
+
+/// Hints for libyaml's syntax errors: a part of the message, and the hint. The message is kept as it is.
+const LIBYAML: &[(&str, &str)] = &[
+    (
+        "expected ',' or ']'",
+        "close the list with ] and separate its items with commas",
+    ),
+    (
+        "expected ',' or '}'",
+        "close the mapping with } and separate its entries with commas",
+    ),
+    (
+        "mapping values are not allowed",
+        "put a text that contains \": \" in quotes, and start the keys of one mapping in the same column",
+    ),
+    (
+        "cannot start any token",
+        "YAML does not allow tabs for indentation, and some characters (@, `) cannot start a text: indent with spaces and quote such texts",
+    ),
+    (
+        "did not find expected key",
+        "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
+    ),
+    (
+        "could not find expected ':'",
+        "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
+    ),
+    (
+        "found unexpected end of stream",
+        "a quote or bracket is not closed",
+    ),
+];
+
+/// libyaml's errors for a line that should be `key: value` and is not: the line may lack the space after its
+/// colon.
+const MISSING_COLON: [&str; 2] = ["could not find expected ':'", "did not find expected key"];
+
+#[cfg(test)]
+mod tests;
