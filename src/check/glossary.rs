@@ -4,12 +4,12 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic};
 use crate::model::site::Site;
 use crate::render::RenderedPage;
-use crate::yaml::{Seg, Source};
 
-/// A warning for each glossary entry that no rendered page marks.
+/// A warning for each glossary entry that no rendered page marks, at the entry's term in
+/// `<content>/glossary.yaml` (where loading found it).
 pub fn unused_terms(
     site: &Site,
     rendered: &[Arc<RenderedPage>],
@@ -19,24 +19,20 @@ pub fn unused_terms(
         .iter()
         .flat_map(|r| r.glossary_used.iter().map(String::as_str))
         .collect();
-    let path = content.join("glossary.yaml");
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let src = Source::file(&path, &text);
-    let mut warnings = Vec::new();
-    for (i, entry) in site.glossary.iter().enumerate() {
-        if !used.contains(entry.id.as_str()) {
-            let mut d = src.error_at(
+    site.glossary
+        .iter()
+        .filter(|entry| !used.contains(entry.id.as_str()))
+        .map(|entry| {
+            Diagnostic::warning(
                 Code::UnusedGlossaryTerm,
-                &[Seg::Index(i), Seg::Key("term")],
+                content.join("glossary.yaml"),
                 format!(
                     "the glossary term `{}` ({}) is not used in any page",
                     entry.term.ja, entry.term.en
                 ),
-            );
-            d.severity = Severity::Warning;
-            warnings
-                .push(d.with_help("use the term as written in a page's text, or remove the entry"));
-        }
-    }
-    warnings
+            )
+            .at_opt(entry.term_position)
+            .with_help("use the term as written in a page's text, or remove the entry")
+        })
+        .collect()
 }
