@@ -33,12 +33,15 @@ impl Whole {
     /// Every output made of every page.
     pub const ALL: [Whole; 3] = [Whole::Report, Whole::Search, Whole::Feeds];
 
-    /// The files it writes.
-    pub fn files(self) -> [String; 2] {
-        Lang::ALL.map(|lang| match self {
-            Whole::Report => format!("{}index.html", page_path(lang, "report")),
-            Whole::Search => format!("{}{SEARCH_INDEX_FILE}", page_path(lang, "search")),
-            Whole::Feeds => format!("{}feed.xml", page_path(lang, "")),
+    /// Whether the file at `site_path` is one of those it writes.
+    pub fn owns(self, site_path: &str) -> bool {
+        Lang::ALL.into_iter().any(|lang| {
+            let (dir, file) = match self {
+                Whole::Report => (page_path(lang, "report"), "index.html"),
+                Whole::Search => (page_path(lang, "search"), SEARCH_INDEX_FILE),
+                Whole::Feeds => (page_path(lang, ""), "feed.xml"),
+            };
+            site_path.strip_prefix(dir.as_str()) == Some(file)
         })
     }
 

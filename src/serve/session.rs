@@ -218,13 +218,12 @@ impl Session {
             .filter(|r| !pages.contains(&r.page_id))
             .flat_map(|r| &r.files)
             .collect();
-        let whole_files: HashSet<String> = Whole::ALL.into_iter().flat_map(Whole::files).collect();
         let gone: Vec<String> = state
             .files
             .keys()
             .filter(|path| {
                 !new_files.contains_key(*path)
-                    && !whole_files.contains(*path)
+                    && !Whole::ALL.iter().any(|w| w.owns(path))
                     && if page_files.contains(path) {
                         !kept_page_files.contains(path)
                     } else {
@@ -264,7 +263,7 @@ impl Session {
             .stale
             .iter()
             .copied()
-            .find(|w| w.files().iter().any(|f| f == site_path));
+            .find(|w| w.owns(site_path));
         if let Some(whole) = stale {
             let sink = Memory::new();
             if pipeline::write_whole(&state.prepared, &state.pages, &sink, &[whole]).is_ok() {
