@@ -61,16 +61,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
     let bar_t = if series == 1 { 20.0 } else { 14.0 };
     let group_h = series as f64 * bar_t + series.saturating_sub(1) as f64 * 2.0;
     let mut y = PAD;
-    let legend_items: Vec<_> = if series > 1 {
-        ctx.series_names()
-            .into_iter()
-            .enumerate()
-            .map(|(j, name)| (name, ctx.paint.series(j)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let legend = Legend::layout(&legend_items, PAD, y, WIDTH - 2.0 * PAD);
+    let legend = Legend::layout(&ctx.legend_items(), PAD, y, WIDTH - 2.0 * PAD);
     if legend.height > 0.0 {
         y += legend.height + 10.0;
     }
