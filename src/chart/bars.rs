@@ -15,20 +15,10 @@ use super::text::text_width;
 
 /// Draws a bar chart, stacked or grouped.
 pub(crate) fn draw(ctx: &Ctx<'_>, stacked: bool) -> Canvas {
-    let series = ctx.chart.series.len();
     let (min, max) = if stacked {
         stacked_extent(ctx)
     } else {
         ctx.extent()
-    };
-    let legend = if series > 1 {
-        ctx.series_names()
-            .into_iter()
-            .enumerate()
-            .map(|(j, name)| (name, ctx.paint.series(j)))
-            .collect()
-    } else {
-        Vec::new()
     };
     let frame = Frame::layout(
         ctx,
@@ -36,7 +26,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>, stacked: bool) -> Canvas {
             min,
             max,
             include_zero: true,
-            legend,
+            legend: ctx.legend_items(),
             right: 0.0,
             above: VALUE_ROOM,
             below: if min < 0.0 { VALUE_ROOM } else { 0.0 },

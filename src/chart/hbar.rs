@@ -8,7 +8,7 @@
 //! labels (which may be long, `1,000,000,000,000`) fit side by side.
 
 use super::Ctx;
-use super::canvas::{Anchor, Canvas, Label, Shape};
+use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
 use super::layout::{FONT, LABEL_GAP, LINE, PAD, SMALL, WIDTH};
 use super::legend::Legend;
 use super::scale::{Linear, Ticks, axis_ticks};
@@ -20,145 +20,194 @@ const LABEL_COLUMN: f64 = WIDTH * 0.36;
 
 /// Draws a horizontal bar chart.
 pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
-    let lh = FONT * LINE;
-    let series = ctx.chart.series.len();
-    let n = ctx.categories();
-    let text = ctx.paint.text;
-
-    // The label column.
-    let labels = ctx.category_labels();
-    let natural = labels
-        .iter()
-        .flat_map(|l| l.lines().map(str::to_string).collect::<Vec<_>>())
-        .map(|l| text_width(&l, FONT))
-        .fold(0.0, f64::max);
-    let column = natural.clamp(FONT * 2.0, LABEL_COLUMN);
-    let wrapped: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, column, FONT).lines).collect();
-    let label_right = PAD
-        + wrapped
-            .iter()
-            .map(|l| max_width(l, FONT))
-            .fold(0.0, f64::max);
-    let plot_left = label_right + 10.0;
-
-    // The value axis, with room for the value labels at both ends.
-    let (min, max) = ctx.extent();
-    let widths = |keep: fn(f64) -> bool| {
-        (0..series)
-            .flat_map(|j| (0..n).map(move |i| (j, i)))
-            .map(|(j, i)| ctx.value(j, i))
-            .filter(|&v| keep(v))
-            .map(|v| text_width(&ctx.number(v), SMALL) + 6.0)
-            .fold(0.0, f64::max)
-    };
-    let neg_room = widths(|v| v < 0.0);
-    let pos_room = widths(|v| v >= 0.0);
-    let x0 = plot_left + neg_room;
-    let (ticks, tick_labels, x1) = fit_ticks(ctx, min, max, x0, pos_room);
-    let x = Linear::new(ticks.lo, ticks.hi, x0, x1);
-
-    // Rows, top to bottom.
-    let bar_t = if series == 1 { 20.0 } else { 14.0 };
-    let group_h = series as f64 * bar_t + series.saturating_sub(1) as f64 * 2.0;
-    let mut y = PAD;
-    let legend_items: Vec<_> = if series > 1 {
-        ctx.series_names()
-            .into_iter()
-            .enumerate()
-            .map(|(j, name)| (name, ctx.paint.series(j)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let legend = Legend::layout(&legend_items, PAD, y, WIDTH - 2.0 * PAD);
-    if legend.height > 0.0 {
-        y += legend.height + 10.0;
-    }
-    let category_title = ctx
-        .chart
-        .category_title
-        .as_ref()
-        .map(|t| wrap(&one_line(t.get(ctx.lang)), WIDTH - 2.0 * PAD, FONT).lines)
-        .unwrap_or_default();
-    let category_title_top = y;
-    if !category_title.is_empty() {
-        y += category_title.len() as f64 * lh + 4.0;
-    }
-    let top = y + 4.0;
-    let mut rows = Vec::with_capacity(n);
-    y = top;
-    for lines in &wrapped {
-        let h = (group_h + 12.0).max(lines.len() as f64 * lh + 8.0);
-        rows.push((y, h));
-        y += h;
-    }
-    let bottom = y;
-    let ticks_y = bottom + LABEL_GAP + lh / 2.0;
-    y = bottom + LABEL_GAP + lh;
-    let mid = (x0 + x1) / 2.0;
-    let title_width = 2.0 * (mid - PAD).min(WIDTH - PAD - mid);
-    let value_title = words::value_axis_title(ctx.chart, ctx.lang)
-        .map(|t| wrap(&t, title_width, FONT).lines)
-        .unwrap_or_default();
-    let value_title_top = y + LABEL_GAP;
-    if !value_title.is_empty() {
-        y = value_title_top + value_title.len() as f64 * lh;
-    }
-
+    let layout = Layout::new(ctx);
     let mut canvas = Canvas::new(WIDTH);
-    canvas.height = (y + PAD).ceil();
-    let grid = canvas.layer("grid", Vec::new());
-    let bars = canvas.layer("bars", Vec::new());
-    let axis = canvas.layer("axis", Vec::new());
-    let label_layer = canvas.layer("labels", Vec::new());
-    let values = canvas.layer("values", Vec::new());
+    canvas.height = layout.height;
+    let layers = Layers {
+        grid: canvas.layer("grid", Vec::new()),
+        bars: canvas.layer("bars", Vec::new()),
+        axis: canvas.layer("axis", Vec::new()),
+        labels: canvas.layer("labels", Vec::new()),
+        values: canvas.layer("values", Vec::new()),
+    };
+    let text = ctx.paint.text;
+    layout.draw_axis(ctx, &mut canvas, &layers);
+    layout.draw_rows(ctx, &mut canvas, &layers);
+    layout.legend.draw(&mut canvas, layers.labels, text);
+    layout.category_title.draw(&mut canvas, layers.labels, text);
+    layout.value_title.draw(&mut canvas, layers.labels, text);
+    canvas
+}
 
-    for (&t, label) in ticks.values.iter().zip(&tick_labels) {
-        let tx = x.map(t);
+/// The layers of the chart, bottom first.
+struct Layers {
+    grid: LayerId,
+    bars: LayerId,
+    axis: LayerId,
+    labels: LayerId,
+    values: LayerId,
+}
+
+/// Where everything goes.
+struct Layout {
+    /// The category labels, wrapped to the label column.
+    column: LabelColumn,
+    /// The value axis along the bottom.
+    axis: ValueAxis,
+    /// The thickness of one bar.
+    bar: f64,
+    /// The height of a category's bars together (one per series, 2 units apart).
+    group: f64,
+    legend: Legend,
+    category_title: Title,
+    /// The top and height of each category's row.
+    rows: Vec<(f64, f64)>,
+    /// The top of the first row.
+    top: f64,
+    /// The bottom of the last row.
+    bottom: f64,
+    /// The centre line of the tick labels.
+    ticks_y: f64,
+    value_title: Title,
+    /// The height of the whole chart.
+    height: f64,
+}
+
+impl Layout {
+    /// Lays the chart out from the top: legend, category-axis title, rows, tick labels, value-axis title.
+    fn new(ctx: &Ctx<'_>) -> Layout {
+        let lh = FONT * LINE;
+        let series = ctx.chart.series.len();
+        let column = LabelColumn::new(ctx);
+        let axis = ValueAxis::new(ctx, column.right + 10.0);
+        let bar = if series == 1 { 20.0 } else { 14.0 };
+        let group = series as f64 * bar + series.saturating_sub(1) as f64 * 2.0;
+
+        let mut y = PAD;
+        let legend = Legend::layout(&ctx.legend_items(), PAD, y, WIDTH - 2.0 * PAD);
+        if legend.height > 0.0 {
+            y += legend.height + 10.0;
+        }
+        let category_title = Title {
+            lines: ctx
+                .chart
+                .category_title
+                .as_ref()
+                .map(|t| wrap(&one_line(t.get(ctx.lang)), WIDTH - 2.0 * PAD, FONT).lines)
+                .unwrap_or_default(),
+            x: PAD,
+            top: y,
+            anchor: Anchor::Start,
+        };
+        if !category_title.lines.is_empty() {
+            y += category_title.lines.len() as f64 * lh + 4.0;
+        }
+        let top = y + 4.0;
+        let (rows, bottom) = rows(&column.lines, group, top);
+        let ticks_y = bottom + LABEL_GAP + lh / 2.0;
+        y = bottom + LABEL_GAP + lh;
+        let value_title = value_title(ctx, &axis, y + LABEL_GAP);
+        if !value_title.lines.is_empty() {
+            y = value_title.top + value_title.lines.len() as f64 * lh;
+        }
+        Layout {
+            column,
+            axis,
+            bar,
+            group,
+            legend,
+            category_title,
+            rows,
+            top,
+            bottom,
+            ticks_y,
+            value_title,
+            height: (y + PAD).ceil(),
+        }
+    }
+
+    /// A grid line and a label per tick, and the zero line.
+    fn draw_axis(&self, ctx: &Ctx<'_>, canvas: &mut Canvas, layers: &Layers) {
+        let x = &self.axis.x;
+        for (&t, label) in self.axis.ticks.values.iter().zip(&self.axis.labels) {
+            let tx = x.map(t);
+            canvas.push(
+                layers.grid,
+                Shape::Path {
+                    points: vec![(tx, self.top), (tx, self.bottom)],
+                    colour: ctx.paint.grid,
+                    width: 1,
+                },
+            );
+            canvas.text(
+                layers.labels,
+                Label::new(
+                    tx,
+                    self.ticks_y,
+                    label.clone(),
+                    FONT,
+                    Anchor::Middle,
+                    ctx.paint.text,
+                ),
+            );
+        }
+        let zero = x.map(0.0);
         canvas.push(
-            grid,
+            layers.axis,
             Shape::Path {
-                points: vec![(tx, top), (tx, bottom)],
-                colour: ctx.paint.grid,
+                points: vec![(zero, self.top), (zero, self.bottom)],
+                colour: ctx.paint.axis,
                 width: 1,
             },
         );
-        canvas.text(
-            label_layer,
-            Label::new(tx, ticks_y, label.clone(), FONT, Anchor::Middle, text),
-        );
     }
-    let zero = x.map(0.0);
-    canvas.push(
-        axis,
-        Shape::Path {
-            points: vec![(zero, top), (zero, bottom)],
-            colour: ctx.paint.axis,
-            width: 1,
-        },
-    );
 
-    for (i, &(row_top, row_h)) in rows.iter().enumerate() {
-        let centre = row_top + row_h / 2.0;
-        let lines = &wrapped[i];
-        let k = lines.len() as f64;
-        for (j, line) in lines.iter().enumerate() {
-            let ly = centre + (j as f64 - (k - 1.0) / 2.0) * lh;
-            canvas.text(
-                label_layer,
-                Label::new(label_right, ly, line.clone(), FONT, Anchor::End, text),
-            );
+    /// Each category's row: its label, centred on the row, and its bars.
+    fn draw_rows(&self, ctx: &Ctx<'_>, canvas: &mut Canvas, layers: &Layers) {
+        let lh = FONT * LINE;
+        for (i, &(row_top, row_h)) in self.rows.iter().enumerate() {
+            let centre = row_top + row_h / 2.0;
+            let lines = &self.column.lines[i];
+            let k = lines.len() as f64;
+            for (j, line) in lines.iter().enumerate() {
+                let ly = centre + (j as f64 - (k - 1.0) / 2.0) * lh;
+                canvas.text(
+                    layers.labels,
+                    Label::new(
+                        self.column.right,
+                        ly,
+                        line.clone(),
+                        FONT,
+                        Anchor::End,
+                        ctx.paint.text,
+                    ),
+                );
+            }
+            self.draw_bars(ctx, canvas, layers, i, centre);
         }
-        for j in 0..series {
+    }
+
+    /// Category `i`'s bars, one per series, around the row centre line `centre`; each with its value after
+    /// its end (before it for a negative value).
+    fn draw_bars(
+        &self,
+        ctx: &Ctx<'_>,
+        canvas: &mut Canvas,
+        layers: &Layers,
+        i: usize,
+        centre: f64,
+    ) {
+        let zero = self.axis.x.map(0.0);
+        for j in 0..ctx.chart.series.len() {
             let v = ctx.value(j, i);
-            let b0 = centre - group_h / 2.0 + j as f64 * (bar_t + 2.0);
-            let end = x.map(v);
+            let b0 = centre - self.group / 2.0 + j as f64 * (self.bar + 2.0);
+            let end = self.axis.x.map(v);
             if (end - zero).abs() >= 1.0 {
                 canvas.push(
-                    bars,
+                    layers.bars,
                     Shape::Rect {
                         from: (zero.min(end), b0),
-                        to: (zero.max(end), b0 + bar_t),
+                        to: (zero.max(end), b0 + self.bar),
                         fill: ctx.paint.series(j),
                     },
                 );
@@ -169,28 +218,135 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
                 (end + 4.0, Anchor::Start)
             };
             canvas.text(
-                values,
-                Label::new(lx, b0 + bar_t / 2.0, ctx.number(v), SMALL, anchor, text),
+                layers.values,
+                Label::new(
+                    lx,
+                    b0 + self.bar / 2.0,
+                    ctx.number(v),
+                    SMALL,
+                    anchor,
+                    ctx.paint.text,
+                ),
             );
         }
     }
+}
 
-    legend.draw(&mut canvas, label_layer, text);
-    for (i, line) in category_title.iter().enumerate() {
-        let ly = category_title_top + (i as f64 + 0.5) * lh;
-        canvas.text(
-            label_layer,
-            Label::new(PAD, ly, line.clone(), FONT, Anchor::Start, text),
-        );
+/// The rows of the categories from `top` down, each tall enough for its bars and its label's lines; and the
+/// bottom of the last.
+fn rows(labels: &[Vec<String>], group: f64, top: f64) -> (Vec<(f64, f64)>, f64) {
+    let lh = FONT * LINE;
+    let mut rows = Vec::with_capacity(labels.len());
+    let mut y = top;
+    for lines in labels {
+        let h = (group + 12.0).max(lines.len() as f64 * lh + 8.0);
+        rows.push((y, h));
+        y += h;
     }
-    for (i, line) in value_title.iter().enumerate() {
-        let ly = value_title_top + (i as f64 + 0.5) * lh;
-        canvas.text(
-            label_layer,
-            Label::new(mid, ly, line.clone(), FONT, Anchor::Middle, text),
-        );
+    (rows, y)
+}
+
+/// The label column: the category labels wrapped into lines, right-aligned on its right edge.
+struct LabelColumn {
+    /// Each category's label, wrapped.
+    lines: Vec<Vec<String>>,
+    /// The right edge of the labels.
+    right: f64,
+}
+
+impl LabelColumn {
+    /// The labels wrapped to their natural width, kept between two characters and [`LABEL_COLUMN`].
+    fn new(ctx: &Ctx<'_>) -> LabelColumn {
+        let labels = ctx.category_labels();
+        let natural = labels
+            .iter()
+            .flat_map(|l| l.lines().map(str::to_string).collect::<Vec<_>>())
+            .map(|l| text_width(&l, FONT))
+            .fold(0.0, f64::max);
+        let column = natural.clamp(FONT * 2.0, LABEL_COLUMN);
+        let lines: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, column, FONT).lines).collect();
+        let right = PAD + lines.iter().map(|l| max_width(l, FONT)).fold(0.0, f64::max);
+        LabelColumn { lines, right }
     }
-    canvas
+}
+
+/// The value axis: its ticks with their labels, and where values go.
+struct ValueAxis {
+    ticks: Ticks,
+    /// The tick labels.
+    labels: Vec<String>,
+    /// Value to x.
+    x: Linear,
+    /// The left end of the axis.
+    x0: f64,
+    /// The right end of the axis.
+    x1: f64,
+}
+
+impl ValueAxis {
+    /// The value axis from `plot_left` to the right edge, with room for the value labels at both ends.
+    fn new(ctx: &Ctx<'_>, plot_left: f64) -> ValueAxis {
+        let (min, max) = ctx.extent();
+        let neg_room = value_label_room(ctx, |v| v < 0.0);
+        let pos_room = value_label_room(ctx, |v| v >= 0.0);
+        let x0 = plot_left + neg_room;
+        let (ticks, labels, x1) = fit_ticks(ctx, min, max, x0, pos_room);
+        let x = Linear::new(ticks.lo, ticks.hi, x0, x1);
+        ValueAxis {
+            ticks,
+            labels,
+            x,
+            x0,
+            x1,
+        }
+    }
+}
+
+/// The room the widest value label (with its gap from the bar) takes among the values `keep` selects.
+fn value_label_room(ctx: &Ctx<'_>, keep: fn(f64) -> bool) -> f64 {
+    let n = ctx.categories();
+    (0..ctx.chart.series.len())
+        .flat_map(|j| (0..n).map(move |i| (j, i)))
+        .map(|(j, i)| ctx.value(j, i))
+        .filter(|&v| keep(v))
+        .map(|v| text_width(&ctx.number(v), SMALL) + 6.0)
+        .fold(0.0, f64::max)
+}
+
+/// The value-axis title with its unit, centred under the axis from `top` down, wrapped so that it stays
+/// inside the chart.
+fn value_title(ctx: &Ctx<'_>, axis: &ValueAxis, top: f64) -> Title {
+    let mid = (axis.x0 + axis.x1) / 2.0;
+    let title_width = 2.0 * (mid - PAD).min(WIDTH - PAD - mid);
+    Title {
+        lines: words::value_axis_title(ctx.chart, ctx.lang)
+            .map(|t| wrap(&t, title_width, FONT).lines)
+            .unwrap_or_default(),
+        x: mid,
+        top,
+        anchor: Anchor::Middle,
+    }
+}
+
+/// An axis title: its lines from `top` down, hanging on `x` by `anchor`.
+struct Title {
+    lines: Vec<String>,
+    x: f64,
+    top: f64,
+    anchor: Anchor,
+}
+
+impl Title {
+    fn draw(&self, canvas: &mut Canvas, layer: LayerId, colour: Rgb) {
+        let lh = FONT * LINE;
+        for (i, line) in self.lines.iter().enumerate() {
+            let ly = self.top + (i as f64 + 0.5) * lh;
+            canvas.text(
+                layer,
+                Label::new(self.x, ly, line.clone(), FONT, self.anchor, colour),
+            );
+        }
+    }
 }
 
 /// The ticks, their labels and the right end of the axis: as many ticks as fit side by side (at most 7).

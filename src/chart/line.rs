@@ -27,19 +27,110 @@ const DASHES: [&str; 4] = ["", "6 4", "2 3", "8 3 2 3"];
 
 /// Draws a line chart.
 pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
-    let series = ctx.chart.series.len();
-    let n = ctx.categories();
-    let (min, max) = ctx.extent();
-    let lh = FONT * LINE;
+    let direct = direct_labels(ctx);
+    let values = ValueLabels::plan(ctx);
+    let frame = layout(ctx, &direct, &values);
+    let mut canvas = Canvas::new(WIDTH);
+    canvas.height = frame.height;
+    let layers = Layers::new(&mut canvas, ctx.chart.series.len());
+    frame.draw_grid(&mut canvas, layers.grid, ctx);
+    frame.draw_axis(&mut canvas, layers.axis, ctx);
+    let points = points(ctx, &frame);
+    draw_lines(ctx, &mut canvas, &layers, &points);
+    frame.draw_labels(&mut canvas, layers.labels, ctx);
+    if values.show {
+        draw_values(ctx, &frame, &mut canvas, layers.values, &points[0]);
+    }
+    if !direct.is_empty() {
+        draw_direct_labels(ctx, &frame, &mut canvas, layers.labels, &direct, &points);
+    }
+    canvas
+}
 
-    let direct: Vec<Vec<String>> = if series > 1 {
+/// The layers of the chart, bottom first: one per series, so that each can carry its dash pattern.
+struct Layers {
+    grid: LayerId,
+    axis: LayerId,
+    lines: Vec<LayerId>,
+    markers: LayerId,
+    labels: LayerId,
+    values: LayerId,
+}
+
+impl Layers {
+    fn new(canvas: &mut Canvas, series: usize) -> Layers {
+        let grid = canvas.layer("grid", Vec::new());
+        let axis = canvas.layer("axis", Vec::new());
+        let lines = (0..series)
+            .map(|j| {
+                let mut attrs = vec![("stroke-linejoin", "round".to_string())];
+                let dash = DASHES[j % DASHES.len()];
+                if !dash.is_empty() {
+                    attrs.push(("stroke-dasharray", dash.to_string()));
+                }
+                canvas.layer(format!("series series-{}", j + 1), attrs)
+            })
+            .collect();
+        Layers {
+            grid,
+            axis,
+            lines,
+            markers: canvas.layer("markers", Vec::new()),
+            labels: canvas.layer("labels", Vec::new()),
+            values: canvas.layer("values", Vec::new()),
+        }
+    }
+}
+
+/// The direct labels (several series): each series' name wrapped to [`DIRECT_WIDTH`]; none for one series.
+fn direct_labels(ctx: &Ctx<'_>) -> Vec<Vec<String>> {
+    if ctx.chart.series.len() > 1 {
         ctx.series_names()
             .iter()
             .map(|name| wrap(name, DIRECT_WIDTH, FONT).lines)
             .collect()
     } else {
         Vec::new()
-    };
+    }
+}
+
+/// Whether a single series shows its values over the points, and the room they need.
+struct ValueLabels {
+    /// Whether the values are shown.
+    show: bool,
+    /// Whether a value goes under its point (at a dip), so the plot needs room under it.
+    has_dip: bool,
+    /// How far the end points must stay from the plot edges for their values.
+    end_room: f64,
+}
+
+impl ValueLabels {
+    /// Values are shown for a single series of at most [`MAX_VALUE_LABELS`] points.
+    fn plan(ctx: &Ctx<'_>) -> ValueLabels {
+        let n = ctx.categories();
+        let show = ctx.chart.series.len() == 1 && (1..=MAX_VALUE_LABELS).contains(&n);
+        let values_of_first: Vec<f64> = (0..n).map(|i| ctx.value(0, i)).collect();
+        let has_dip = show && (1..n.saturating_sub(1)).any(|i| is_dip(&values_of_first, i));
+        let end_room = if show {
+            [0, n - 1]
+                .iter()
+                .map(|&i| text_width(&ctx.number(ctx.value(0, i)), SMALL) / 2.0 + 2.0)
+                .fold(0.0, f64::max)
+        } else {
+            0.0
+        };
+        ValueLabels {
+            show,
+            has_dip,
+            end_room,
+        }
+    }
+}
+
+/// The frame, with room right of the plot for the direct labels and above (and under, at a dip) it for the
+/// value labels.
+fn layout(ctx: &Ctx<'_>, direct: &[Vec<String>], values: &ValueLabels) -> Frame {
+    let (min, max) = ctx.extent();
     let right = if direct.is_empty() {
         0.0
     } else {
@@ -51,20 +142,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
                 .fold(0.0, f64::max)
     };
     let room = VALUE_ROOM + 6.0;
-    // A single series shows its values over the points: the end points keep room for theirs, and a dip
-    // (its value goes under the point) needs room under the plot.
-    let show_values = series == 1 && (1..=MAX_VALUE_LABELS).contains(&n);
-    let values_of_first: Vec<f64> = (0..n).map(|i| ctx.value(0, i)).collect();
-    let has_dip = show_values && (1..n.saturating_sub(1)).any(|i| is_dip(&values_of_first, i));
-    let end_room = if show_values {
-        [0, n - 1]
-            .iter()
-            .map(|&i| text_width(&ctx.number(ctx.value(0, i)), SMALL) / 2.0 + 2.0)
-            .fold(0.0, f64::max)
-    } else {
-        0.0
-    };
-    let frame = Frame::layout(
+    Frame::layout(
         ctx,
         &FrameSpec {
             min,
@@ -73,91 +151,86 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
             legend: Vec::new(),
             right,
             above: room,
-            below: if has_dip { room } else { 0.0 },
+            below: if values.has_dip { room } else { 0.0 },
             spacing: Spacing::Edges,
-            end_room,
+            end_room: values.end_room,
         },
-    );
+    )
+}
 
-    let mut canvas = Canvas::new(WIDTH);
-    canvas.height = frame.height;
-    let grid = canvas.layer("grid", Vec::new());
-    let axis = canvas.layer("axis", Vec::new());
-    let lines: Vec<LayerId> = (0..series)
+/// Each series' points.
+fn points(ctx: &Ctx<'_>, frame: &Frame) -> Vec<Vec<(f64, f64)>> {
+    (0..ctx.chart.series.len())
         .map(|j| {
-            let mut attrs = vec![("stroke-linejoin", "round".to_string())];
-            let dash = DASHES[j % DASHES.len()];
-            if !dash.is_empty() {
-                attrs.push(("stroke-dasharray", dash.to_string()));
-            }
-            canvas.layer(format!("series series-{}", j + 1), attrs)
+            (0..ctx.categories())
+                .map(|i| (frame.centres[i], frame.y.map(ctx.value(j, i))))
+                .collect()
         })
-        .collect();
-    let markers = canvas.layer("markers", Vec::new());
-    let labels = canvas.layer("labels", Vec::new());
-    let values = canvas.layer("values", Vec::new());
+        .collect()
+}
 
-    frame.draw_grid(&mut canvas, grid, ctx);
-    frame.draw_axis(&mut canvas, axis, ctx);
-    let points = |j: usize| -> Vec<(f64, f64)> {
-        (0..n)
-            .map(|i| (frame.centres[i], frame.y.map(ctx.value(j, i))))
-            .collect()
-    };
-    for (j, &layer) in lines.iter().enumerate() {
+/// Each series' line in its own layer, then the markers of all series over them.
+fn draw_lines(ctx: &Ctx<'_>, canvas: &mut Canvas, layers: &Layers, points: &[Vec<(f64, f64)>]) {
+    for (j, &layer) in layers.lines.iter().enumerate() {
         canvas.push(
             layer,
             Shape::Path {
-                points: points(j),
+                points: points[j].clone(),
                 colour: ctx.paint.series(j),
                 width: 2,
             },
         );
     }
-    for j in 0..series {
-        for &p in &points(j) {
-            marker(&mut canvas, markers, j, p, ctx.paint.series(j));
+    for (j, series) in points.iter().enumerate() {
+        for &p in series {
+            marker(canvas, layers.markers, j, p, ctx.paint.series(j));
         }
     }
-    frame.draw_labels(&mut canvas, labels, ctx);
+}
 
-    if show_values {
-        draw_values(ctx, &frame, &mut canvas, values, &points(0));
-    }
-    if !direct.is_empty() {
-        let ends: Vec<f64> = (0..series)
-            .map(|j| points(j).last().map_or(frame.bottom, |p| p.1))
-            .collect();
-        let heights: Vec<f64> = direct.iter().map(|l| l.len().max(1) as f64 * lh).collect();
-        let centres = spread(&ends, &heights, frame.top - 6.0, frame.bottom + 6.0, 2.0);
-        let x = frame.right + DIRECT_GAP;
-        for (j, lines) in direct.iter().enumerate() {
-            let top = centres[j] - heights[j] / 2.0;
-            marker(
-                &mut canvas,
-                labels,
-                j,
-                (x + 4.0, top + lh / 2.0),
-                ctx.paint.series(j),
+/// The direct labels right of the plot, each at the height of its line's end, moved apart when they would
+/// overlap; each has the series' marker before its name. The chart grows when they reach below it.
+fn draw_direct_labels(
+    ctx: &Ctx<'_>,
+    frame: &Frame,
+    canvas: &mut Canvas,
+    layer: LayerId,
+    direct: &[Vec<String>],
+    points: &[Vec<(f64, f64)>],
+) {
+    let lh = FONT * LINE;
+    let ends: Vec<f64> = points
+        .iter()
+        .map(|line| line.last().map_or(frame.bottom, |p| p.1))
+        .collect();
+    let heights: Vec<f64> = direct.iter().map(|l| l.len().max(1) as f64 * lh).collect();
+    let centres = spread(&ends, &heights, frame.top - 6.0, frame.bottom + 6.0, 2.0);
+    let x = frame.right + DIRECT_GAP;
+    for (j, lines) in direct.iter().enumerate() {
+        let top = centres[j] - heights[j] / 2.0;
+        marker(
+            canvas,
+            layer,
+            j,
+            (x + 4.0, top + lh / 2.0),
+            ctx.paint.series(j),
+        );
+        for (k, line) in lines.iter().enumerate() {
+            let y = top + (k as f64 + 0.5) * lh;
+            canvas.text(
+                layer,
+                Label::new(
+                    x + MARKER_KEY,
+                    y,
+                    line.clone(),
+                    FONT,
+                    Anchor::Start,
+                    ctx.paint.text,
+                ),
             );
-            for (k, line) in lines.iter().enumerate() {
-                let y = top + (k as f64 + 0.5) * lh;
-                canvas.text(
-                    labels,
-                    Label::new(
-                        x + MARKER_KEY,
-                        y,
-                        line.clone(),
-                        FONT,
-                        Anchor::Start,
-                        ctx.paint.text,
-                    ),
-                );
-            }
-            canvas.height = canvas.height.max((top + heights[j] + PAD).ceil());
         }
+        canvas.height = canvas.height.max((top + heights[j] + PAD).ceil());
     }
-    canvas
 }
 
 /// Values over the points of a single series (under a point lower than both neighbours), when all fit

@@ -28,6 +28,7 @@ use crate::format::number::format_number;
 use crate::model::chart::{Chart, ChartKind};
 use crate::model::lang::Lang;
 
+use canvas::Rgb;
 use paint::Paint;
 
 /// Colours and fonts of charts. The theme fills it; [`Default`] gives the built-in look.
@@ -127,6 +128,18 @@ impl Ctx<'_> {
             .series
             .iter()
             .map(|s| text::one_line(s.name.get(self.lang)))
+            .collect()
+    }
+
+    /// The legend items, each series' name and colour, when there are several series; none for one series.
+    fn legend_items(&self) -> Vec<(String, Rgb)> {
+        if self.chart.series.len() < 2 {
+            return Vec::new();
+        }
+        self.series_names()
+            .into_iter()
+            .enumerate()
+            .map(|(j, name)| (name, self.paint.series(j)))
             .collect()
     }
 
