@@ -300,6 +300,8 @@ pub struct Scope {
     pub lists: bool,
     /// The outputs made of every page to write now.
     pub whole: Vec<Whole>,
+    /// Whether each page keeps what it read of other pages (`serve` renders again by it).
+    pub record_deps: bool,
 }
 
 impl Scope {
@@ -309,6 +311,7 @@ impl Scope {
             pages: None,
             lists: true,
             whole: Whole::ALL.to_vec(),
+            record_deps: false,
         }
     }
 }
@@ -349,7 +352,10 @@ pub fn render(
         .collect();
     let ((pages, lists), streamed) = render::streaming(&ctx, sink, &streamed, |stream| {
         rayon::join(
-            || render::pages(&ctx, sink, scope.pages.as_ref(), stream, progress),
+            || {
+                let only = scope.pages.as_ref();
+                render::pages(&ctx, sink, only, stream, scope.record_deps, progress)
+            },
             || scope.lists.then(|| render::lists(&ctx, sink)),
         )
     });

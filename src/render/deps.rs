@@ -25,26 +25,42 @@ pub enum Dep {
     TermsInUse,
 }
 
-/// The dependencies of one page as it renders.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Deps(Vec<Dep>);
+/// The dependencies of one page as it renders, when they are wanted (`serve` wants them; a build, which
+/// renders everything once, does not keep them).
+#[derive(Clone, Debug)]
+pub(crate) struct Deps {
+    list: Vec<Dep>,
+    recording: bool,
+}
 
 impl Deps {
+    /// Dependencies recorded if `recording`, else dropped as they come.
+    pub(crate) fn new(recording: bool) -> Deps {
+        Deps {
+            list: Vec::new(),
+            recording,
+        }
+    }
+
     /// Records that the page read `dep`.
     pub(crate) fn add(&mut self, dep: Dep) {
-        self.0.push(dep);
+        if self.recording {
+            self.list.push(dep);
+        }
     }
 
     /// Records each of `deps`.
     pub(crate) fn extend(&mut self, deps: impl IntoIterator<Item = Dep>) {
-        self.0.extend(deps);
+        if self.recording {
+            self.list.extend(deps);
+        }
     }
 
     /// The recorded dependencies, sorted and without repeats.
     pub(crate) fn finish(mut self) -> Box<[Dep]> {
-        self.0.sort_unstable();
-        self.0.dedup();
-        self.0.into_boxed_slice()
+        self.list.sort_unstable();
+        self.list.dedup();
+        self.list.into_boxed_slice()
     }
 }
 
@@ -59,7 +75,7 @@ mod tests {
 
     #[test]
     fn recorded_dependencies_are_sorted_once() {
-        let mut deps = Deps::default();
+        let mut deps = Deps::new(true);
         deps.extend([Dep::Listing(3), Dep::CasesOf(1), Dep::Listing(3)]);
         deps.add(Dep::Figure("a".into()));
         let deps = deps.finish();

@@ -25,7 +25,7 @@ pub(crate) fn list_page(
     let (template, what) = (format!("{kind}.html"), format!("/{from}"));
     // Generated pages are made again whenever what pages show changes (see `serve`): what they read need
     // not be recorded.
-    let site = ctx.site_value(lang, None, ctx.urls.origin(&from), &mut Deps::default());
+    let site = ctx.site_value(lang, None, ctx.urls.origin(&from), &mut Deps::new(false));
     ctx.render_page(&template, &view, site, &what)
 }
 

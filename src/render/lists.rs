@@ -112,7 +112,7 @@ pub(crate) fn render_lists(ctx: &Context<'_>, sink: &dyn Sink) -> Result<usize, 
 fn cases_list(ctx: &Context<'_>, lang: Lang) -> ListView {
     let from = page_path(lang, "cases");
     ListView {
-        chapters: chapter_cards(ctx, lang, &from, &mut Deps::default()),
+        chapters: chapter_cards(ctx, lang, &from, &mut Deps::new(false)),
         ..ListView::default()
     }
 }

@@ -55,12 +55,14 @@ pub struct Pages {
 
 /// Renders the content pages with ids in `only` (every page when `None`), each in both languages, in
 /// parallel. With `stream`, each page's part of the whole outputs is handed over as soon as the page is
-/// rendered and not kept; without, pages keep their text and report section for [`whole`].
+/// rendered and not kept; without, pages keep their text and report section for [`whole`]. With
+/// `record_deps`, each page keeps what it read of others ([`RenderedPage::deps`]).
 pub fn pages(
     ctx: &Context<'_>,
     sink: &dyn Sink,
     only: Option<&HashSet<String>>,
     stream: Option<&whole::Stream>,
+    record_deps: bool,
     progress: &dyn Progress,
 ) -> Pages {
     let jobs: Vec<(usize, Lang)> = (0..ctx.site.pages.len())
@@ -81,7 +83,7 @@ pub fn pages(
         .par_bridge()
         .map(|(place, &j)| {
             let (i, lang) = jobs[j];
-            let mut outcome = page::render_page(ctx, &ctx.site.pages[i], lang, sink);
+            let mut outcome = page::render_page(ctx, &ctx.site.pages[i], lang, sink, record_deps);
             match (stream, &mut outcome.rendered) {
                 (Some(stream), rendered) => {
                     let part = rendered

@@ -34,28 +34,30 @@ pub(crate) fn labels(ctx: &Context<'_>, lang: Lang) -> Labels {
     }
 }
 
-/// Renders `page` at its `lang` address and hands the files to `sink`.
+/// Renders `page` at its `lang` address and hands the files to `sink`; with `record`, the outcome tells what
+/// the page read of others.
 pub(crate) fn render_page(
     ctx: &Context<'_>,
     page: &Page,
     lang: Lang,
     sink: &dyn Sink,
+    record: bool,
 ) -> PageOutcome {
     let mut outcome = PageOutcome {
         errors: Vec::new(),
         files: 0,
         rendered: None,
     };
-    let mut deps = Deps::default();
+    let mut deps = Deps::new(record);
     let (doc, doc_lang) = page.doc_for(lang);
     let is_fallback = doc_lang != lang;
     let from = page_path(lang, &page.id);
     // The page and its section of the whole report come from one parse of the Markdown.
     let labels = labels(ctx, lang);
     let plan = SectionPlan::new(page, lang);
-    let mut resolver = PageResolver::new(ctx, page, lang, &from);
+    let mut resolver = PageResolver::new(ctx, page, lang, &from, record);
     let mut report_resolver =
-        PageResolver::new(ctx, page, lang, &plan.from).on_single_page(&plan.prefix);
+        PageResolver::new(ctx, page, lang, &plan.from, record).on_single_page(&plan.prefix);
     let input = Input {
         markdown: &doc.body,
         path: &doc.path,

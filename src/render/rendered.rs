@@ -37,7 +37,7 @@ pub struct RenderedPage {
     pub files: Vec<String>,
     /// The page's section of the whole-report page (HTML); taken away or kept like the text.
     pub report_section: Option<Vec<u8>>,
-    /// What the page read of other pages while rendering, sorted.
+    /// What the page read of other pages while rendering, sorted (when asked for: see [`super::pages`]).
     pub deps: Box<[Dep]>,
 }
 

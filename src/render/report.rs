@@ -56,7 +56,7 @@ fn frame(ctx: &Context<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
     });
     let what = format!("/{from}");
     // The whole report is made again on any change, so what its frame reads need not be recorded.
-    let site = ctx.site_value(lang, None, ctx.urls.origin(&from), &mut Deps::default());
+    let site = ctx.site_value(lang, None, ctx.urls.origin(&from), &mut Deps::new(false));
     let html = ctx.render_page("report.html", &view, site, &what)?;
     let frame = as_text(html, "report.html", &what)?;
     let Some((head, tail)) = frame.split_once(SECTIONS_HERE) else {

@@ -32,7 +32,14 @@ pub(crate) struct PageResolver<'e, 'a> {
 
 impl<'e, 'a> PageResolver<'e, 'a> {
     /// A resolver for `page` shown at site path `from` in `lang`.
-    pub(crate) fn new(ctx: &'e Context<'a>, page: &'e Page, lang: Lang, from: &str) -> Self {
+    /// With `record`, it records what it reads of other pages (see [`Deps`]).
+    pub(crate) fn new(
+        ctx: &'e Context<'a>,
+        page: &'e Page,
+        lang: Lang,
+        from: &str,
+        record: bool,
+    ) -> Self {
         let glossary_page = format!("{}glossary/", page_path(lang, ""));
         let mut glossary: Vec<GlossaryTerm> = ctx
             .site
@@ -63,7 +70,7 @@ impl<'e, 'a> PageResolver<'e, 'a> {
             glossary,
             errors: Vec::new(),
             targets: Vec::new(),
-            deps: Deps::default(),
+            deps: Deps::new(record),
         }
     }
 

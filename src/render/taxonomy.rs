@@ -121,7 +121,7 @@ fn render_taxonomy(
         let from = page_path(lang, &id);
         let origin = ctx.urls.origin(&from);
         // Term pages are made again with the other generated pages (see `list_page`).
-        let mut deps = Deps::default();
+        let mut deps = Deps::new(false);
         let list = ListView {
             cases: cases
                 .iter()

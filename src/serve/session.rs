@@ -114,6 +114,7 @@ fn serve_scope(pages: Option<HashSet<String>>, lists: bool) -> Scope {
         pages,
         lists,
         whole: Vec::new(),
+        record_deps: true,
     }
 }
 
@@ -259,11 +260,7 @@ impl Session {
     /// first when one of its files is asked for.
     pub fn file(&mut self, site_path: &str) -> Option<Arc<Vec<u8>>> {
         let state = self.state.as_mut()?;
-        let stale = state
-            .stale
-            .iter()
-            .copied()
-            .find(|w| w.owns(site_path));
+        let stale = state.stale.iter().copied().find(|w| w.owns(site_path));
         if let Some(whole) = stale {
             let sink = Memory::new();
             if pipeline::write_whole(&state.prepared, &state.pages, &sink, &[whole]).is_ok() {
