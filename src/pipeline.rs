@@ -253,7 +253,13 @@ pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<Str
     }
     Prepared {
         figures: number_figures(&site),
-        shared: Shared::build(&site, &previous.theme, &previous.urls),
+        shared: Shared::update(
+            &previous.shared,
+            &previous.site,
+            &site,
+            &previous.theme,
+            &previous.urls,
+        ),
         site,
         theme: Arc::clone(&previous.theme),
         urls: previous.urls.clone(),
@@ -287,7 +293,7 @@ fn draw_charts(site: &Site, style: &chart::ChartStyle, only: Option<&BTreeSet<St
         .flat_map(|c| Lang::ALL.into_iter().map(move |l| (c, l)))
         .collect();
     jobs.par_iter()
-        .map(|(c, l)| ((c.id.clone(), *l), chart::render_svg(c, *l, style)))
+        .map(|(c, l)| ((c.id.clone(), *l), chart::render_svg(c, *l, style).into()))
         .collect()
 }
 

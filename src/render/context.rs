@@ -20,8 +20,9 @@ use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::theme::Theme;
 
-/// Every chart's SVG, by (chart id, language).
-pub type Svgs = HashMap<(String, Lang), String>;
+/// Every chart's SVG, by (chart id, language); shared, so that `serve` keeps the charts of pages an edit did
+/// not touch without copying them.
+pub type Svgs = HashMap<(String, Lang), std::sync::Arc<str>>;
 
 /// Everything a rendering job reads.
 #[derive(Clone, Copy)]

@@ -22,7 +22,7 @@ pub(crate) fn figure_html(
     let svg = ctx
         .svgs
         .get(&(chart.id.clone(), lang))
-        .cloned()
+        .map(|svg| svg.to_string())
         .unwrap_or_default();
     let source = ctx.site.source(&chart.source);
     let source_line = match source {

@@ -42,6 +42,7 @@ pub(crate) struct CardKey {
 }
 
 /// The values, made up front (or, unshared, wherever they are shown).
+#[derive(Debug, PartialEq)]
 pub struct Shared {
     /// Made up front; when false every lookup makes its value again.
     made: bool,
@@ -112,6 +113,80 @@ impl Shared {
             cards,
             related,
         }
+    }
+
+    /// `previous`, made for `old`, brought up to date for `site` (the same pages, some loaded again after an
+    /// edit in `serve`): values whose inputs did not change are taken over, the others made again. Equal to
+    /// [`Shared::build`] of `site` (in debug builds, every update is checked against it).
+    pub fn update(
+        previous: &Shared,
+        old: &Site,
+        site: &Site,
+        theme: &Theme,
+        urls: &Urls,
+    ) -> Shared {
+        let same_pages = old.pages.len() == site.pages.len()
+            && old.pages.iter().zip(&site.pages).all(|(a, b)| a.id == b.id);
+        if !previous.made || !same_pages {
+            return Shared::build(site, theme, urls);
+        }
+        // Pages not loaded again are the same values; pages loaded again may be equal all the same.
+        let same: Vec<bool> = old
+            .pages
+            .iter()
+            .zip(&site.pages)
+            .map(|(a, b)| std::sync::Arc::ptr_eq(a, b) || a == b)
+            .collect();
+        let chapters_same = site
+            .chapters()
+            .iter()
+            .all(|(_, p)| site.page_index(&p.id).is_some_and(|i| same[i]));
+        let sites = if chapters_same {
+            previous.sites.clone()
+        } else {
+            previous
+                .sites
+                .keys()
+                .map(|&k| {
+                    (
+                        k,
+                        tera::Value::from_serializable(&site_view(site, theme, urls, k)),
+                    )
+                })
+                .collect()
+        };
+        let cards = previous
+            .cards
+            .iter()
+            .map(|(&k, v)| match same[k.page] {
+                true => (k, v.clone()),
+                false => (k, tera::Value::from_serializable(&case_card(site, urls, k))),
+            })
+            .collect();
+        // Related cases depend on every case's facts (terms, chapter, order), not on its text.
+        let facts_same =
+            (0..site.pages.len()).all(|i| same[i] || old.pages[i].data == site.pages[i].data);
+        let related = if facts_same {
+            previous.related.clone()
+        } else {
+            super::related::related_cases(site)
+        };
+        let updated = Shared {
+            made: true,
+            strings: previous.strings.clone(),
+            sites,
+            cards,
+            related,
+        };
+        #[cfg(debug_assertions)]
+        {
+            let built = Shared::build(site, theme, urls);
+            assert!(
+                updated == built,
+                "Shared::update differs from Shared::build"
+            );
+        }
+        updated
     }
 
     /// Nothing made up front: every page makes what it shows itself. Slow; for the test that sharing

@@ -35,14 +35,15 @@ impl Whole {
 
     /// Whether the file at `site_path` is one of those it writes.
     pub fn owns(self, site_path: &str) -> bool {
-        Lang::ALL.into_iter().any(|lang| {
-            let (dir, file) = match self {
-                Whole::Report => (page_path(lang, "report"), "index.html"),
-                Whole::Search => (page_path(lang, "search"), SEARCH_INDEX_FILE),
-                Whole::Feeds => (page_path(lang, ""), "feed.xml"),
-            };
-            site_path.strip_prefix(dir.as_str()) == Some(file)
-        })
+        let Some((lang, rest)) = site_path.split_once('/') else {
+            return false;
+        };
+        Lang::from_code(lang).is_some()
+            && match self {
+                Whole::Report => rest == "report/index.html",
+                Whole::Search => rest.strip_prefix("search/") == Some(SEARCH_INDEX_FILE),
+                Whole::Feeds => rest == "feed.xml",
+            }
     }
 
     /// Whether it is made of the pages' parts as they render ([`streaming`]) rather than of pages rendered

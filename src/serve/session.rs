@@ -210,29 +210,31 @@ impl Session {
         let sink = Memory::new();
         let scope = serve_scope(Some(pages.clone()), lists);
         let rendered = pipeline::render(&prepared, &sink, &scope, &state.pages, &Silent)?;
-        // Files no longer made go away: those of pages rendered again, and of the lists if made again.
+        // Files no longer made go away: those the pages rendered again made before, and (if the lists were
+        // made again) every file of no page and of no whole output.
         let new_files = sink.into_files();
-        let page_files: HashSet<&String> = state.pages.iter().flat_map(|r| &r.files).collect();
-        let kept_page_files: HashSet<&String> = state
+        let mut gone: Vec<String> = state
             .pages
             .iter()
-            .filter(|r| !pages.contains(&r.page_id))
-            .flat_map(|r| &r.files)
-            .collect();
-        let gone: Vec<String> = state
-            .files
-            .keys()
-            .filter(|path| {
-                !new_files.contains_key(*path)
-                    && !Whole::ALL.iter().any(|w| w.owns(path))
-                    && if page_files.contains(path) {
-                        !kept_page_files.contains(path)
-                    } else {
-                        lists
-                    }
-            })
+            .filter(|r| pages.contains(&r.page_id))
+            .flat_map(|r| r.files.iter())
+            .filter(|f| !new_files.contains_key(*f))
             .cloned()
             .collect();
+        if lists {
+            let page_files: HashSet<&String> = state.pages.iter().flat_map(|r| &r.files).collect();
+            gone.extend(
+                state
+                    .files
+                    .keys()
+                    .filter(|path| {
+                        !new_files.contains_key(*path)
+                            && !page_files.contains(path)
+                            && !Whole::ALL.iter().any(|w| w.owns(path))
+                    })
+                    .cloned(),
+            );
+        }
         for path in gone {
             state.files.remove(&path);
         }
