@@ -1,6 +1,6 @@
 //! `serve` renders again only what an edit affects. Proven, not predicted: random edits to a copy of the
 //! bundled report (titles, summaries, text, key figures, order, chapters, taxonomy terms, chart data, the
-//! glossary, sources, site.yaml, the theme's strings and styles, a page removed and added, a file broken
+//! glossary, sources, site.yaml, the theme's strings, styles and templates, a page removed and added, a file broken
 //! and mended), and after each one every file `serve` serves is compared with a full build, byte for byte,
 //! and so are the warnings (or the errors, when the edit breaks the build).
 //!
@@ -224,14 +224,17 @@ fn edit(
                 (p, "site.yaml")
             }
             13 => {
-                let p = dir.join(if rng.below(2) == 0 {
-                    "themes/default/strings/ja.yaml"
-                } else {
-                    "themes/default/static/style.css"
-                });
+                // The theme: a UI string, the style sheet or a template.
+                let p = dir.join(*rng.pick(&[
+                    "themes/default/strings/ja.yaml",
+                    "themes/default/static/style.css",
+                    "themes/default/templates/base.html",
+                ]));
                 let mut text = fs::read_to_string(&p).unwrap();
                 if p.extension().is_some_and(|e| e == "css") {
                     text.push_str(&format!("\n/* {n} */\n"));
+                } else if p.extension().is_some_and(|e| e == "html") {
+                    text = text.replacen("</footer>", &format!("<p>{n}</p></footer>"), 1);
                 } else {
                     edit_line(&p, "nav_label:", 0, |l| format!("{l}{n}"));
                     text = fs::read_to_string(&p).unwrap();
