@@ -93,6 +93,8 @@ pub enum Code {
     Template,
     /// A theme file (strings, chart style, folder) that is wrong.
     Theme,
+    /// The PDF edition cannot be made from the content as it is.
+    Pdf,
     /// An output folder that may not be used or replaced, or a file the build cannot write there.
     Output,
     /// The build was interrupted.
@@ -140,6 +142,7 @@ impl Code {
             Code::UnusedGlossaryTerm => "unused-glossary-term",
             Code::Template => "template",
             Code::Theme => "theme",
+            Code::Pdf => "pdf",
             Code::Output => "output",
             Code::Interrupted => "interrupted",
             Code::Usage => "usage",

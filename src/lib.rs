@@ -14,6 +14,8 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

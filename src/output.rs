@@ -322,10 +322,10 @@ pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Resu
     if abs.parent().is_none() {
         return refuse("it is the root of the file system");
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if abs == absolute(&home) {
-            return refuse("it is your home folder");
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && abs == absolute(&home)
+    {
+        return refuse("it is your home folder");
     }
     if abs == root {
         return refuse("it is the project folder");

@@ -26,7 +26,7 @@ use crate::output::{Memory, Sink, Staging, refuse_destination};
 use crate::progress::{Progress, Silent};
 use crate::render::figures::{Figures, number_figures};
 use crate::render::urls::Urls;
-use crate::render::{self, Context, RenderedPage, Shared, Svgs, Whole, Written};
+use crate::render::{self, Context, PdfLinks, RenderedPage, Shared, Svgs, Whole, Written};
 use crate::theme::{self, Theme};
 
 /// What to build.
@@ -172,8 +172,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// What every rendering job reads.
-    pub fn context(&self) -> Context<'_> {
+    /// What every rendering job reads, with links to the PDF editions in `pdf`.
+    pub fn context<'a>(&'a self, pdf: Option<&'a PdfLinks>) -> Context<'a> {
         Context {
             site: &self.site,
             theme: &self.theme,
@@ -182,6 +182,7 @@ impl Prepared {
             svgs: &self.svgs,
             shared: &self.shared,
             content: &self.content,
+            pdf,
         }
     }
 }
@@ -308,6 +309,9 @@ pub struct Scope {
     pub whole: Vec<Whole>,
     /// Whether each page keeps what it read of other pages (`serve` renders again by it).
     pub record_deps: bool,
+    /// Whether the PDF editions are made now (pages then link to them with their sizes); otherwise pages
+    /// link to them without a size, and `serve` makes each when it is asked for.
+    pub pdfs: bool,
 }
 
 impl Scope {
@@ -318,6 +322,7 @@ impl Scope {
             lists: true,
             whole: Whole::ALL.to_vec(),
             record_deps: false,
+            pdfs: true,
         }
     }
 }
@@ -345,8 +350,21 @@ pub fn render(
     previous: &[Arc<RenderedPage>],
     progress: &dyn Progress,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let ctx = prepared.context();
     let mut timings = Vec::new();
+    // The PDF editions first: pages link to them with their sizes.
+    let t = Instant::now();
+    let (pdfs, pdf_warnings) = if scope.pdfs {
+        make_pdfs(prepared, None)?
+    } else {
+        Default::default()
+    };
+    let links = pdf_links(prepared, &pdfs);
+    let pdf_files = pdfs.len();
+    for (path, bytes) in pdfs {
+        sink.put(&path, bytes).map_err(|e| vec![e])?;
+    }
+    timings.push(("pdf", t.elapsed()));
+    let ctx = prepared.context(Some(&links));
     // The content pages; beside them the generated pages (they need only the site); and the outputs made
     // of the pages' parts written as the parts come, so that they are never held whole.
     let t = Instant::now();
@@ -367,7 +385,7 @@ pub fn render(
     });
     timings.push(("pages", t.elapsed()));
     let mut errors = pages.errors;
-    let mut files = pages.files;
+    let mut files = pages.files + pdf_files;
     let mut rendered = pages.rendered;
     let rendered_now: HashSet<&str> = rendered.iter().map(|r| r.page_id.as_str()).collect();
     let kept: Vec<Arc<RenderedPage>> = previous
@@ -409,6 +427,7 @@ pub fn render(
     // The checks across pages.
     let t = Instant::now();
     let mut warnings = prepared.warnings.clone();
+    warnings.extend(pdf_warnings);
     warnings.extend(rendered.iter().flat_map(|r| r.warnings.iter().cloned()));
     if errors.is_empty() {
         errors.extend(check::anchors::broken_anchors(
@@ -439,6 +458,73 @@ pub fn render(
     })
 }
 
+/// Where the PDF editions are, with the sizes of those in `made`.
+#[cfg(feature = "pdf")]
+fn pdf_links(prepared: &Prepared, made: &[(String, Vec<u8>)]) -> PdfLinks {
+    let sizes: std::collections::HashMap<&str, usize> = made
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.len()))
+        .collect();
+    PdfLinks::new(crate::pdf::editions(&prepared.site).into_iter().map(|e| {
+        let path = e.path();
+        let size = sizes.get(path.as_str()).copied();
+        (e.lang, e.case, path, size)
+    }))
+}
+
+/// Without the `pdf` feature there are no PDF editions to link to.
+#[cfg(not(feature = "pdf"))]
+fn pdf_links(_prepared: &Prepared, _made: &[(String, Vec<u8>)]) -> PdfLinks {
+    PdfLinks::default()
+}
+
+/// PDF editions made: (site path, bytes), and warnings about them.
+type Pdfs = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
+
+/// The PDF editions (`only` the one at that site path, or all).
+#[cfg(feature = "pdf")]
+fn make_pdfs(prepared: &Prepared, only: Option<&str>) -> Result<Pdfs, Vec<Diagnostic>> {
+    let editions: Vec<crate::pdf::EditionId> = crate::pdf::editions(&prepared.site)
+        .into_iter()
+        .filter(|e| only.is_none_or(|path| e.path() == path))
+        .collect();
+    let made = crate::pdf::make(&prepared.context(None), &editions)?;
+    Ok((made.pdfs, made.warnings))
+}
+
+/// Without the `pdf` feature there are no PDF editions.
+#[cfg(not(feature = "pdf"))]
+fn make_pdfs(_prepared: &Prepared, _only: Option<&str>) -> Result<Pdfs, Vec<Diagnostic>> {
+    Ok(Default::default())
+}
+
+/// Whether the file at `site_path` is a PDF edition.
+#[cfg(feature = "pdf")]
+pub fn is_pdf(prepared: &Prepared, site_path: &str) -> bool {
+    crate::pdf::edition_at(&prepared.site, site_path).is_some()
+}
+
+/// Without the `pdf` feature no file is a PDF edition.
+#[cfg(not(feature = "pdf"))]
+pub fn is_pdf(_prepared: &Prepared, _site_path: &str) -> bool {
+    false
+}
+
+/// Makes the PDF edition whose file is at `site_path` into `sink` (for `serve`, which makes each when it is
+/// asked for); whether there is one.
+pub fn write_pdf(
+    prepared: &Prepared,
+    site_path: &str,
+    sink: &dyn Sink,
+) -> Result<bool, Vec<Diagnostic>> {
+    let (pdfs, _) = make_pdfs(prepared, Some(site_path))?;
+    let found = !pdfs.is_empty();
+    for (path, bytes) in pdfs {
+        sink.put(&path, bytes).map_err(|e| vec![e])?;
+    }
+    Ok(found)
+}
+
 /// Writes the outputs in `outputs` made of every page, from `rendered` pages that kept their parts (for
 /// `serve`, which makes each when it is asked for).
 pub fn write_whole(
@@ -447,5 +533,6 @@ pub fn write_whole(
     sink: &dyn Sink,
     outputs: &[Whole],
 ) -> Result<Written, Vec<Diagnostic>> {
-    render::whole(&prepared.context(), rendered, sink, outputs)
+    let links = pdf_links(prepared, &[]);
+    render::whole(&prepared.context(Some(&links)), rendered, sink, outputs)
 }

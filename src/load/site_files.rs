@@ -24,6 +24,7 @@ struct RawSiteConfig {
     chapters: Vec<String>,
     #[serde(default)]
     cover: RawCover,
+    pdf: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -109,6 +110,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
             ),
         }
     }
+    let pdf = pdf_editions(raw.pdf, &src, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -121,11 +123,29 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         theme,
         chapters: raw.chapters,
         cover_figures,
+        pdf,
         file: TextFile {
             path: path.to_path_buf(),
             text: text.into(),
         },
     })
+}
+
+/// Whether the PDF editions are made: as `pdf:` says, on when it says nothing; a hakusho built without
+/// them (the `pdf` cargo feature) refuses `pdf: true`.
+fn pdf_editions(pdf: Option<bool>, src: &Source<'_>, errors: &mut Vec<Diagnostic>) -> bool {
+    let built_with_pdf = cfg!(feature = "pdf");
+    if pdf == Some(true) && !built_with_pdf {
+        errors.push(
+            src.error_at(
+                Code::Usage,
+                &[Seg::Key("pdf")],
+                "this hakusho was built without PDF editions",
+            )
+            .with_help("build hakusho with its default features (`cargo build --release`), or write `pdf: false`"),
+        );
+    }
+    pdf.unwrap_or(true) && built_with_pdf
 }
 
 /// Splits `https://host/path/` into origin and path; the path always ends with `/`.
@@ -179,14 +199,14 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for (id, s) in raw.0 {
-        if let Some(url) = &s.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                errors.push(src.error_at(
-                    Code::InvalidValue,
-                    &[Seg::Key(&id), Seg::Key("url")],
-                    format!("`{url}` is not a web address; it must start with https:// or http://"),
-                ));
-            }
+        if let Some(url) = &s.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            errors.push(src.error_at(
+                Code::InvalidValue,
+                &[Seg::Key(&id), Seg::Key("url")],
+                format!("`{url}` is not a web address; it must start with https:// or http://"),
+            ));
         }
         out.push(DocSource {
             id,

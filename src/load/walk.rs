@@ -75,10 +75,10 @@ pub(crate) fn walk_folder(content: &Path, id: &str) -> Found {
         return Found::default();
     }
     let mut found = walk_tree(content, &start, Some(1));
-    if !id.is_empty() {
-        if let Err(diag) = check_folder_name(&start, Path::new(id)) {
-            found.errors.push(diag);
-        }
+    if !id.is_empty()
+        && let Err(diag) = check_folder_name(&start, Path::new(id))
+    {
+        found.errors.push(diag);
     }
     found
 }

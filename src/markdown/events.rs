@@ -20,7 +20,7 @@ pub(super) fn shifted(
 
 /// Parses and merges adjacent text (pulldown-cmark splits text at some characters), dropping soft breaks
 /// between Japanese characters; events are handed on as they are parsed, with their source ranges.
-pub(super) fn merge_text(markdown: &str) -> MergedText<'_> {
+pub(crate) fn merge_text(markdown: &str) -> MergedText<'_> {
     MergedText {
         parser: Parser::new_ext(markdown, options())
             .into_offset_iter()
@@ -31,7 +31,7 @@ pub(super) fn merge_text(markdown: &str) -> MergedText<'_> {
 }
 
 /// The events of [`merge_text`].
-pub(super) struct MergedText<'m> {
+pub(crate) struct MergedText<'m> {
     parser: Peekable<OffsetIter<'m, DefaultBrokenLinkCallback>>,
     /// Text gathered and not yet handed on: a single piece is kept as it came (no copy), several are
     /// joined in one buffer, so long runs of pieces stay linear in time.

@@ -10,7 +10,7 @@ use crate::format::escape::escape_html;
 
 /// A piece of running text.
 #[derive(Debug, PartialEq, Eq)]
-enum Piece<'t> {
+pub(crate) enum Piece<'t> {
     /// Plain text.
     Text(&'t str),
     /// `@fig:<id>`, with its byte offset in the text.
@@ -21,7 +21,7 @@ enum Piece<'t> {
 
 /// Whether `c` is Japanese (or other CJK) script or full-width punctuation, between which a line break is
 /// not a space.
-pub(super) fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // hiragana, katakana
@@ -50,7 +50,11 @@ fn is_plain(text: &str, done: &[bool]) -> bool {
 /// Splits `text` into plain text, figure references and first uses of glossary terms. `done[i]` is set when
 /// term `i` is used, so each term is marked once per page. Terms are tried in the given order (longest
 /// first), so `COI-NEXT` wins over `COI`.
-fn split_text<'t>(text: &'t str, glossary: &[GlossaryTerm], done: &mut [bool]) -> Vec<Piece<'t>> {
+pub(crate) fn split_text<'t>(
+    text: &'t str,
+    glossary: &[GlossaryTerm],
+    done: &mut [bool],
+) -> Vec<Piece<'t>> {
     if is_plain(text, done) {
         return vec![Piece::Text(text)];
     }
@@ -136,12 +140,12 @@ impl<'a> Renderer<'a, '_> {
             return;
         }
         let pieces = split_text(&text, self.out.page_glossary(), &mut self.glossary_done);
-        if let [Piece::Text(t)] = pieces.as_slice() {
-            if t.len() == text.len() {
-                // Nothing to mark up: the text goes on as it came, without a copy.
-                self.out.same(Event::Text(text));
-                return;
-            }
+        if let [Piece::Text(t)] = pieces.as_slice()
+            && t.len() == text.len()
+        {
+            // Nothing to mark up: the text goes on as it came, without a copy.
+            self.out.same(Event::Text(text));
+            return;
         }
         for piece in pieces {
             match piece {

@@ -91,19 +91,19 @@ impl<'a> Renderer<'a, '_> {
 
     /// Ends an image, warning if it has no alt text.
     pub(super) fn end_image(&mut self) {
-        if let Some(ImageAlt { dest, offset, alt }) = self.image.take() {
-            if alt.trim().is_empty() {
-                let d = Diagnostic::warning(
-                    Code::MissingAltText,
-                    self.path,
-                    format!("the image `{dest}` has no alt text"),
-                )
-                .at_opt(Some(self.position(offset)))
-                .with_help(
-                    "describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg)",
-                );
-                self.found.warnings.push(d);
-            }
+        if let Some(ImageAlt { dest, offset, alt }) = self.image.take()
+            && alt.trim().is_empty()
+        {
+            let d = Diagnostic::warning(
+                Code::MissingAltText,
+                self.path,
+                format!("the image `{dest}` has no alt text"),
+            )
+            .at_opt(Some(self.position(offset)))
+            .with_help(
+                "describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg)",
+            );
+            self.found.warnings.push(d);
         }
         self.out.same(Event::End(TagEnd::Image));
     }

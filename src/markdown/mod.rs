@@ -28,8 +28,10 @@ use pulldown_cmark::{Event, Options, html};
 
 use crate::diag::{Diagnostic, Position};
 use dual::{Dual, Side, Way};
-use events::merge_text;
+pub(crate) use events::merge_text;
 pub use headings::Heading;
+pub(crate) use inline::{Piece, split_text};
+pub(crate) use state::IdSet;
 use transform::Renderer;
 
 /// Words the Markdown stage writes itself, in the page's language (from the theme's strings).

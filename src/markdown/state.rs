@@ -39,13 +39,13 @@ pub(super) struct Footnote<'a> {
 
 /// Hands out unique ids within one page.
 #[derive(Debug, Default)]
-pub(super) struct IdSet {
+pub(crate) struct IdSet {
     used: HashSet<String>,
 }
 
 impl IdSet {
     /// `wanted`, or `wanted-2`, `wanted-3`, … if taken.
-    pub(super) fn unique(&mut self, wanted: String) -> String {
+    pub(crate) fn unique(&mut self, wanted: String) -> String {
         if !self.used.contains(&wanted) {
             self.used.insert(wanted.clone());
             return wanted;

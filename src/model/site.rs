@@ -54,6 +54,8 @@ pub struct SiteConfig {
     pub chapters: Vec<String>,
     /// Key figures shown on the cover.
     pub cover_figures: Vec<FigureRef>,
+    /// Whether the PDF editions are made (`pdf:` in site.yaml; on unless switched off).
+    pub pdf: bool,
     /// `site.yaml` as loaded, to place findings about it.
     pub file: TextFile,
 }

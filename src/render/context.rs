@@ -41,6 +41,8 @@ pub struct Context<'a> {
     pub shared: &'a Shared,
     /// The content folder (page assets are copied from it).
     pub content: &'a std::path::Path,
+    /// Where the PDF editions are, for the links to them; `None` while they are being made.
+    pub pdf: Option<&'a super::PdfLinks>,
 }
 
 impl<'a> Context<'a> {

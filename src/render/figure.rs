@@ -18,25 +18,12 @@ pub(crate) fn figure_html(
     from: &str,
     id_prefix: &str,
 ) -> Result<String, Diagnostic> {
-    let t = ctx.theme.strings.get(lang);
     let svg = ctx
         .svgs
         .get(&(chart.id.clone(), lang))
         .map(|svg| svg.to_string())
         .unwrap_or_default();
-    let source = ctx.site.source(&chart.source);
-    let source_line = match source {
-        Some(s) => fill(
-            t.get("figure_source")
-                .map_or("{issuer}「{title}」（{year}）", String::as_str),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("title", s.title.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        None => chart.source.clone(),
-    };
+    let source_line = source_line(ctx, chart, lang);
     let (table_head, table_rows) = table(chart, lang);
     let csv_name = format!("{}.csv", chart.id);
     let page_dir = super::urls::page_path(lang, &info.page_id);
@@ -66,8 +53,27 @@ pub(crate) fn figure_html(
     )
 }
 
+/// The figure's source line: 資料：文部科学省「…」（2023年）.
+pub(crate) fn source_line(ctx: &Context<'_>, chart: &Chart, lang: Lang) -> String {
+    match ctx.site.source(&chart.source) {
+        Some(s) => fill(
+            ctx.theme
+                .strings
+                .get(lang)
+                .get("figure_source")
+                .map_or("{issuer}「{title}」（{year}）", String::as_str),
+            &[
+                ("issuer", s.issuer.get(lang)),
+                ("title", s.title.get(lang)),
+                ("year", &s.year.to_string()),
+            ],
+        ),
+        None => chart.source.clone(),
+    }
+}
+
 /// Header and rows of the data table, values formatted for the language.
-fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+pub(crate) fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let head = header(chart, lang);
     let rows = chart
         .categories

@@ -78,6 +78,9 @@ pub(crate) fn list_page_context(
             Lang::Ja => "ja_JP",
             Lang::En => "en_US",
         },
+        pdf: (kind == "report")
+            .then(|| super::pdf_links::whole_report(ctx, lang, &from))
+            .flatten(),
     };
     PageContext {
         lang: lang.code(),

@@ -13,6 +13,7 @@ mod list_page;
 mod lists;
 mod page;
 mod page_view;
+mod pdf_links;
 mod pieces;
 mod publish;
 pub mod related;
@@ -37,9 +38,14 @@ use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
 use crate::progress::Progress;
 pub use context::{Context, Svgs};
+pub(crate) use deps::Deps;
 pub use deps::{Dep, touches};
+pub(crate) use figure::{source_line as chart_source_line, table as chart_table};
+pub use pdf_links::PdfLinks;
+pub(crate) use pieces::{key_figure, source_short, source_view};
 pub use rendered::{Anchors, RenderedPage};
 pub use shared::Shared;
+pub(crate) use targets::resolve_target;
 pub use whole::{Whole, Written};
 
 /// What rendering the content pages produced.

@@ -98,6 +98,7 @@ pub(crate) fn page_view(
             Lang::Ja => "ja_JP",
             Lang::En => "en_US",
         },
+        pdf: super::pdf_links::for_page(ctx, page, lang, &from),
     }
 }
 

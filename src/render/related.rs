@@ -214,6 +214,7 @@ mod tests {
                 theme: "default".into(),
                 chapters: vec!["c".into()],
                 cover_figures: Vec::new(),
+                pdf: false,
                 file: crate::model::text_file::TextFile {
                     path: "site.yaml".into(),
                     text: "".into(),

@@ -68,11 +68,11 @@ pub(crate) fn resolve_target(
     if segments.len() == 1 && GENERATED.contains(&segments[0]) {
         return Ok(target(page_path(lang, &id), None));
     }
-    if let [taxonomy, key] = segments.as_slice() {
-        if let Some(kind) = TaxonomyKind::ALL.into_iter().find(|k| k.key() == *taxonomy) {
-            deps.add(Dep::TermsInUse);
-            return term_page(site, kind, key).map(|()| target(page_path(lang, &id), None));
-        }
+    if let [taxonomy, key] = segments.as_slice()
+        && let Some(kind) = TaxonomyKind::ALL.into_iter().find(|k| k.key() == *taxonomy)
+    {
+        deps.add(Dep::TermsInUse);
+        return term_page(site, kind, key).map(|()| target(page_path(lang, &id), None));
     }
     if let Some((file, folder)) = segments.split_last() {
         let folder_id = folder.join("/");
@@ -171,15 +171,14 @@ fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(v) = s
+        if bytes[i] == b'%'
+            && let Some(v) = s
                 .get(i + 1..i + 3)
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -136,6 +136,19 @@ pub struct PageView {
     pub og_type: &'static str,
     /// OpenGraph locale: ja_JP or en_US.
     pub og_locale: &'static str,
+    /// The PDF edition of this page (a case's own, or the whole report's), if there is one.
+    pub pdf: Option<PdfView>,
+}
+
+/// A link to a PDF edition.
+#[derive(Serialize)]
+pub struct PdfView {
+    /// Link.
+    pub url: String,
+    /// Its file name (for `download`).
+    pub file: String,
+    /// The link's text: PDF版（1.2 MB）.
+    pub text: String,
 }
 
 /// An alternate-language link.

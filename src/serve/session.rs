@@ -115,6 +115,7 @@ fn serve_scope(pages: Option<HashSet<String>>, lists: bool) -> Scope {
         lists,
         whole: Vec::new(),
         record_deps: true,
+        pdfs: false,
     }
 }
 
@@ -245,6 +246,10 @@ impl Session {
         state.prepared = prepared;
         state.pages = rendered.pages;
         state.stale = Whole::ALL.into_iter().collect();
+        // The PDF editions are made again when next asked for.
+        state
+            .files
+            .retain(|path, _| !path.ends_with(".pdf") || !pipeline::is_pdf(&state.prepared, path));
         state.warnings = rendered.warnings;
         Ok(Rebuilt {
             what: Rebuild::Pages {
@@ -270,6 +275,15 @@ impl Session {
                     state.files.insert(path, Arc::new(bytes));
                 }
                 state.stale.remove(&whole);
+            }
+        }
+        if !state.files.contains_key(site_path) {
+            // A PDF edition: made when it is first asked for after an edit (not on every keystroke).
+            let sink = Memory::new();
+            if let Ok(true) = pipeline::write_pdf(&state.prepared, site_path, &sink) {
+                for (path, bytes) in sink.into_files() {
+                    state.files.insert(path, Arc::new(bytes));
+                }
             }
         }
         state.files.get(site_path).cloned()

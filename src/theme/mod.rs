@@ -32,6 +32,10 @@ pub struct Theme {
     pub chart_style: ChartStyle,
     /// Where each template came from, for error messages.
     pub template_paths: HashMap<String, PathBuf>,
+    /// The layout of the PDF editions (`pdf/layout.typ`, Typst) and where it came from.
+    pub pdf_layout: (PathBuf, String),
+    /// The fonts of the PDF editions (`fonts/*.otf`, `*.ttf`, `*.ttc`), in name order.
+    pub fonts: Vec<(PathBuf, Vec<u8>)>,
 }
 
 /// One file of the theme and where it came from.
@@ -103,6 +107,17 @@ pub fn load(themes_dir: &Path, name: &str) -> Result<(Theme, Vec<Diagnostic>), V
                 .map(|p| (p.to_string(), f.bytes.clone()))
         })
         .collect();
+    let pdf_layout = pdf_layout(&files, &mut errors);
+    let fonts = files
+        .iter()
+        .filter(|(path, _)| {
+            path.starts_with("fonts/")
+                && [".otf", ".ttf", ".ttc", ".otc"]
+                    .iter()
+                    .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+        })
+        .map(|(_, f)| (f.shown_as.clone(), f.bytes.clone()))
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -113,9 +128,31 @@ pub fn load(themes_dir: &Path, name: &str) -> Result<(Theme, Vec<Diagnostic>), V
             statics,
             chart_style,
             template_paths,
+            pdf_layout,
+            fonts,
         },
         warnings,
     ))
+}
+
+/// `pdf/layout.typ`: the Typst layout of the PDF editions.
+fn pdf_layout(
+    files: &BTreeMap<String, ThemeFile>,
+    errors: &mut Vec<Diagnostic>,
+) -> (PathBuf, String) {
+    let Some(file) = files.get("pdf/layout.typ") else {
+        return (
+            PathBuf::from("themes/default/pdf/layout.typ"),
+            String::new(),
+        );
+    };
+    match crate::load::decode_text(&file.shown_as, file.bytes.clone()) {
+        Ok(text) => (file.shown_as.clone(), text),
+        Err(d) => {
+            errors.push(d);
+            (file.shown_as.clone(), String::new())
+        }
+    }
 }
 
 fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec<Diagnostic>) {

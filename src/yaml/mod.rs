@@ -206,23 +206,23 @@ fn cause(
     at: usize,
     hidden_break: Option<usize>,
 ) -> Option<Diagnostic> {
-    if reading.code == Code::DuplicateKey {
-        if let Some((key, p)) = find_duplicate_key(src.text) {
-            return Some(
-                Diagnostic::error(
-                    Code::DuplicateKey,
-                    src.path,
-                    format!("the key `{key}` is given twice"),
-                )
-                .at(p.line + src.line_offset, p.column)
-                .with_help("remove one of them; YAML keys must be unique within a mapping"),
-            );
-        }
+    if reading.code == Code::DuplicateKey
+        && let Some((key, p)) = find_duplicate_key(src.text)
+    {
+        return Some(
+            Diagnostic::error(
+                Code::DuplicateKey,
+                src.path,
+                format!("the key `{key}` is given twice"),
+            )
+            .at(p.line + src.line_offset, p.column)
+            .with_help("remove one of them; YAML keys must be unique within a mapping"),
+        );
     }
-    if reading.maybe_missing_space {
-        if let Some(diag) = missing_space(src, from, at) {
-            return Some(diag);
-        }
+    if reading.maybe_missing_space
+        && let Some(diag) = missing_space(src, from, at)
+    {
+        return Some(diag);
     }
     hidden_break.map(|i| line_separator(src, i))
 }

@@ -127,7 +127,8 @@ struct Check {
     /// Texts that no output file's path may contain.
     #[serde(default)]
     no_output_path_has: Vec<String>,
-    /// Texts that no output file may contain, except the CSV downloads (plain data, which no browser runs).
+    /// Texts that no output file may contain, except the CSV downloads and the PDF editions (data and
+    /// documents that hold the text as text, which no browser runs as a page).
     #[serde(default)]
     not_in_output: Vec<String>,
     /// Pages whose first `<svg>…</svg>` must be well-formed XML.
@@ -485,7 +486,10 @@ fn check_output(site: &SiteTest, check: &Check, problems: &mut Vec<String>) {
             problems.push(format!("no_output_path_has: {rel} contains {t:?}"));
         }
     }
-    for (rel, bytes) in output.iter().filter(|(rel, _)| !rel.ends_with(".csv")) {
+    for (rel, bytes) in output
+        .iter()
+        .filter(|(rel, _)| !rel.ends_with(".csv") && !rel.ends_with(".pdf"))
+    {
         let text = String::from_utf8_lossy(bytes);
         if let Some(t) = check
             .not_in_output

@@ -104,6 +104,18 @@ fn image_without_alt_text() {
         "content/about/index.en.md",
         "---\ntitle: About this report\n---\n![](photo.png)\n",
     );
+    // An accessible PDF describes every image: with the PDF editions it is an error.
+    assert_eq!(
+        check(&site),
+        (
+            1,
+            "content/about/index.en.md\n   1. 4:1: error: the image `photo.png` has no alt text, which the PDF edition needs (an accessible PDF, PDF/UA-1, describes every image)\n      help: describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg), or switch the PDF editions off with `pdf: false` in site.yaml\n\n1 problem (1 error, 0 warnings) in 1 file\n"
+                .to_string()
+        )
+    );
+    // The site alone only warns.
+    let config = std::fs::read_to_string(site.dir.join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", config + "pdf: false\n");
     assert_eq!(
         check(&site),
         (

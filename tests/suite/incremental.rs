@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use hakusho::diag::Diagnostic;
 use hakusho::output::Memory;
-use hakusho::pipeline::{self, SiteOptions};
+use hakusho::pipeline::{self, Scope, SiteOptions};
+use hakusho::progress::Silent;
 use hakusho::serve::Session;
 
 use crate::harness::SiteTest;
@@ -278,10 +279,17 @@ fn edit(
 type Files = BTreeMap<String, Vec<u8>>;
 
 /// Every file of a full build in memory and its warnings, or its errors.
-fn full_build(opts: &SiteOptions) -> Result<(Files, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// `pdfs`: with the PDF editions made first, so that pages give their sizes (a build); without, as `serve`
+/// renders, which makes each PDF when asked for.
+fn full_build(opts: &SiteOptions, pdfs: bool) -> Result<(Files, Vec<Diagnostic>), Vec<Diagnostic>> {
     let sink = Memory::new();
-    let report = pipeline::build_into(opts, &sink)?;
-    Ok((sink.into_files(), report.warnings))
+    let prepared = pipeline::prepare(opts)?;
+    let scope = Scope {
+        pdfs,
+        ..Scope::all()
+    };
+    let rendered = pipeline::render(&prepared, &sink, &scope, &[], &Silent)?;
+    Ok((sink.into_files(), rendered.warnings))
 }
 
 /// Small cases added to the bundled report, so that a case's related cases are a choice among many (with
@@ -337,7 +345,7 @@ fn serve_after_random_edits_serves_what_a_full_build_writes() {
     for n in 1..=edits {
         let (paths, what) = edit(&mut rng, &site.dir, n, &mut undo);
         let served = session.apply(&paths);
-        let full = full_build(&opts);
+        let full = full_build(&opts, false);
         match (served, full) {
             (Err(mut served), Err(mut full)) => {
                 served.sort();
@@ -364,7 +372,7 @@ fn serve_after_random_edits_serves_what_a_full_build_writes() {
                 let extra: Vec<String> = session
                     .paths()
                     .into_iter()
-                    .filter(|p| !files.contains_key(p))
+                    .filter(|p| !files.contains_key(p) && !p.ends_with(".pdf"))
                     .collect();
                 assert!(
                     extra.is_empty(),
@@ -376,6 +384,17 @@ fn serve_after_random_edits_serves_what_a_full_build_writes() {
                 if served.is_ok() { "built" } else { "failed" },
                 if full.is_ok() { "built" } else { "failed" },
             ),
+        }
+    }
+    // The PDF editions `serve` makes when asked for are those a build makes.
+    if let Ok((files, _)) = full_build(&opts, true) {
+        let pdfs: Vec<&String> = files.keys().filter(|p| p.ends_with(".pdf")).collect();
+        assert!(!pdfs.is_empty());
+        for path in pdfs.iter().step_by(pdfs.len().div_ceil(4).max(1)) {
+            assert!(
+                session.file(path).as_deref() == Some(&files[*path]),
+                "{path} differs from a full build"
+            );
         }
     }
     // Most edits that build must have taken the incremental way, or this test proves little.

@@ -1,0 +1,648 @@
+//! One document's Markdown → Typst markup for the PDF editions, from the same parse and the same rules as
+//! its HTML: heading ids that keep Japanese (so `#概要` links work), soft line breaks between Japanese
+//! characters dropped, `@fig:` references and glossary terms found the same way, the same raw-HTML tags.
+//! Text is always written as string literals (see [`super::escape`]); what the document refers to (other
+//! pages, figures, charts, images) is resolved by a [`Targets`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+
+use super::escape::{push_string, push_text};
+use crate::markdown::headings::slugify;
+use crate::markdown::policy::{RawHtmlPiece, split_raw_html};
+use crate::markdown::{GlossaryTerm, IdSet, Piece, merge_text, split_text};
+
+/// Where a link leads in the PDF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Dest {
+    /// A place in this PDF, by its Typst label, if the PDF has it; else the address `fallback` (the
+    /// layout's `xlink` decides, once the PDF is laid out).
+    Inside {
+        /// The label.
+        label: String,
+        /// The address on the site.
+        fallback: String,
+    },
+    /// Anywhere else: an absolute address.
+    Url(String),
+}
+
+/// What a document refers to, as the PDF edition it is part of has it.
+pub(crate) trait Targets {
+    /// The markup of the chart `id` of this page as a figure, if the page has it.
+    fn chart(&mut self, id: &str) -> Option<String>;
+    /// The label (図2-1) of the figure `id` anywhere in the report, and where it is.
+    fn figure(&self, id: &str) -> Option<(String, Dest)>;
+    /// Where a link written in the document leads; `None` when it leads nowhere (the HTML stage reports it).
+    fn link(&self, url: &str) -> Option<Dest>;
+    /// The path in the PDF's files of an image written in the document.
+    fn image(&mut self, url: &str) -> Option<String>;
+    /// Glossary terms, longest first, and where each is explained in this PDF (if it is).
+    fn glossary(&self) -> (&[GlossaryTerm], &HashMap<String, String>);
+}
+
+/// How a document is placed in its edition.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Placement<'a> {
+    /// The level of the document's title in the PDF (its headings come below it).
+    pub title_level: u8,
+    /// Levels added to every heading (`##` is level 2 before).
+    pub heading_shift: u8,
+    /// Prefix of every label of the document (several documents share one PDF).
+    pub prefix: &'a str,
+    /// Whether its headings are listed in the table of contents (they are bookmarks in any case).
+    pub outlined: bool,
+}
+
+/// A document written as Typst markup.
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// The markup.
+    pub markup: String,
+    /// For stretches of the markup, where they came from in the Markdown: (start in the markup, offset in
+    /// the Markdown), in order.
+    pub origins: Vec<(usize, usize)>,
+    /// Images without alt text (a tagged, accessible PDF needs one): where each was written in the
+    /// Markdown, and its target as written.
+    pub images_without_alt: Vec<(usize, String)>,
+}
+
+/// Writes `markdown` placed by `placement`.
+pub(crate) fn write(
+    markdown: &str,
+    placement: Placement<'_>,
+    targets: &mut dyn Targets,
+) -> Written {
+    let (body, notes) = split_footnotes(merge_text(markdown).collect());
+    let mut w = Writer {
+        placement,
+        targets,
+        notes,
+        notes_written: HashMap::new(),
+        out: Written::default(),
+        ids: IdSet::default(),
+        glossary_done: Vec::new(),
+        stack: Vec::new(),
+        html: Vec::new(),
+        last_level: placement.title_level,
+    };
+    let (terms, _) = w.targets.glossary();
+    w.glossary_done = vec![false; terms.len()];
+    w.events(body);
+    w.out
+}
+
+type Spanned<'m> = (Event<'m>, Range<usize>);
+
+/// How deeply lists, quotes and inline markup nest in the PDF; deeper ones are written flat (Typst parses
+/// markup to a limited depth, and no reader follows more).
+const MAX_DEPTH: usize = 12;
+
+/// The document's events without footnote definitions, and each definition's events by label.
+fn split_footnotes(
+    events: Vec<Spanned<'_>>,
+) -> (Vec<Spanned<'_>>, HashMap<String, Vec<Spanned<'_>>>) {
+    let mut body = Vec::new();
+    let mut notes: HashMap<String, Vec<Spanned<'_>>> = HashMap::new();
+    let mut current: Option<(String, Vec<Spanned<'_>>)> = None;
+    for (event, range) in events {
+        match (&event, current.as_mut()) {
+            (Event::Start(Tag::FootnoteDefinition(label)), None) => {
+                current = Some((label.to_string(), Vec::new()));
+            }
+            (Event::End(TagEnd::FootnoteDefinition), Some(_)) => {
+                if let Some((label, events)) = current.take() {
+                    notes.entry(label).or_insert(events);
+                }
+            }
+            (_, Some((_, events))) => events.push((event, range)),
+            (_, None) => body.push((event, range)),
+        }
+    }
+    (body, notes)
+}
+
+/// What is open while writing.
+#[derive(Debug)]
+enum Open {
+    /// A heading: the id given with `{#id}`, its text so far.
+    Heading { given: Option<String>, text: String },
+    /// An image: its target as written, its path (if it resolves), where it was written, its alt text so
+    /// far.
+    Image {
+        dest: String,
+        path: Option<String>,
+        offset: usize,
+        alt: String,
+    },
+    /// A code block: its info string and text so far.
+    Code { info: String, text: String },
+    /// A list or enumeration, a table, a table's head: closed with `)`.
+    Call,
+    /// Anything closed with `]`.
+    Bracket,
+    /// A link that leads nowhere: its text stays, unlinked.
+    Plain,
+}
+
+struct Writer<'t, 'm> {
+    placement: Placement<'t>,
+    targets: &'t mut dyn Targets,
+    notes: HashMap<String, Vec<Spanned<'m>>>,
+    /// Footnotes written, by label, with their Typst labels (a second reference shows the same note).
+    notes_written: HashMap<String, String>,
+    out: Written,
+    ids: IdSet,
+    glossary_done: Vec<bool>,
+    stack: Vec<Open>,
+    /// Raw HTML tags open in the current block, with what closes each.
+    html: Vec<(String, &'static str)>,
+    /// The level of the last heading (headings never skip a level in a tagged PDF).
+    last_level: u8,
+}
+
+impl<'m> Writer<'_, 'm> {
+    fn events(&mut self, events: Vec<Spanned<'m>>) {
+        for (event, range) in events {
+            self.out.origins.push((self.out.markup.len(), range.start));
+            self.event(event, range.start);
+        }
+        self.close_html();
+    }
+
+    fn push(&mut self, s: &str) {
+        self.out.markup.push_str(s);
+    }
+
+    fn text_out(&mut self, text: &str) {
+        // Text inside an image is its alt text; inside a heading it also makes the heading's id.
+        for open in self.stack.iter_mut().rev() {
+            match open {
+                Open::Image { alt, .. } => {
+                    alt.push_str(text);
+                    return;
+                }
+                Open::Code { text: code, .. } => {
+                    code.push_str(text);
+                    return;
+                }
+                Open::Heading { text: heading, .. } => {
+                    heading.push_str(text);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        push_text(&mut self.out.markup, text);
+    }
+
+    fn in_image_or_code(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Open::Image { .. } | Open::Code { .. })
+        )
+    }
+
+    fn event(&mut self, event: Event<'m>, offset: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(end) => self.end(end),
+            Event::Text(text) => {
+                if self.in_rp() {
+                    // <rp> holds parentheses for browsers without ruby; the PDF adds its own.
+                    return;
+                }
+                if self.in_image_or_code() || self.in_heading() {
+                    self.text_out(&text);
+                } else {
+                    self.running_text(&text);
+                }
+            }
+            Event::Code(code) => {
+                if self.in_image_or_code() || self.in_heading() {
+                    self.text_out(&code);
+                    return;
+                }
+                self.push("#raw(");
+                push_string(&mut self.out.markup, &code);
+                self.push(");");
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => self.raw_html(&raw),
+            Event::SoftBreak => self.text_out(" "),
+            Event::HardBreak => self.push("#linebreak();"),
+            Event::Rule => self.push("#line(length: 100%)\n\n"),
+            Event::FootnoteReference(label) => self.footnote(&label),
+            Event::TaskListMarker(done) => self.text_out(if done { "☑ " } else { "☐ " }),
+            Event::InlineMath(m) | Event::DisplayMath(m) => self.text_out(&m),
+        }
+    }
+
+    fn in_rp(&self) -> bool {
+        self.html.iter().any(|(name, _)| name == "rp")
+    }
+
+    fn in_heading(&self) -> bool {
+        self.stack.iter().any(|o| matches!(o, Open::Heading { .. }))
+    }
+
+    fn start(&mut self, tag: Tag<'m>, offset: usize) {
+        match tag {
+            Tag::Paragraph => {}
+            Tag::Heading { level, id, .. } => {
+                self.close_html();
+                let level = self.level(level);
+                let outlined = self.placement.outlined;
+                self.push(&format!(
+                    "#heading(level: {level}, outlined: {outlined}, bookmarked: true)["
+                ));
+                self.stack.push(Open::Heading {
+                    given: id.map(|i| i.to_string()),
+                    text: String::new(),
+                });
+            }
+            Tag::BlockQuote(_) if self.too_deep() => self.stack.push(Open::Plain),
+            Tag::BlockQuote(_) => {
+                self.push("#quote(block: true)[");
+                self.stack.push(Open::Bracket);
+            }
+            Tag::CodeBlock(kind) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.stack.push(Open::Code {
+                    info,
+                    text: String::new(),
+                });
+            }
+            Tag::List(_) | Tag::Item if self.too_deep() => {
+                self.stack.push(Open::Plain);
+                self.push(" ");
+            }
+            Tag::List(start) => {
+                match start {
+                    Some(n) => self.push(&format!("#enum(start: {n}, ")),
+                    None => self.push("#list("),
+                }
+                self.stack.push(Open::Call);
+            }
+            Tag::Item => {
+                self.push("[");
+                self.stack.push(Open::Bracket);
+            }
+            Tag::Table(align) => self.start_table(&align),
+            Tag::TableHead => {
+                self.push("table.header(");
+                self.stack.push(Open::Call);
+            }
+            Tag::TableRow => {}
+            Tag::TableCell => {
+                self.push("[");
+                self.stack.push(Open::Bracket);
+            }
+            Tag::Emphasis => self.open_call("#emph["),
+            Tag::Strong => self.open_call("#strong["),
+            Tag::Strikethrough => self.open_call("#strike["),
+            Tag::Superscript => self.open_call("#super["),
+            Tag::Subscript => self.open_call("#sub["),
+            Tag::Link { dest_url, .. } => match self.targets.link(&dest_url) {
+                Some(dest) if !self.too_deep() => {
+                    self.open_link(&dest);
+                    self.stack.push(Open::Bracket);
+                }
+                _ => self.stack.push(Open::Plain),
+            },
+            Tag::Image { dest_url, .. } => {
+                let path = self.targets.image(&dest_url);
+                self.stack.push(Open::Image {
+                    dest: dest_url.to_string(),
+                    path,
+                    offset,
+                    alt: String::new(),
+                });
+            }
+            Tag::FootnoteDefinition(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn open_call(&mut self, call: &str) {
+        if self.too_deep() {
+            self.stack.push(Open::Plain);
+            return;
+        }
+        self.push(call);
+        self.stack.push(Open::Bracket);
+    }
+
+    /// Whether markup is nested as deeply as it may be.
+    fn too_deep(&self) -> bool {
+        let open = self
+            .stack
+            .iter()
+            .filter(|o| matches!(o, Open::Call | Open::Bracket))
+            .count();
+        open + self.html.len() >= MAX_DEPTH
+    }
+
+    fn start_table(&mut self, align: &[Alignment]) {
+        let aligns: Vec<&str> = align
+            .iter()
+            .map(|a| match a {
+                Alignment::None | Alignment::Left => "left",
+                Alignment::Center => "center",
+                Alignment::Right => "right",
+            })
+            .collect();
+        self.push(&format!(
+            "#table(columns: {}, align: ({},), ",
+            aligns.len().max(1),
+            aligns.join(", ")
+        ));
+        self.stack.push(Open::Call);
+    }
+
+    /// A heading's level in the PDF: shifted, and never more than one below the heading before it.
+    fn level(&mut self, level: HeadingLevel) -> u8 {
+        let wanted = (level as u8 + self.placement.heading_shift).min(6);
+        let level = wanted.min(self.last_level + 1).max(1);
+        self.last_level = level;
+        level
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph => {
+                self.close_html();
+                self.push("\n\n");
+            }
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::CodeBlock => self.end_code(),
+            TagEnd::Image => self.end_image(),
+            TagEnd::BlockQuote(_) => {
+                self.close_html();
+                self.pop();
+                self.push("\n\n");
+            }
+            TagEnd::List(_) | TagEnd::Table => {
+                self.pop();
+                self.push("\n\n");
+            }
+            TagEnd::Item | TagEnd::TableCell => {
+                self.close_html();
+                if self.pop() {
+                    self.push(", ");
+                }
+            }
+            TagEnd::TableHead => {
+                if self.pop() {
+                    self.push(", ");
+                }
+            }
+            TagEnd::TableRow
+            | TagEnd::FootnoteDefinition
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {}
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link => {
+                self.pop();
+            }
+        }
+    }
+
+    /// Closes what the last start opened; whether it wrote markup to close.
+    fn pop(&mut self) -> bool {
+        match self.stack.pop() {
+            Some(Open::Call) => self.push(")"),
+            Some(Open::Bracket) => self.push("]"),
+            _ => return false,
+        }
+        true
+    }
+
+    fn end_heading(&mut self) {
+        self.close_html();
+        let Some(Open::Heading { given, text, .. }) = self.stack.pop() else {
+            return;
+        };
+        let text = text.trim();
+        let wanted = match given.as_deref() {
+            Some(g) if !g.trim().is_empty() => slugify(g),
+            _ => slugify(text),
+        };
+        let id = self.ids.unique(wanted);
+        self.push("] #label(");
+        let label = format!("{}{id}", self.placement.prefix);
+        push_string(&mut self.out.markup, &label);
+        self.push(")\n\n");
+    }
+
+    fn end_code(&mut self) {
+        let Some(Open::Code { info, text }) = self.stack.pop() else {
+            return;
+        };
+        let mut words = info.split_whitespace();
+        if words.next() == Some("chart") {
+            let id = words
+                .next()
+                .map(str::to_string)
+                .unwrap_or_else(|| text.trim().to_string());
+            if let Some(figure) = self.targets.chart(&id) {
+                self.push(&figure);
+                self.push("\n\n");
+            }
+            return;
+        }
+        self.push("#raw(block: true, ");
+        if let Some(lang) = info.split_whitespace().next() {
+            self.push("lang: ");
+            push_string(&mut self.out.markup, lang);
+            self.push(", ");
+        }
+        push_string(&mut self.out.markup, text.trim_end_matches('\n'));
+        self.push(")\n\n");
+    }
+
+    fn end_image(&mut self) {
+        let Some(Open::Image {
+            dest,
+            path,
+            offset,
+            alt,
+        }) = self.stack.pop()
+        else {
+            return;
+        };
+        let alt = alt.trim();
+        if alt.is_empty() {
+            self.out.images_without_alt.push((offset, dest));
+        }
+        match path {
+            Some(path) => {
+                self.push("#box(image(");
+                push_string(&mut self.out.markup, &path);
+                self.push(", alt: ");
+                push_string(&mut self.out.markup, alt);
+                self.push(", width: 100%));");
+            }
+            None => push_text(&mut self.out.markup, alt),
+        }
+    }
+
+    /// Opens a link to `dest`; its text follows, then `]`.
+    fn open_link(&mut self, dest: &Dest) {
+        match dest {
+            Dest::Inside { label, fallback } => {
+                self.push("#xlink(");
+                push_string(&mut self.out.markup, label);
+                self.push(", ");
+                push_string(&mut self.out.markup, fallback);
+                self.push(")[");
+            }
+            Dest::Url(url) => {
+                self.push("#link(");
+                push_string(&mut self.out.markup, url);
+                self.push(")[");
+            }
+        }
+    }
+
+    /// Running text: figure references and the first use of each glossary term become links.
+    fn running_text(&mut self, text: &str) {
+        let (terms, explained) = self.targets.glossary();
+        let terms = terms.to_vec();
+        let explained = explained.clone();
+        for piece in split_text(text, &terms, &mut self.glossary_done) {
+            match piece {
+                Piece::Text(t) => self.text_out(t),
+                Piece::FigureRef { id, .. } => match self.targets.figure(id) {
+                    Some((label, dest)) => {
+                        self.open_link(&dest);
+                        push_text(&mut self.out.markup, &label);
+                        self.push("]");
+                    }
+                    None => self.text_out(&format!("@fig:{id}")),
+                },
+                Piece::Term { index, text } => match explained.get(&terms[index].id) {
+                    Some(label) => {
+                        self.push("#link(label(");
+                        push_string(&mut self.out.markup, label);
+                        self.push("))[");
+                        push_text(&mut self.out.markup, text);
+                        self.push("]");
+                    }
+                    None => self.text_out(text),
+                },
+            }
+        }
+    }
+
+    fn footnote(&mut self, label: &str) {
+        if let Some(typst_label) = self.notes_written.get(label) {
+            let call = format!("#footnote(label({}));", super::escape::string(typst_label));
+            self.push(&call);
+            return;
+        }
+        let Some(events) = self.notes.remove(label) else {
+            self.text_out(&format!("[^{label}]"));
+            return;
+        };
+        let typst_label = format!("{}fn-{label}", self.placement.prefix);
+        self.notes_written
+            .insert(label.to_string(), typst_label.clone());
+        self.push("#footnote[");
+        let html = std::mem::take(&mut self.html);
+        self.events(events);
+        self.html = html;
+        let trimmed = self.out.markup.trim_end().len();
+        self.out.markup.truncate(trimmed);
+        self.push("] #label(");
+        push_string(&mut self.out.markup, &typst_label);
+        self.push(")");
+    }
+
+    /// Raw HTML: the allowed tags become their Typst counterparts; text stays text; comments go.
+    fn raw_html(&mut self, raw: &str) {
+        for piece in split_raw_html(raw) {
+            match piece {
+                RawHtmlPiece::Tag(tag) => self.html_tag(&tag),
+                RawHtmlPiece::Text(t) => {
+                    if !self.in_rp() {
+                        self.text_out(t);
+                    }
+                }
+                RawHtmlPiece::Comment | RawHtmlPiece::Refused(_) => {}
+            }
+        }
+    }
+
+    fn html_tag(&mut self, tag: &str) {
+        let name = tag
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim_end_matches('/')
+            .trim();
+        if let Some(closing) = name.strip_prefix('/') {
+            if let Some(at) = self.html.iter().rposition(|(n, _)| n == closing) {
+                while self.html.len() > at {
+                    if let Some((_, close)) = self.html.pop() {
+                        self.push(close);
+                    }
+                }
+            }
+            return;
+        }
+        let (open, close) = match name {
+            "br" => {
+                self.push("#linebreak();");
+                return;
+            }
+            "wbr" => return,
+            "sup" => ("#super[", "]"),
+            "sub" => ("#sub[", "]"),
+            "strong" | "b" => ("#strong[", "]"),
+            "em" | "i" => ("#emph[", "]"),
+            "u" => ("#underline[", "]"),
+            "s" => ("#strike[", "]"),
+            "small" => ("#text(size: 0.85em)[", "]"),
+            "mark" => ("#highlight[", "]"),
+            "kbd" => (
+                "#box(stroke: 0.5pt, inset: (x: 2pt), outset: (y: 2pt))[",
+                "]",
+            ),
+            // Ruby: the reading follows its base in parentheses; <rp> (for browsers without ruby) goes.
+            "ruby" => ("[", "]"),
+            "rt" => ("#text(size: 0.7em)[（", "）]"),
+            "rp" => ("", ""),
+            _ => return,
+        };
+        if self.too_deep() {
+            return;
+        }
+        self.push(open);
+        self.html.push((name.to_string(), close));
+    }
+
+    /// Closes the raw HTML tags still open at the end of a block.
+    fn close_html(&mut self) {
+        while let Some((_, close)) = self.html.pop() {
+            self.push(close);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

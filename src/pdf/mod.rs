@@ -1,0 +1,336 @@
+//! The PDF editions: the whole report and each case, in each language, made in-process with Typst from the
+//! same content, figure numbers and charts as the site. Editors never write Typst: hakusho writes each
+//! edition's main file (`source`) from the parsed Markdown (`markup`) and the data, calling the functions of
+//! the theme's `pdf/layout.typ`, and compiles it in a world of files held in memory (`world`) into a tagged
+//! PDF that conforms to PDF/UA-1.
+
+mod escape;
+mod markup;
+mod source;
+mod targets;
+mod world;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::{World as _, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::diag::{Code, Diagnostic, LineIndex, Position};
+use crate::model::lang::Lang;
+use crate::model::page::{Page, PageKind};
+use crate::model::site::Site;
+use crate::render::Context;
+use crate::render::urls::page_path;
+use source::{Main, Placed};
+use targets::{Edition, chart_path};
+use world::EditionWorld;
+
+/// One PDF edition: a language and the whole report or one case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EditionId {
+    /// Its language.
+    pub lang: Lang,
+    /// The case, by page id; `None` for the whole report.
+    pub case: Option<String>,
+}
+
+impl EditionId {
+    /// Its file in the output: `ja/report/report-ja.pdf`, `ja/cases/kobe/kobe-ja.pdf`.
+    pub fn path(&self) -> String {
+        let lang = self.lang.code();
+        match &self.case {
+            None => format!("{}report-{lang}.pdf", page_path(self.lang, "report")),
+            Some(id) => {
+                let slug = id.rsplit('/').next().unwrap_or(id);
+                format!("{}{slug}-{lang}.pdf", page_path(self.lang, id))
+            }
+        }
+    }
+}
+
+/// Every edition of `site` (none when the site switches them off).
+pub fn editions(site: &Site) -> Vec<EditionId> {
+    if !site.config.pdf {
+        return Vec::new();
+    }
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            std::iter::once(EditionId { lang, case: None }).chain(
+                site.pages
+                    .iter()
+                    .filter(|p| p.kind == PageKind::Case)
+                    .map(move |p| EditionId {
+                        lang,
+                        case: Some(p.id.clone()),
+                    }),
+            )
+        })
+        .collect()
+}
+
+/// The edition whose file is at `site_path`, if one is.
+pub fn edition_at(site: &Site, site_path: &str) -> Option<EditionId> {
+    if !site_path.ends_with(".pdf") {
+        return None;
+    }
+    editions(site).into_iter().find(|e| e.path() == site_path)
+}
+
+/// The stack of each thread that makes PDFs.
+const STACK_SIZE: usize = 256 * 1024 * 1024;
+
+/// The PDF editions made: each one's site path and bytes, and the warnings about them.
+#[derive(Debug, Default)]
+pub struct Made {
+    /// (site path, bytes), in the order asked for.
+    pub pdfs: Vec<(String, Vec<u8>)>,
+    /// Problems that do not stop the build (a character the fonts lack).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One edition made, or why not.
+type Outcome = Result<((String, Vec<u8>), Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// Makes `editions` (in parallel).
+pub fn make(ctx: &Context<'_>, editions: &[EditionId]) -> Result<Made, Vec<Diagnostic>> {
+    if editions.is_empty() {
+        return Ok(Made::default());
+    }
+    let fonts: Vec<Vec<u8>> = ctx.theme.fonts.iter().map(|(_, b)| b.clone()).collect();
+    let shared = world::Shared::new(&fonts);
+    // Typst lays out long documents with deep recursion: its threads get large stacks.
+    let make_all = || -> Vec<Outcome> {
+        editions
+            .par_iter()
+            .map(|e| make_one(ctx, &shared, e).map(|(bytes, w)| ((e.path(), bytes), w)))
+            .collect()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build()
+    {
+        Ok(pool) => pool.install(make_all),
+        Err(_) => make_all(),
+    };
+    let mut made = Made::default();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok((pdf, mut warnings)) => {
+                made.pdfs.push(pdf);
+                made.warnings.append(&mut warnings);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        made.warnings.sort();
+        made.warnings.dedup();
+        Ok(made)
+    } else {
+        errors.sort();
+        errors.dedup();
+        Err(errors)
+    }
+}
+
+fn make_one(
+    ctx: &Context<'_>,
+    shared: &world::Shared,
+    id: &EditionId,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let pages: Vec<&Page> = match &id.case {
+        None => ctx.site.reading_order(),
+        Some(case) => ctx.site.page(case).into_iter().collect(),
+    };
+    let ids: BTreeSet<String> = pages.iter().map(|p| p.id.clone()).collect();
+    let edition = Edition::new(ctx, id.lang, ids, id.case.is_none());
+    let main = source::main(&edition, &pages);
+    let missing_alt = images_without_alt(ctx, &main);
+    if !missing_alt.is_empty() {
+        return Err(missing_alt);
+    }
+    let warnings = missing_glyphs(shared, id.lang, &pages);
+    let files = files(ctx, id.lang, &pages, &main);
+    let (layout_path, layout) = &ctx.theme.pdf_layout;
+    let world = EditionWorld::new(shared, main.text.clone(), layout.clone(), files);
+    let report = |diags: &[SourceDiagnostic]| -> Vec<Diagnostic> {
+        diags
+            .iter()
+            .filter(|d| d.severity == TypstSeverity::Error)
+            .map(|d| diagnostic(ctx, &world, &main, layout_path, d))
+            .collect()
+    };
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|e| report(&e))?;
+    let options = PdfOptions {
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
+            vec![Diagnostic::general(
+                Code::Pdf,
+                format!("the PDF standard cannot be set: {}", e.message()),
+            )]
+        })?,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|e| report(&e))?;
+    Ok((pdf, warnings))
+}
+
+/// A warning for the first place of each character of the pages' texts that no font of the PDF edition
+/// has (it would show as an empty box).
+fn missing_glyphs(shared: &world::Shared, lang: Lang, pages: &[&Page]) -> Vec<Diagnostic> {
+    let mut warned = BTreeSet::new();
+    let mut warnings = Vec::new();
+    for page in pages {
+        let (doc, _) = page.doc_for(lang);
+        let texts = [
+            (doc.title.as_str(), None),
+            (doc.summary.as_deref().unwrap_or(""), None),
+            (doc.body.as_str(), Some(doc.body_line)),
+        ];
+        for (text, body_line) in texts {
+            for (at, c) in text.char_indices() {
+                if c.is_whitespace() || c.is_control() || shared.covers(c) || !warned.insert(c) {
+                    continue;
+                }
+                let d = Diagnostic::warning(
+                    Code::Pdf,
+                    &doc.path,
+                    format!(
+                        "the character {c} (U+{:04X}) is not in the fonts of the PDF edition: it shows there as an empty box",
+                        c as u32
+                    ),
+                )
+                .with_help("write the character another way, or give the theme a font that has it (themes/<name>/fonts/)");
+                warnings.push(match body_line {
+                    Some(first) => d.at_opt(Some(markdown_position(text, first, at))),
+                    None => d,
+                });
+            }
+        }
+    }
+    warnings
+}
+
+/// The files an edition reads besides its source: the charts of its pages, the images they show.
+fn files(ctx: &Context<'_>, lang: Lang, pages: &[&Page], main: &Main) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = pages
+        .iter()
+        .flat_map(|p| p.data.charts.iter())
+        .filter_map(|c| {
+            let svg = ctx.svgs.get(&(c.id.clone(), lang))?;
+            Some((chart_path(&c.id, lang), svg.as_bytes().to_vec()))
+        })
+        .collect();
+    for (path, rel) in &main.images {
+        if let Ok(bytes) = std::fs::read(ctx.content.join(rel)) {
+            files.push((path.clone(), bytes));
+        }
+    }
+    files
+}
+
+/// An error for each image shown without alt text: a tagged, accessible PDF (PDF/UA-1) needs one.
+fn images_without_alt(ctx: &Context<'_>, main: &Main) -> Vec<Diagnostic> {
+    main.images_without_alt
+        .iter()
+        .filter_map(|(page_id, lang, offset, dest)| {
+            let doc = ctx.site.page(page_id)?.docs.get(*lang).as_ref()?;
+            Some(
+                Diagnostic::error(
+                    Code::MissingAltText,
+                    &doc.path,
+                    format!("the image `{dest}` has no alt text, which the PDF edition needs (an accessible PDF, PDF/UA-1, describes every image)"),
+                )
+                .at_opt(Some(markdown_position(&doc.body, doc.body_line, *offset)))
+                .with_help("describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg), or switch the PDF editions off with `pdf: false` in site.yaml"),
+            )
+        })
+        .collect()
+}
+
+/// Line and column in the page file of a byte offset in its Markdown.
+fn markdown_position(markdown: &str, first_line: usize, offset: usize) -> Position {
+    let p = LineIndex::new(markdown).position(offset);
+    Position {
+        line: p.line + first_line - 1,
+        column: p.column,
+    }
+}
+
+/// A Typst error as an editor's error: at the Markdown it came from when it points into a document, at the
+/// theme's layout when it points there.
+fn diagnostic(
+    ctx: &Context<'_>,
+    world: &EditionWorld<'_>,
+    main: &Main,
+    layout_path: &std::path::Path,
+    d: &SourceDiagnostic,
+) -> Diagnostic {
+    let message = format!("the PDF edition cannot be made: {}", d.message);
+    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    let with_hints = |diag: Diagnostic| {
+        if hints.is_empty() {
+            diag
+        } else {
+            diag.with_help(hints.join("; "))
+        }
+    };
+    let range = world.range(d.span);
+    match (d.span.id(), range) {
+        (Some(id), Some(range)) if world.is_main(id) => {
+            let placed = main
+                .placed
+                .iter()
+                .find(|p| p.start <= range.start && range.start < p.start + p.len);
+            match placed.and_then(|p| document_position(ctx, p, range.start)) {
+                Some((path, position)) => {
+                    with_hints(Diagnostic::error(Code::Pdf, path, message).at_opt(Some(position)))
+                }
+                None => with_hints(Diagnostic::general(Code::Pdf, message)),
+            }
+        }
+        (Some(id), Some(range)) => {
+            let position = world
+                .source(id)
+                .ok()
+                .and_then(|s| s.lines().byte_to_line_column(range.start))
+                .map(|(line, column)| Position {
+                    line: line + 1,
+                    column: column + 1,
+                });
+            with_hints(Diagnostic::error(Code::Template, layout_path, message).at_opt(position))
+        }
+        _ => with_hints(Diagnostic::general(Code::Pdf, message)),
+    }
+}
+
+/// The page file and position a place in the main file came from.
+fn document_position(
+    ctx: &Context<'_>,
+    placed: &Placed,
+    at: usize,
+) -> Option<(std::path::PathBuf, Position)> {
+    let doc = ctx
+        .site
+        .page(&placed.page)?
+        .docs
+        .get(placed.doc_lang)
+        .as_ref()?;
+    let within = at - placed.start;
+    let origin = placed
+        .origins
+        .iter()
+        .take_while(|(start, _)| *start <= within)
+        .last()
+        .map_or(0, |(_, md)| *md);
+    Some((
+        doc.path.clone(),
+        markdown_position(&doc.body, doc.body_line, origin),
+    ))
+}
