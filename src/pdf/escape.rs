@@ -11,7 +11,11 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+            // Private-use characters are escaped too: the edition's source marks links with them (see
+            // `LINK_MARK`), so text can never contain one.
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{E000}'..='\u{F8FF}') =>
+            {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -19,6 +23,10 @@ pub(crate) fn push_string(out: &mut String, text: &str) {
     }
     out.push('"');
 }
+
+/// Marks, in a document's markup, where the target of a link inside the PDF goes: `LINK_MARK`, the link's
+/// number, `LINK_MARK` (resolved once the edition knows every label it has).
+pub(crate) const LINK_MARK: char = '\u{E000}';
 
 /// `text` as a Typst string literal.
 pub(crate) fn string(text: &str) -> String {

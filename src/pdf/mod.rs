@@ -5,6 +5,7 @@
 //! PDF that conforms to PDF/UA-1.
 
 mod escape;
+mod links;
 mod markup;
 mod source;
 mod targets;

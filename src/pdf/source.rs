@@ -2,6 +2,7 @@
 //! with the report's data as string literals, and each document's Markdown as markup.
 
 use super::escape::{push_string, push_text};
+use super::links;
 use super::markup::{self, Placement, Written};
 use super::targets::{
     DocTargets, Edition, FIGURES_LABEL, GLOSSARY_LABEL, SOURCES_LABEL, glossary_label, push_array,
@@ -36,6 +37,10 @@ pub(crate) struct Main {
     pub images: Vec<(String, String)>,
     /// Images without alt text: (page id, language of the document, offset in its Markdown, target).
     pub images_without_alt: Vec<(String, Lang, usize, String)>,
+    /// Links inside the PDF: (label, address on the site), by number (see [`Written::inside_links`]).
+    links: Vec<(String, String)>,
+    /// Every label the edition defines.
+    labels: std::collections::HashSet<String>,
 }
 
 impl Main {
@@ -58,6 +63,7 @@ impl Main {
 
     /// A heading with a label, in markup.
     fn heading(&mut self, level: u8, text: &str, label: &str) {
+        self.labels.insert(label.to_string());
         self.text.push_str(&format!("#heading(level: {level})["));
         push_text(&mut self.text, text);
         self.text.push_str("] #label(");
@@ -72,13 +78,23 @@ impl Main {
             edition,
             page,
             images: Vec::new(),
+            figures: Vec::new(),
+        };
+        let placement = Placement {
+            first_link: self.links.len(),
+            ..placement
         };
         let Written {
             markup,
             origins,
             images_without_alt,
+            inside_links,
+            labels,
         } = markup::write(&doc.body, placement, &mut targets);
         self.images.append(&mut targets.images);
+        self.links.extend(inside_links);
+        self.labels.extend(labels);
+        self.labels.extend(targets.figures);
         self.images_without_alt.extend(
             images_without_alt
                 .into_iter()
@@ -174,6 +190,12 @@ pub(crate) fn main(edition: &Edition<'_>, pages: &[&Page]) -> Main {
     if edition.whole {
         back_matter(&mut m, edition);
     }
+    m.text = links::resolve(
+        &std::mem::take(&mut m.text),
+        &m.links,
+        &m.labels,
+        &mut m.placed,
+    );
     m
 }
 
@@ -257,6 +279,7 @@ fn page_section(m: &mut Main, edition: &Edition<'_>, page: &Page) {
         heading_shift: title_level - 1,
         prefix: &doc_prefix(&page.id),
         outlined: !edition.whole,
+        first_link: 0,
     };
     m.document(edition, page, placement);
     if !page.data.sources.is_empty() && !edition.whole {
@@ -357,6 +380,7 @@ fn back_matter(m: &mut Main, edition: &Edition<'_>) {
     let ctx = edition.ctx;
     let lang = edition.lang;
     if !ctx.figures.list.is_empty() {
+        m.labels.insert(FIGURES_LABEL.to_string());
         m.text.push_str("#figures-list(title: ");
         push_string(&mut m.text, &ctx.t(lang, "figures_title"));
         m.text.push_str(", anchor: ");
@@ -379,6 +403,7 @@ fn back_matter(m: &mut Main, edition: &Edition<'_>) {
             items.push_str("), ");
         }
         items.push(')');
+        m.labels.insert(GLOSSARY_LABEL.to_string());
         m.call(
             "glossary",
             &[

@@ -92,6 +92,8 @@ pub(crate) struct DocTargets<'e, 'c> {
     pub page: &'e Page,
     /// Images shown: (path in the PDF's files, path below `content/`).
     pub images: Vec<(String, String)>,
+    /// The labels of the figures placed.
+    pub figures: Vec<String>,
 }
 
 impl Targets for DocTargets<'_, '_> {
@@ -101,6 +103,7 @@ impl Targets for DocTargets<'_, '_> {
         let chart = self.page.data.charts.iter().find(|c| c.id == id)?;
         let info = ctx.figures.get(id)?;
         let (head, rows) = chart_table(chart, lang);
+        self.figures.push(format!("fig-{id}"));
         let mut out = String::from("#chart-figure(path: ");
         push_string(&mut out, &chart_path(id, lang));
         out.push_str(", alt: ");

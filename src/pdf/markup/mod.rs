@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
-use super::escape::{push_string, push_text};
+use super::escape::{LINK_MARK, push_string, push_text};
 use crate::markdown::headings::slugify;
 use crate::markdown::policy::{RawHtmlPiece, split_raw_html};
 use crate::markdown::{GlossaryTerm, IdSet, Piece, merge_text, split_text};
@@ -17,8 +17,8 @@ use crate::markdown::{GlossaryTerm, IdSet, Piece, merge_text, split_text};
 /// Where a link leads in the PDF.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Dest {
-    /// A place in this PDF, by its Typst label, if the PDF has it; else the address `fallback` (the
-    /// layout's `xlink` decides, once the PDF is laid out).
+    /// A place in this PDF, by its Typst label, if the PDF has it; else the address `fallback` (decided
+    /// once the edition knows every label it defines).
     Inside {
         /// The label.
         label: String,
@@ -54,6 +54,8 @@ pub(crate) struct Placement<'a> {
     pub prefix: &'a str,
     /// Whether its headings are listed in the table of contents (they are bookmarks in any case).
     pub outlined: bool,
+    /// The number of the document's first link inside the PDF (links are numbered across the edition).
+    pub first_link: usize,
 }
 
 /// A document written as Typst markup.
@@ -67,6 +69,12 @@ pub(crate) struct Written {
     /// Images without alt text (a tagged, accessible PDF needs one): where each was written in the
     /// Markdown, and its target as written.
     pub images_without_alt: Vec<(usize, String)>,
+    /// Links inside the PDF, numbered from [`Placement::first_link`]: the label each leads to and the
+    /// address on the site if the PDF lacks the label. The markup marks each with its number between
+    /// [`LINK_MARK`]s.
+    pub inside_links: Vec<(String, String)>,
+    /// The labels the markup defines (headings).
+    pub labels: Vec<String>,
 }
 
 /// Writes `markdown` placed by `placement`.
@@ -447,6 +455,7 @@ impl<'m> Writer<'_, 'm> {
         self.push("] #label(");
         let label = format!("{}{id}", self.placement.prefix);
         push_string(&mut self.out.markup, &label);
+        self.out.labels.push(label);
         self.push(")\n\n");
     }
 
@@ -506,11 +515,11 @@ impl<'m> Writer<'_, 'm> {
     fn open_link(&mut self, dest: &Dest) {
         match dest {
             Dest::Inside { label, fallback } => {
-                self.push("#xlink(");
-                push_string(&mut self.out.markup, label);
-                self.push(", ");
-                push_string(&mut self.out.markup, fallback);
-                self.push(")[");
+                let n = self.placement.first_link + self.out.inside_links.len();
+                self.out
+                    .inside_links
+                    .push((label.clone(), fallback.clone()));
+                self.push(&format!("#link({LINK_MARK}{n}{LINK_MARK})["));
             }
             Dest::Url(url) => {
                 self.push("#link(");

@@ -68,6 +68,7 @@ fn typst(markdown: &str) -> String {
         heading_shift: 1,
         prefix: "cases-a-",
         outlined: false,
+        first_link: 0,
     };
     write(markdown, placement, &mut Fake::new()).markup
 }
@@ -106,7 +107,7 @@ fn links_lead_inside_the_pdf_or_to_the_site() {
     );
     assert_eq!(
         out,
-        "#xlink(\"cases-kobe-概要\", \"https://x/ja/cases/kobe/#概要\")[#\"神戸\";]#\"、\";\
+        "#link(\u{E000}0\u{E000})[#\"神戸\";]#\"、\";\
          #link(\"https://example.org/\")[#\"外\";]#\"、\";#\"壊\";#\"、\";#\"危\";\n\n"
     );
 }
@@ -117,7 +118,7 @@ fn figure_references_and_glossary_terms() {
     assert_eq!(
         out,
         "#link(label(\"hk-glossary-coi\"))[#\"COI\";]#\" は \";\
-         #xlink(\"fig-c1\", \"https://x/ja/cases/a/#fig-c1\")[#\"図2-1\";]#\" と \";\
+         #link(\u{E000}0\u{E000})[#\"図2-1\";]#\" と \";\
          #link(\"https://x/ja/cases/b/#fig-other\")[#\"図3-1\";]#\" を示す。COI。\";#\"@fig:none\";\n\n"
     );
 }
@@ -131,6 +132,7 @@ fn charts_images_and_alt_text() {
             heading_shift: 0,
             prefix: "",
             outlined: false,
+            first_link: 0,
         },
         &mut Fake::new(),
     );
