@@ -91,6 +91,9 @@ pub struct SiteArgs {
     /// Write links relative to each page, so the site also works opened straight from disk (file://).
     #[arg(long)]
     pub relative_links: bool,
+    /// Leave the PDF editions out (as `pdf: false` in site.yaml), e.g. for a quicker draft.
+    #[arg(long)]
+    pub no_pdf: bool,
 }
 
 /// `hakusho build`.

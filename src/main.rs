@@ -9,6 +9,7 @@ use clap::Parser;
 
 use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
 use hakusho::diag::{Code, Diagnostic};
+use hakusho::format::size::file_size;
 use hakusho::pipeline::{self, SiteOptions};
 
 #[global_allocator]
@@ -62,6 +63,7 @@ fn site_options(args: &cli::SiteArgs) -> SiteOptions {
         content: args.content.clone(),
         base_url: args.base_url.clone(),
         relative_links: args.relative_links,
+        no_pdf: args.no_pdf,
     }
 }
 
@@ -82,8 +84,13 @@ fn build(args: BuildArgs) -> ExitCode {
                 .iter()
                 .filter(|w| w.code == Code::Untranslated)
                 .count();
+            let pdfs = match report.pdfs {
+                (0, _) => String::new(),
+                (1, bytes) => format!("1 PDF ({}), ", file_size(bytes)),
+                (n, bytes) => format!("{n} PDFs ({}), ", file_size(bytes)),
+            };
             let mut line = format!(
-                "built {} ja + {} en pages, {} charts, {} files, search index {} + {} KB in {:.2} s → {}",
+                "built {} ja + {} en pages, {} charts, {pdfs}{} files, search index {} + {} KB in {:.2} s → {}",
                 report.pages.ja,
                 report.pages.en,
                 report.charts,
@@ -149,6 +156,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
             content: args.content,
             base_url: None,
             relative_links: false,
+            no_pdf: false,
         },
         port: args.port,
         open: args.open,

@@ -38,6 +38,8 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// Write links relative to each page, so the site works opened from disk.
     pub relative_links: bool,
+    /// Leave the PDF editions out, as `pdf: false` in site.yaml does.
+    pub no_pdf: bool,
 }
 
 /// How `build` treats its destination.
@@ -63,6 +65,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Size of each language's search index, in bytes.
     pub search_index_bytes: Localized<usize>,
+    /// PDF editions written, and their size in bytes all together.
+    pub pdfs: (usize, usize),
     /// How long each step took, in order.
     pub timings: Vec<(&'static str, Duration)>,
     /// The prepared site and the rendered pages, handed back so that the caller decides when (or, for a
@@ -139,6 +143,7 @@ fn report(prepared: Prepared, rendered: Rendered, started: Instant) -> BuildRepo
         warnings: rendered.warnings,
         elapsed: started.elapsed(),
         search_index_bytes: rendered.search_index_bytes,
+        pdfs: rendered.pdfs,
         timings: prepared
             .timings
             .iter()
@@ -192,7 +197,8 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Vec::new();
     let t = Instant::now();
     let Loaded { site, warnings } = load::load(&opts.content)?;
-    let site = with_base_url(site, opts.base_url.as_deref())?;
+    let mut site = with_base_url(site, opts.base_url.as_deref())?;
+    site.config.pdf &= !opts.no_pdf;
     timings.push(("load", t.elapsed()));
     let t = Instant::now();
     let themes = project_root(&opts.content).join("themes");
@@ -337,6 +343,8 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// Size of each language's search index, when written.
     pub search_index_bytes: Localized<usize>,
+    /// PDF editions written, and their size in bytes all together.
+    pub pdfs: (usize, usize),
     /// How long each step took.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -360,6 +368,7 @@ pub fn render(
     };
     let links = pdf_links(prepared, &pdfs);
     let pdf_files = pdfs.len();
+    let pdf_bytes = pdfs.iter().map(|(_, bytes)| bytes.len()).sum();
     for (path, bytes) in pdfs {
         sink.put(&path, bytes).map_err(|e| vec![e])?;
     }
@@ -454,6 +463,7 @@ pub fn render(
         files,
         warnings,
         search_index_bytes,
+        pdfs: (pdf_files, pdf_bytes),
         timings,
     })
 }

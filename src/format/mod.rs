@@ -4,3 +4,4 @@ pub mod date;
 pub mod escape;
 pub mod label;
 pub mod number;
+pub mod size;

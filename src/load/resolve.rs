@@ -38,7 +38,7 @@ pub(crate) fn check_site(
             check_case(site, case, &data, &mut errors);
         }
         check_sources(site, page, &data, &mut errors);
-        check_download_names(content, page, &mut errors);
+        check_download_names(content, site, page, &mut errors);
         check_translation_versions(page, &mut warnings, &mut errors);
         check_texts(content, page, &mut warnings);
     }
@@ -183,15 +183,34 @@ fn check_sources(site: &Site, page: &Page, data: &Source<'_>, errors: &mut Vec<D
     }
 }
 
-/// No file of the page has the name of a chart's CSV download.
-fn check_download_names(content: &Path, page: &Page, errors: &mut Vec<Diagnostic>) {
+/// No file of the page has the name of a chart's CSV download or of the case's PDF editions.
+fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut Vec<Diagnostic>) {
+    let has = |name: &str| {
+        page.assets
+            .iter()
+            .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == name))
+    };
+    if site.config.pdf && page.kind == PageKind::Case {
+        for lang in Lang::ALL {
+            let pdf = format!("{}-{}.pdf", page.slug(), lang.code());
+            if has(&pdf) {
+                errors.push(
+                    Diagnostic::error(
+                        Code::FileName,
+                        content.join(&page.id).join(&pdf),
+                        format!(
+                            "this file has the name of the case's PDF edition ({})",
+                            lang.code()
+                        ),
+                    )
+                    .with_help("rename the file; hakusho writes the PDF edition under this name"),
+                );
+            }
+        }
+    }
     for chart in &page.data.charts {
         let csv = format!("{}.csv", chart.id);
-        if page
-            .assets
-            .iter()
-            .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == csv))
-        {
+        if has(&csv) {
             errors.push(
                 Diagnostic::error(
                     Code::FileName,

@@ -20,6 +20,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::{Code, Diagnostic, LineIndex, Position};
+use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
@@ -176,10 +177,27 @@ fn make_one(
                 format!("the PDF standard cannot be set: {}", e.message()),
             )]
         })?,
+        timestamp: edition_date(&pages, id),
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|e| report(&e))?;
     Ok((pdf, warnings))
+}
+
+/// The PDF's creation date: the edition's date (the cover's for the whole report, the case's for a case),
+/// never the clock, so that two builds of the same content give the same bytes. None without a date.
+fn edition_date(pages: &[&Page], id: &EditionId) -> Option<typst_pdf::Timestamp> {
+    let page = match &id.case {
+        None => pages.iter().find(|p| p.id.is_empty()),
+        Some(_) => pages.first(),
+    }?;
+    let (y, m, d) = match page.doc_for(id.lang).0.date? {
+        PartialDate::Day(y, m, d) => (y, m, d),
+        PartialDate::Month(y, m) => (y, m, 1),
+        PartialDate::Year(y) | PartialDate::FiscalYear(y) => (y, 1, 1),
+    };
+    let date = typst::foundations::Datetime::from_ymd_hms(y, m as u8, d as u8, 0, 0, 0)?;
+    Some(typst_pdf::Timestamp::new_utc(date))
 }
 
 /// A warning for the first place of each character of the pages' texts that no font of the PDF edition

@@ -246,6 +246,9 @@ fn page_section(m: &mut Main, edition: &Edition<'_>, page: &Page) {
             ],
         );
     }
+    if edition.whole && page.kind == PageKind::Case {
+        m.call("case-start", &[]);
+    }
     m.heading(title_level, &title, &Edition::top_label(&page.id));
     if doc_lang != lang {
         m.call(
@@ -257,8 +260,9 @@ fn page_section(m: &mut Main, edition: &Edition<'_>, page: &Page) {
     if let Some(case) = &page.data.case
         && let Some(loc) = &case.location
     {
+        let colon = if lang == Lang::Ja { "：" } else { ": " };
         meta.push(format!(
-            "{}：{}",
+            "{}{colon}{}",
             ctx.t(lang, "location_label"),
             loc.get(lang)
         ));

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::context::Context;
 use super::views::PdfView;
+use crate::format::size::file_size;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 
@@ -60,27 +61,4 @@ fn view(ctx: &Context<'_>, lang: Lang, case: Option<&str>, from: &str) -> Option
         file: path.rsplit('/').next().unwrap_or(path).to_string(),
         text,
     })
-}
-
-/// A file size as readers read it: `1.2 MB`, `350 KB`.
-pub(crate) fn file_size(bytes: usize) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    if bytes as f64 >= MB {
-        format!("{:.1} MB", bytes as f64 / MB)
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_as_readers_read_them() {
-        assert_eq!(file_size(0), "0 KB");
-        assert_eq!(file_size(1), "1 KB");
-        assert_eq!(file_size(358_400), "350 KB");
-        assert_eq!(file_size(1_258_291), "1.2 MB");
-    }
 }

@@ -125,6 +125,12 @@ impl SiteTest {
         run.stderr
     }
 
+    /// A file of the site, as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.dir.join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
     /// A file of the output, as text.
     pub fn output(&self, rel: &str) -> String {
         let path = self.dir.join("output").join(rel);

@@ -334,6 +334,7 @@ fn serve_after_random_edits_serves_what_a_full_build_writes() {
         content: site.dir.join("content"),
         base_url: None,
         relative_links: false,
+        no_pdf: false,
     };
     let mut rng = Rng(env_number("HAKUSHO_SEED", 0x5eed_2026));
     add_cases(&mut rng, &site.dir);

@@ -10,6 +10,10 @@ mod editor;
 mod errors;
 mod hostile;
 mod incremental;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_read;
 mod publishing;
 mod safety;
 mod search;

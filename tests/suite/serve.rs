@@ -256,3 +256,34 @@ fn whole_report_and_search_index_match_the_build() {
         );
     }
 }
+
+#[test]
+fn makes_each_pdf_edition_when_asked_the_same_as_a_build_and_again_after_an_edit() {
+    let site = SiteTest::fixture("minimal");
+    let server = start(&site);
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    site.build_ok(&["--base-url", &base]);
+    let path = "ja/cases/alpha/alpha-ja.pdf";
+    let (status, head, _) = get(server.port, &format!("/{path}"));
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: application/pdf"),
+        "{head}"
+    );
+    let served = get_body(server.port, &format!("/{path}"));
+    let built = std::fs::read(site.dir.join("output").join(path)).unwrap();
+    assert!(served == built, "{path}: served and built PDFs differ");
+    // An edit: the next request makes the edition again, with the new text.
+    let page = site.read("content/cases/alpha/index.ja.md");
+    site.write(
+        "content/cases/alpha/index.ja.md",
+        page.replace("title: 事例アルファ", "title: 事例ベータ"),
+    );
+    eventually(server.port, "/ja/cases/alpha/", "事例ベータ");
+    let again = get_body(server.port, &format!("/{path}"));
+    assert!(
+        again.starts_with(b"%PDF-") && again != served,
+        "{path} was not made again"
+    );
+}

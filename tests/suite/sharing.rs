@@ -26,6 +26,7 @@ fn sharing_values_between_pages_changes_no_byte() {
             content: site.dir.join("content"),
             base_url: None,
             relative_links,
+            no_pdf: false,
         };
         let mut prepared = pipeline::prepare(&opts).expect("the bundled report builds");
         let shared = render(&prepared);
