@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # The benchmark (README, "Performance"): hakusho against Hugo on the same synthetic bilingual corpora, on
-# tmpfs, with the Markdown floor, the incremental rebuild in `serve` and the bundled report.
+# tmpfs, with the Markdown floor, the incremental rebuild in `serve` and the bundled report; then what the PDF
+# editions cost: the bundled report with and without them, and PDF_SIZE cases (default 1000) with them.
+# The corpora are built with --no-pdf against Hugo, which makes the same site without PDFs.
 #
 #   bash tests/bench/run.sh            # 1,000 and 10,000 cases, 5 runs each
 #   RUNS=3 SIZES="1000" bash tests/bench/run.sh
+#   PDF_SIZE=0 bash tests/bench/run.sh  # without the PDF editions at scale (a few minutes less)
 #
-# Needs: python3, /usr/bin/time and hugo (Debian packages `time` and `hugo`, installed here if missing, as
-# root), and ../shared/bench/gen_corpus.py (or GEN_CORPUS=path). Corpora are cached in $BENCH_DIR.
+# Needs: python3, /usr/bin/time, hugo and pdfinfo (Debian packages `time`, `hugo`, `poppler-utils`, installed
+# here if missing, as root), and ../shared/bench/gen_corpus.py (or GEN_CORPUS=path). Corpora are cached in $BENCH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-"1000 10000"}
+PDF_SIZE=${PDF_SIZE:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm/hakusho-bench}
 GEN_CORPUS=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
 [ -f "$GEN_CORPUS" ] || { echo "bench: gen_corpus.py not found at $GEN_CORPUS (set GEN_CORPUS)"; exit 1; }
@@ -19,6 +23,7 @@ GEN_CORPUS=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
 missing=()
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "bench: installing ${missing[*]}"
   sudo=(); [ "$(id -u)" -ne 0 ] && sudo=(sudo)
@@ -35,7 +40,8 @@ mkdir -p "$BENCH_DIR"
 RESULTS=$BENCH_DIR/results.tsv
 : > "$RESULTS"
 
-# One measured run: prints "seconds max_rss_kb" (wall clock and peak memory from /usr/bin/time -v).
+# One measured run: prints "seconds max_rss_kb pdf_seconds" (wall clock and peak memory from /usr/bin/time
+# -v; the PDF stage's time when the command was given --timings, else 0).
 measure() {
   local log
   log=$(mktemp)
@@ -47,9 +53,15 @@ wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text
 parts = [float(p) for p in wall.split(":")]
 seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
-print(f"{seconds:.3f} {rss}")
+pdf = re.search(r"^\s*pdf\s+([0-9.]+) ms", text, re.M)
+print(f"{seconds:.3f} {rss} {float(pdf.group(1)) / 1000 if pdf else 0:.3f}")
 PY
   rm -f "$log"
+}
+
+# The pages of the PDFs under a folder.
+pdf_pages() {
+  find "$1" -name '*.pdf' -print0 | xargs -0 -r -n 1 pdfinfo | awk '/^Pages:/ {n += $2} END {print n + 0}'
 }
 
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"; }
@@ -77,19 +89,19 @@ for n in $SIZES; do
   fi
   pages=$((2 * n))
   echo "== $n cases ($pages pages): $RUNS runs each"
-  "$HAKUSHO" build --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n" >/dev/null  # warm the page cache
+  "$HAKUSHO" build --no-pdf --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n" >/dev/null  # warm the page cache
   for i in $(seq "$RUNS"); do
     # Both tools build into an empty folder (replacing a previous build is measured below, for hakusho).
     rm -rf "$BENCH_DIR/out-hakusho-$n"
-    read -r s kb < <(measure "$HAKUSHO" build --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n")
+    read -r s kb _ < <(measure "$HAKUSHO" build --no-pdf --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n")
     record hakusho "$n" "$s" "$kb"
     rm -rf "$BENCH_DIR/out-hugo-$n"
-    read -r s kb < <(cd "$hugo_site" && measure hugo --quiet -d "$BENCH_DIR/out-hugo-$n")
+    read -r s kb _ < <(cd "$hugo_site" && measure hugo --quiet -d "$BENCH_DIR/out-hugo-$n")
     record hugo "$n" "$s" "$kb"
     read -r s _ < <("$FLOOR" "$plain/content")
     record floor "$n" "$s" 0
     # A rebuild over the previous output, which hakusho replaces whole (Hugo writes over its files).
-    read -r s kb < <(measure "$HAKUSHO" build --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n")
+    read -r s kb _ < <(measure "$HAKUSHO" build --no-pdf --content "$plain/content" --output "$BENCH_DIR/out-hakusho-$n")
     record rebuild "$n" "$s" "$kb"
     echo "   run $i done"
   done
@@ -117,12 +129,36 @@ done
 kill $server 2>/dev/null || true
 trap - EXIT
 
-echo "== the bundled report"
+echo "== the bundled report, without and with its PDF editions"
 "$HAKUSHO" build --output "$BENCH_DIR/out-bundled" >/dev/null
 for i in $(seq "$RUNS"); do
-  read -r s kb < <(measure "$HAKUSHO" build --output "$BENCH_DIR/out-bundled")
+  read -r s kb _ < <(measure "$HAKUSHO" build --no-pdf --output "$BENCH_DIR/out-bundled")
   record bundled 0 "$s" "$kb"
+  read -r s kb p < <(measure "$HAKUSHO" build --timings --output "$BENCH_DIR/out-bundled")
+  record bundled-pdf 0 "$s" "$kb"
+  record bundled-pdf-stage 0 "$p" 0
 done
+record bundled-pdf-pages 0 "$(pdf_pages "$BENCH_DIR/out-bundled")" 0
+
+if [ "$PDF_SIZE" -gt 0 ]; then
+  plain=$BENCH_DIR/plain-$PDF_SIZE
+  if [ ! -f "$plain/.ready" ]; then
+    rm -rf "$plain"
+    python3 "$GEN_CORPUS" --pages "$PDF_SIZE" --out "$plain" --quiet
+    python3 "$ROOT/tests/bench/prepare.py" "$plain" "$GEN_CORPUS"
+    touch "$plain/.ready"
+  fi
+  echo "== $PDF_SIZE cases with their PDF editions: 3 runs"
+  for i in 1 2 3; do
+    rm -rf "$BENCH_DIR/out-pdf-$PDF_SIZE"
+    read -r s kb p < <(measure "$HAKUSHO" build --timings --content "$plain/content" --output "$BENCH_DIR/out-pdf-$PDF_SIZE")
+    record corpus-pdf "$PDF_SIZE" "$s" "$kb"
+    record corpus-pdf-stage "$PDF_SIZE" "$p" 0
+    echo "   run $i done"
+  done
+  record corpus-pdf-pages "$PDF_SIZE" "$(pdf_pages "$BENCH_DIR/out-pdf-$PDF_SIZE")" 0
+  record corpus-pdf-files "$PDF_SIZE" "$(find "$BENCH_DIR/out-pdf-$PDF_SIZE" -name '*.pdf' | wc -l)" 0
+fi
 
 python3 - "$RESULTS" <<'PY'
 import sys, statistics
@@ -168,8 +204,23 @@ if serve:
     print(f"\nserve, one case edited: median {med * 1000:.0f} ms (min {min(serve) * 1000:.0f}, max {max(serve) * 1000:.0f})")
     verdicts.append(("serve rebuild after one edit < 100 ms", med < 0.1, f"{med * 1000:.0f} ms"))
 bundled = stat("bundled", 0)
-print(f"bundled report: median {bundled[0] * 1000:.0f} ms (min {bundled[1] * 1000:.0f}, max {bundled[2] * 1000:.0f}), peak {bundled[3]:.0f} MB")
-verdicts.append(("bundled report < 100 ms", bundled[0] < 0.1, f"{bundled[0] * 1000:.0f} ms"))
+print(f"bundled report, site alone (--no-pdf): median {bundled[0] * 1000:.0f} ms (min {bundled[1] * 1000:.0f}, max {bundled[2] * 1000:.0f}), peak {bundled[3]:.0f} MB")
+verdicts.append(("bundled report (site) < 100 ms", bundled[0] < 0.1, f"{bundled[0] * 1000:.0f} ms"))
+with_pdf = stat("bundled-pdf", 0)
+stage = stat("bundled-pdf-stage", 0)[0]
+pages = rows[("bundled-pdf-pages", 0)][0][0]
+added = with_pdf[0] - bundled[0]
+print(f"bundled report with PDFs: median {with_pdf[0]:.2f} s (min {with_pdf[1]:.2f}, max {with_pdf[2]:.2f}), peak {with_pdf[3]:.0f} MB; "
+      f"PDF stage {stage:.2f} s for {pages:.0f} PDF pages ({pages / stage:.0f} pages/s); added to the build {added:.2f} s")
+verdicts.append(("the bundled report's PDFs add ≤ 1.5 s", added <= 1.5, f"{added:.2f} s"))
+corpus = [n for (t, n) in rows if t == "corpus-pdf"]
+for n in corpus:
+    full = stat("corpus-pdf", n)
+    stage = stat("corpus-pdf-stage", n)[0]
+    pages = rows[("corpus-pdf-pages", n)][0][0]
+    files = rows[("corpus-pdf-files", n)][0][0]
+    print(f"{n} cases with PDFs: median {full[0]:.2f} s (min {full[1]:.2f}, max {full[2]:.2f}), peak {full[3]:.0f} MB; "
+          f"PDF stage {stage:.2f} s for {files:.0f} PDFs, {pages:.0f} pages ({pages / stage:.0f} pages/s)")
 print()
 for name, ok, value in verdicts:
     print(f"{'MET ' if ok else 'MISSED'}  {name}: {value}")
