@@ -59,9 +59,9 @@ PY
   rm -f "$log"
 }
 
-# The pages of the PDFs under a folder.
+# The pages of the PDFs under a folder (poppler 22 complains of every tagged PDF's `/Suspects false`: quiet).
 pdf_pages() {
-  find "$1" -name '*.pdf' -print0 | xargs -0 -r -n 1 pdfinfo | awk '/^Pages:/ {n += $2} END {print n + 0}'
+  find "$1" -name '*.pdf' -print0 | xargs -0 -r -n 1 pdfinfo 2>/dev/null | awk '/^Pages:/ {n += $2} END {print n + 0}'
 }
 
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"; }
