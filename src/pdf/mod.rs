@@ -199,20 +199,23 @@ fn make_one(
     if !missing_alt.is_empty() {
         return Err(missing_alt);
     }
-    let warnings = missing_glyphs(shared, id.lang, &pages);
+    let unprintable = missing_glyphs(ctx, shared, id.lang, &pages, &main.text);
+    if !unprintable.is_empty() {
+        return Err(unprintable);
+    }
     let files = files(ctx, id.lang, &pages, &main);
     let (layout_path, layout) = &ctx.theme.pdf_layout;
     let world = EditionWorld::new(shared, main.text.clone(), layout.clone(), files);
     let report = |diags: &[SourceDiagnostic]| -> Vec<Diagnostic> {
         diags
             .iter()
-            .filter(|d| d.severity == TypstSeverity::Error)
             .map(|d| diagnostic(ctx, &world, &main, layout_path, d))
             .collect()
     };
-    let document = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|e| report(&e))?;
+    let compiled = typst::compile::<PagedDocument>(&world);
+    // Typst's warnings (a font family the theme's layout names but does not have, say) are the build's.
+    let warnings = report(&compiled.warnings);
+    let document = compiled.output.map_err(|e| report(&e))?;
     let options = PdfOptions {
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
             vec![Diagnostic::general(
@@ -243,40 +246,77 @@ fn edition_date(pages: &[&Page], id: &EditionId) -> Option<typst_pdf::Timestamp>
     Some(typst_pdf::Timestamp::new_utc(date))
 }
 
-/// A warning for the first place of each character of the pages' texts that no font of the PDF edition
-/// has (it would show as an empty box).
-fn missing_glyphs(shared: &world::Shared, lang: Lang, pages: &[&Page]) -> Vec<Diagnostic> {
-    let mut warned = BTreeSet::new();
-    let mut warnings = Vec::new();
+/// An error for each character the edition prints that no font of the PDF edition has: it would show as
+/// an empty box, which an accessible PDF (PDF/UA-1) may not have, so Typst would refuse the edition with
+/// no place to point at. Found in the whole source (text, data, glossary, UI strings), placed at its first
+/// occurrence in the content.
+fn missing_glyphs(
+    ctx: &Context<'_>,
+    shared: &world::Shared,
+    lang: Lang,
+    pages: &[&Page],
+    source: &str,
+) -> Vec<Diagnostic> {
+    let missing: BTreeSet<char> = source
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && !shared.covers(c))
+        .collect();
+    missing
+        .into_iter()
+        .map(|c| {
+            let message = format!(
+                "the character {c} (U+{:04X}) is in none of the fonts of the PDF edition, which cannot show it",
+                c as u32
+            );
+            let help = "write the character another way, or give the theme a font that has it (themes/<name>/fonts/, named in pdf/layout.typ)";
+            match first_place(ctx, lang, pages, c) {
+                Some((path, position)) => Diagnostic::error(Code::Pdf, path, message).at_opt(position),
+                None => Diagnostic::general(Code::Pdf, message),
+            }
+            .with_help(help)
+        })
+        .collect()
+}
+
+/// The first place in the content of the edition's `pages` (then the site's files) where `c` is written.
+fn first_place(
+    ctx: &Context<'_>,
+    lang: Lang,
+    pages: &[&Page],
+    c: char,
+) -> Option<(std::path::PathBuf, Option<Position>)> {
+    let in_file = |file: &crate::model::text_file::TextFile| {
+        let at = file.text.find(c)?;
+        Some((
+            file.path.clone(),
+            Some(LineIndex::new(&file.text).position(at)),
+        ))
+    };
     for page in pages {
         let (doc, _) = page.doc_for(lang);
-        let texts = [
-            (doc.title.as_str(), None),
-            (doc.summary.as_deref().unwrap_or(""), None),
-            (doc.body.as_str(), Some(doc.body_line)),
-        ];
-        for (text, body_line) in texts {
-            for (at, c) in text.char_indices() {
-                if c.is_whitespace() || c.is_control() || shared.covers(c) || !warned.insert(c) {
-                    continue;
-                }
-                let d = Diagnostic::warning(
-                    Code::Pdf,
-                    &doc.path,
-                    format!(
-                        "the character {c} (U+{:04X}) is not in the fonts of the PDF edition: it shows there as an empty box",
-                        c as u32
-                    ),
-                )
-                .with_help("write the character another way, or give the theme a font that has it (themes/<name>/fonts/)");
-                warnings.push(match body_line {
-                    Some(first) => d.at_opt(Some(markdown_position(text, first, at))),
-                    None => d,
-                });
-            }
+        if let Some(at) = doc.body.find(c) {
+            let position = markdown_position(&doc.body, doc.body_line, at);
+            return Some((doc.path.clone(), Some(position)));
+        }
+        if doc.title.contains(c) || doc.summary.as_deref().is_some_and(|s| s.contains(c)) {
+            return Some((doc.path.clone(), None));
+        }
+        if let Some(found) = page.data_file.as_ref().and_then(in_file) {
+            return Some(found);
         }
     }
-    warnings
+    if let Some(found) = in_file(&ctx.site.config.file) {
+        return Some(found);
+    }
+    ctx.site
+        .glossary
+        .iter()
+        .find(|e| {
+            [&e.term, &e.expansion, &e.definition]
+                .iter()
+                .any(|t| t.get(lang).contains(c))
+        })
+        .map(|e| (ctx.content.join("glossary.yaml"), e.term_position))
 }
 
 /// The files an edition reads besides its source: the charts of its pages, the images they show.
@@ -334,9 +374,15 @@ fn diagnostic(
     layout_path: &std::path::Path,
     d: &SourceDiagnostic,
 ) -> Diagnostic {
-    let message = format!("the PDF edition cannot be made: {}", d.message);
+    let message = match d.severity {
+        TypstSeverity::Error => format!("the PDF edition cannot be made: {}", d.message),
+        TypstSeverity::Warning => format!("in the PDF edition: {}", d.message),
+    };
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
-    let with_hints = |diag: Diagnostic| {
+    let with_hints = |mut diag: Diagnostic| {
+        if d.severity == TypstSeverity::Warning {
+            diag.severity = crate::diag::Severity::Warning;
+        }
         if hints.is_empty() {
             diag
         } else {
