@@ -173,19 +173,13 @@ fn text_string(bytes: &[u8]) -> String {
 
 /// The text of the PDF as `pdftotext -layout` extracts it (a reader's copy and search), page by page.
 pub fn text_pages(path: &Path) -> Vec<String> {
-    let out = poppler("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(
-        out.status.success(),
-        "pdftotext {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("pdftotext writes UTF-8");
+    let text = String::from_utf8(run_poppler(
+        "pdftotext",
+        &["-layout", "-enc", "UTF-8"],
+        path,
+        &["-"],
+    ))
+    .expect("pdftotext writes UTF-8");
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
@@ -198,14 +192,13 @@ pub fn text_pages(path: &Path) -> Vec<String> {
 /// centre) and split where a row has a gap wider than a character (columns, leaders' ends). Unlike
 /// `-layout`, this does not break a line where Typst draws paired Japanese brackets closer together.
 pub fn visual_lines(path: &Path) -> Vec<Vec<String>> {
-    let out = poppler("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext -bbox {}", path.display());
-    let html = String::from_utf8(out.stdout).expect("pdftotext writes UTF-8");
+    let html = String::from_utf8(run_poppler(
+        "pdftotext",
+        &["-bbox", "-enc", "UTF-8"],
+        path,
+        &["-"],
+    ))
+    .expect("pdftotext writes UTF-8");
     html.split("<page ")
         .skip(1)
         .map(|page| {
@@ -259,27 +252,14 @@ pub fn visual_lines(path: &Path) -> Vec<Vec<String>> {
 
 /// Page `n` (from 1) rendered as a greyscale image at `dpi`: (width, height, one byte per pixel).
 pub fn page_image(path: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
-    let out = poppler("pdftoppm")
-        .args([
-            "-gray",
-            "-r",
-            &dpi.to_string(),
-            "-f",
-            &n.to_string(),
-            "-l",
-            &n.to_string(),
-        ])
-        .arg(path)
-        .output()
-        .expect("pdftoppm runs");
-    assert!(
-        out.status.success(),
-        "pdftoppm {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
+    let (dpi, n) = (dpi.to_string(), n.to_string());
+    let data = run_poppler(
+        "pdftoppm",
+        &["-gray", "-r", &dpi, "-f", &n, "-l", &n],
+        path,
+        &[],
     );
     // PGM: "P5\n<w> <h>\n255\n" then the pixels.
-    let data = out.stdout;
     let mut fields = Vec::new();
     let mut at = 0;
     while fields.len() < 4 {
@@ -297,6 +277,23 @@ pub fn page_image(path: &Path, n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     let pixels = data[at + 1..].to_vec();
     assert_eq!(pixels.len(), w * h);
     (w, h, pixels)
+}
+
+/// What a poppler tool writes for `path` given these arguments before and after it; fails with its message.
+fn run_poppler(tool: &str, before: &[&str], path: &Path, after: &[&str]) -> Vec<u8> {
+    let out = poppler(tool)
+        .args(before)
+        .arg(path)
+        .args(after)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} does not run: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 /// A poppler tool, or a failure that says how to get it.
