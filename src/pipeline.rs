@@ -1,8 +1,7 @@
-//! The build, top-down, and the only place where its stages are put together:
-//!
-//! load → theme → number figures → draw charts → shared views ([`prepare`]) → render pages, with the
-//! generated lists beside them and the whole report and search index written as the pages come → feeds →
-//! checks ([`render`]).
+//! The build, top-down, and the only place where its stages are put together: load → theme → number
+//! figures → draw charts → shared views ([`prepare`]) → PDF editions → render pages, with the generated
+//! lists beside them and the whole report and search index written as the pages come → feeds → checks
+//! ([`render`]).
 //!
 //! `build` writes the result into a staging folder swapped in at the end, `check` into memory, and `serve`
 //! keeps the prepared values and renders again, with the same functions, the pages an edit affects (see
@@ -28,6 +27,10 @@ use crate::render::figures::{Figures, number_figures};
 use crate::render::urls::Urls;
 use crate::render::{self, Context, PdfLinks, RenderedPage, Shared, Svgs, Whole, Written};
 use crate::theme::{self, Theme};
+
+mod editions;
+pub use editions::is_pdf;
+use editions::{make_pdfs, pdf_links};
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -466,58 +469,6 @@ pub fn render(
         pdfs: (pdf_files, pdf_bytes),
         timings,
     })
-}
-
-/// Where the PDF editions are, with the sizes of those in `made`.
-#[cfg(feature = "pdf")]
-fn pdf_links(prepared: &Prepared, made: &[(String, Vec<u8>)]) -> PdfLinks {
-    let sizes: std::collections::HashMap<&str, usize> = made
-        .iter()
-        .map(|(path, bytes)| (path.as_str(), bytes.len()))
-        .collect();
-    PdfLinks::new(crate::pdf::editions(&prepared.site).into_iter().map(|e| {
-        let path = e.path();
-        let size = sizes.get(path.as_str()).copied();
-        (e.lang, e.case, path, size)
-    }))
-}
-
-/// Without the `pdf` feature there are no PDF editions to link to.
-#[cfg(not(feature = "pdf"))]
-fn pdf_links(_prepared: &Prepared, _made: &[(String, Vec<u8>)]) -> PdfLinks {
-    PdfLinks::default()
-}
-
-/// PDF editions made: (site path, bytes), and warnings about them.
-type Pdfs = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
-
-/// The PDF editions (`only` the one at that site path, or all).
-#[cfg(feature = "pdf")]
-fn make_pdfs(prepared: &Prepared, only: Option<&str>) -> Result<Pdfs, Vec<Diagnostic>> {
-    let editions: Vec<crate::pdf::EditionId> = crate::pdf::editions(&prepared.site)
-        .into_iter()
-        .filter(|e| only.is_none_or(|path| e.path() == path))
-        .collect();
-    let made = crate::pdf::make(&prepared.context(None), &editions)?;
-    Ok((made.pdfs, made.warnings))
-}
-
-/// Without the `pdf` feature there are no PDF editions.
-#[cfg(not(feature = "pdf"))]
-fn make_pdfs(_prepared: &Prepared, _only: Option<&str>) -> Result<Pdfs, Vec<Diagnostic>> {
-    Ok(Default::default())
-}
-
-/// Whether the file at `site_path` is a PDF edition.
-#[cfg(feature = "pdf")]
-pub fn is_pdf(prepared: &Prepared, site_path: &str) -> bool {
-    crate::pdf::edition_at(&prepared.site, site_path).is_some()
-}
-
-/// Without the `pdf` feature no file is a PDF edition.
-#[cfg(not(feature = "pdf"))]
-pub fn is_pdf(_prepared: &Prepared, _site_path: &str) -> bool {
-    false
 }
 
 /// Makes the PDF edition whose file is at `site_path` into `sink` (for `serve`, which makes each when it is

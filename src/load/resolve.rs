@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::data::CaseInfo;
 use crate::model::lang::Lang;
-use crate::model::page::{Page, PageKind, TranslatedFrom};
+use crate::model::page::{Page, PageKind, TranslatedFrom, case_pdf_name};
 use crate::model::site::Site;
 use crate::model::taxonomy::TaxonomyKind;
 use crate::yaml::{Seg, Source};
@@ -185,42 +185,33 @@ fn check_sources(site: &Site, page: &Page, data: &Source<'_>, errors: &mut Vec<D
 
 /// No file of the page has the name of a chart's CSV download or of the case's PDF editions.
 fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut Vec<Diagnostic>) {
-    let has = |name: &str| {
-        page.assets
-            .iter()
-            .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == name))
-    };
+    // (file name, what hakusho writes under it, what the help calls it)
+    let mut written: Vec<(String, String, &str)> = Vec::new();
     if site.config.pdf && page.kind == PageKind::Case {
         for lang in Lang::ALL {
-            let pdf = format!("{}-{}.pdf", page.slug(), lang.code());
-            if has(&pdf) {
-                errors.push(
-                    Diagnostic::error(
-                        Code::FileName,
-                        content.join(&page.id).join(&pdf),
-                        format!(
-                            "this file has the name of the case's PDF edition ({})",
-                            lang.code()
-                        ),
-                    )
-                    .with_help("rename the file; hakusho writes the PDF edition under this name"),
-                );
-            }
+            let what = format!("the case's PDF edition ({})", lang.code());
+            written.push((case_pdf_name(&page.id, lang), what, "the PDF edition"));
         }
     }
     for chart in &page.data.charts {
-        let csv = format!("{}.csv", chart.id);
-        if has(&csv) {
+        let what = format!("the CSV download of chart `{}`", chart.id);
+        written.push((format!("{}.csv", chart.id), what, "the chart's data"));
+    }
+    for (name, what, help) in written {
+        let taken = page
+            .assets
+            .iter()
+            .any(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == name));
+        if taken {
             errors.push(
                 Diagnostic::error(
                     Code::FileName,
-                    content.join(&page.id).join(&csv),
-                    format!(
-                        "this file has the name of the CSV download of chart `{}`",
-                        chart.id
-                    ),
+                    content.join(&page.id).join(&name),
+                    format!("this file has the name of {what}"),
                 )
-                .with_help("rename the file; hakusho writes the chart's data under this name"),
+                .with_help(format!(
+                    "rename the file; hakusho writes {help} under this name"
+                )),
             );
         }
     }

@@ -111,6 +111,13 @@ impl Page {
     }
 }
 
+/// The file name of the PDF edition of the case with page id `case` in `lang`, written beside its page:
+/// `kobe-ja.pdf`.
+pub fn case_pdf_name(case: &str, lang: Lang) -> String {
+    let slug = case.rsplit('/').next().unwrap_or(case);
+    format!("{slug}-{}.pdf", lang.code())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

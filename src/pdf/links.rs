@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::escape::{LINK_MARK, push_string};
-use super::source::Placed;
+use super::placed::Placed;
 
 /// `text` with each mark replaced by its link's target: `label("…")` if the edition defines the label, else
 /// the address on the site (a case PDF links to the other cases on the web). Documents keep their places in

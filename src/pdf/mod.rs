@@ -7,6 +7,7 @@
 mod escape;
 mod links;
 mod markup;
+mod placed;
 mod source;
 mod targets;
 mod world;
@@ -22,11 +23,12 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
-use crate::model::page::{Page, PageKind};
+use crate::model::page::{Page, PageKind, case_pdf_name};
 use crate::model::site::Site;
 use crate::render::Context;
 use crate::render::urls::page_path;
-use source::{Main, Placed};
+use placed::Placed;
+use source::Main;
 use targets::{Edition, chart_path};
 use world::EditionWorld;
 
@@ -45,10 +47,11 @@ impl EditionId {
         let lang = self.lang.code();
         match &self.case {
             None => format!("{}report-{lang}.pdf", page_path(self.lang, "report")),
-            Some(id) => {
-                let slug = id.rsplit('/').next().unwrap_or(id);
-                format!("{}{slug}-{lang}.pdf", page_path(self.lang, id))
-            }
+            Some(id) => format!(
+                "{}{}",
+                page_path(self.lang, id),
+                case_pdf_name(id, self.lang)
+            ),
         }
     }
 }

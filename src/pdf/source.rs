@@ -4,6 +4,7 @@
 use super::escape::{push_string, push_text};
 use super::links;
 use super::markup::{self, Placement, Written};
+use super::placed::Placed;
 use super::targets::{
     DocTargets, Edition, FIGURES_LABEL, GLOSSARY_LABEL, SOURCES_LABEL, glossary_label, push_array,
     source_label,
@@ -13,19 +14,6 @@ use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::render::urls::doc_prefix;
 use crate::render::{key_figure, source_short, source_view};
-
-/// Where a document's markup sits in the main file, to place errors at its Markdown.
-pub(crate) struct Placed {
-    /// Where the document's markup starts in the main file.
-    pub start: usize,
-    /// Its length.
-    pub len: usize,
-    /// The page and language of the document.
-    pub page: String,
-    pub doc_lang: Lang,
-    /// What the markup came from (see [`Written::origins`]).
-    pub origins: Vec<(usize, usize)>,
-}
 
 /// An edition's main file and what it needs besides.
 #[derive(Default)]

@@ -11,7 +11,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 
 use super::escape::{LINK_MARK, push_string, push_text};
 use crate::markdown::headings::slugify;
-use crate::markdown::policy::{RawHtmlPiece, split_raw_html};
+
 use crate::markdown::{GlossaryTerm, IdSet, Piece, merge_text, split_text};
 
 /// Where a link leads in the PDF.
@@ -83,7 +83,7 @@ pub(crate) fn write(
     placement: Placement<'_>,
     targets: &mut dyn Targets,
 ) -> Written {
-    let (body, notes) = split_footnotes(merge_text(markdown).collect());
+    let (body, notes) = footnotes::split_footnotes(merge_text(markdown).collect());
     let mut w = Writer {
         placement,
         targets,
@@ -107,30 +107,6 @@ type Spanned<'m> = (Event<'m>, Range<usize>);
 /// How deeply lists, quotes and inline markup nest in the PDF; deeper ones are written flat (Typst parses
 /// markup to a limited depth, and no reader follows more).
 const MAX_DEPTH: usize = 12;
-
-/// The document's events without footnote definitions, and each definition's events by label.
-fn split_footnotes(
-    events: Vec<Spanned<'_>>,
-) -> (Vec<Spanned<'_>>, HashMap<String, Vec<Spanned<'_>>>) {
-    let mut body = Vec::new();
-    let mut notes: HashMap<String, Vec<Spanned<'_>>> = HashMap::new();
-    let mut current: Option<(String, Vec<Spanned<'_>>)> = None;
-    for (event, range) in events {
-        match (&event, current.as_mut()) {
-            (Event::Start(Tag::FootnoteDefinition(label)), None) => {
-                current = Some((label.to_string(), Vec::new()));
-            }
-            (Event::End(TagEnd::FootnoteDefinition), Some(_)) => {
-                if let Some((label, events)) = current.take() {
-                    notes.entry(label).or_insert(events);
-                }
-            }
-            (_, Some((_, events))) => events.push((event, range)),
-            (_, None) => body.push((event, range)),
-        }
-    }
-    (body, notes)
-}
 
 /// What is open while writing.
 #[derive(Debug)]
@@ -459,58 +435,6 @@ impl<'m> Writer<'_, 'm> {
         self.push(")\n\n");
     }
 
-    fn end_code(&mut self) {
-        let Some(Open::Code { info, text }) = self.stack.pop() else {
-            return;
-        };
-        let mut words = info.split_whitespace();
-        if words.next() == Some("chart") {
-            let id = words
-                .next()
-                .map(str::to_string)
-                .unwrap_or_else(|| text.trim().to_string());
-            if let Some(figure) = self.targets.chart(&id) {
-                self.push(&figure);
-                self.push("\n\n");
-            }
-            return;
-        }
-        self.push("#raw(block: true, ");
-        if let Some(lang) = info.split_whitespace().next() {
-            self.push("lang: ");
-            push_string(&mut self.out.markup, lang);
-            self.push(", ");
-        }
-        push_string(&mut self.out.markup, text.trim_end_matches('\n'));
-        self.push(")\n\n");
-    }
-
-    fn end_image(&mut self) {
-        let Some(Open::Image {
-            dest,
-            path,
-            offset,
-            alt,
-        }) = self.stack.pop()
-        else {
-            return;
-        };
-        let alt = alt.trim();
-        if alt.is_empty() {
-            self.out.images_without_alt.push((offset, dest));
-        }
-        match path {
-            Some(path) => {
-                self.push("#box(image(");
-                push_string(&mut self.out.markup, &path);
-                self.push(", alt: ");
-                push_string(&mut self.out.markup, alt);
-                self.push(", width: 100%));");
-            }
-            None => push_text(&mut self.out.markup, alt),
-        }
-    }
-
     /// Opens a link to `dest`; its text follows, then `]`.
     fn open_link(&mut self, dest: &Dest) {
         match dest {
@@ -558,100 +482,11 @@ impl<'m> Writer<'_, 'm> {
             }
         }
     }
-
-    fn footnote(&mut self, label: &str) {
-        if let Some(typst_label) = self.notes_written.get(label) {
-            let call = format!("#footnote(label({}));", super::escape::string(typst_label));
-            self.push(&call);
-            return;
-        }
-        let Some(events) = self.notes.remove(label) else {
-            self.text_out(&format!("[^{label}]"));
-            return;
-        };
-        let typst_label = format!("{}fn-{label}", self.placement.prefix);
-        self.notes_written
-            .insert(label.to_string(), typst_label.clone());
-        self.push("#footnote[");
-        let html = std::mem::take(&mut self.html);
-        self.events(events);
-        self.html = html;
-        let trimmed = self.out.markup.trim_end().len();
-        self.out.markup.truncate(trimmed);
-        self.push("] #label(");
-        push_string(&mut self.out.markup, &typst_label);
-        self.push(")");
-    }
-
-    /// Raw HTML: the allowed tags become their Typst counterparts; text stays text; comments go.
-    fn raw_html(&mut self, raw: &str) {
-        for piece in split_raw_html(raw) {
-            match piece {
-                RawHtmlPiece::Tag(tag) => self.html_tag(&tag),
-                RawHtmlPiece::Text(t) => {
-                    if !self.in_rp() {
-                        self.text_out(t);
-                    }
-                }
-                RawHtmlPiece::Comment | RawHtmlPiece::Refused(_) => {}
-            }
-        }
-    }
-
-    fn html_tag(&mut self, tag: &str) {
-        let name = tag
-            .trim_start_matches('<')
-            .trim_end_matches('>')
-            .trim_end_matches('/')
-            .trim();
-        if let Some(closing) = name.strip_prefix('/') {
-            if let Some(at) = self.html.iter().rposition(|(n, _)| n == closing) {
-                while self.html.len() > at {
-                    if let Some((_, close)) = self.html.pop() {
-                        self.push(close);
-                    }
-                }
-            }
-            return;
-        }
-        let (open, close) = match name {
-            "br" => {
-                self.push("#linebreak();");
-                return;
-            }
-            "wbr" => return,
-            "sup" => ("#super[", "]"),
-            "sub" => ("#sub[", "]"),
-            "strong" | "b" => ("#strong[", "]"),
-            "em" | "i" => ("#emph[", "]"),
-            "u" => ("#underline[", "]"),
-            "s" => ("#strike[", "]"),
-            "small" => ("#text(size: 0.85em)[", "]"),
-            "mark" => ("#highlight[", "]"),
-            "kbd" => (
-                "#box(stroke: 0.5pt, inset: (x: 2pt), outset: (y: 2pt))[",
-                "]",
-            ),
-            // Ruby: the reading follows its base in parentheses; <rp> (for browsers without ruby) goes.
-            "ruby" => ("[", "]"),
-            "rt" => ("#text(size: 0.7em)[（", "）]"),
-            "rp" => ("", ""),
-            _ => return,
-        };
-        if self.too_deep() {
-            return;
-        }
-        self.push(open);
-        self.html.push((name.to_string(), close));
-    }
-
-    /// Closes the raw HTML tags still open at the end of a block.
-    fn close_html(&mut self) {
-        while let Some((_, close)) = self.html.pop() {
-            self.push(close);
-        }
-    }
 }
+
+mod figures;
+mod footnotes;
+mod html;
 
 #[cfg(test)]
 mod tests;
