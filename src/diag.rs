@@ -73,6 +73,12 @@ pub enum Code {
     UnusedChart,
     /// A ```chart block that names no chart, or places one twice.
     ChartPlacement,
+    /// Table data that does not fit its columns (row lengths, cells of the wrong kind).
+    TableData,
+    /// A table defined in data.yaml and placed nowhere.
+    UnusedTable,
+    /// A ```table block that names no table, or places one twice.
+    TablePlacement,
     /// A link or image to a page or file that does not exist.
     BrokenLink,
     /// A link to an anchor that does not exist on its page.
@@ -81,7 +87,7 @@ pub enum Code {
     RefusedLink,
     /// Raw HTML that is not allowed.
     RawHtml,
-    /// An `@fig:` reference that names no figure.
+    /// An `@fig:`, `@tbl:`, `@chap:`, `@sec:` or `@kf:` reference that names nothing.
     BrokenReference,
     /// A footnote defined but never referenced, or referenced but never defined.
     Footnote,
@@ -132,6 +138,9 @@ impl Code {
             Code::ChartData => "chart-data",
             Code::UnusedChart => "unused-chart",
             Code::ChartPlacement => "chart-placement",
+            Code::TableData => "table-data",
+            Code::UnusedTable => "unused-table",
+            Code::TablePlacement => "table-placement",
             Code::BrokenLink => "broken-link",
             Code::BrokenAnchor => "broken-anchor",
             Code::RefusedLink => "refused-link",

@@ -13,9 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
-use crate::chart;
 use crate::check::{self, CheckReport};
 use crate::diag::{Code, Diagnostic};
 use crate::load::{self, Loaded};
@@ -24,11 +21,16 @@ use crate::model::site::Site;
 use crate::output::{Memory, Sink, Staging, refuse_destination};
 use crate::progress::{Progress, Silent};
 use crate::render::figures::{Figures, number_figures};
+use crate::render::outlines;
 use crate::render::urls::Urls;
-use crate::render::{self, Context, PdfLinks, RenderedPage, Shared, Svgs, Whole, Written};
+use crate::render::{
+    self, Context, Outlines, PdfLinks, RenderedPage, Shared, Svgs, Whole, Written,
+};
 use crate::theme::{self, Theme};
 
+mod charts;
 mod editions;
+use charts::draw_charts;
 pub use editions::is_pdf;
 use editions::{make_pdfs, pdf_links};
 
@@ -165,8 +167,10 @@ pub struct Prepared {
     pub theme: Arc<Theme>,
     /// How links are written.
     pub urls: Urls,
-    /// Figure numbers.
+    /// Figure and table numbers.
     pub figures: Figures,
+    /// The headings `@sec:` references point into.
+    pub outlines: Outlines,
     /// Every chart in both languages.
     pub svgs: Svgs,
     /// Values many pages show.
@@ -187,6 +191,7 @@ impl Prepared {
             theme: &self.theme,
             urls: &self.urls,
             figures: &self.figures,
+            outlines: &self.outlines,
             svgs: &self.svgs,
             shared: &self.shared,
             content: &self.content,
@@ -208,7 +213,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let (theme, theme_warnings) = theme::load(&themes, &site.config.theme)?;
     timings.push(("theme", t.elapsed()));
     let t = Instant::now();
-    let figures = number_figures(&site);
+    let (figures, outlines) = (number_figures(&site), outlines(&site));
     let svgs = draw_charts(&site, &theme.chart_style, None);
     timings.push(("charts", t.elapsed()));
     let t = Instant::now();
@@ -220,6 +225,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
         theme: Arc::new(theme),
         urls,
         figures,
+        outlines,
         svgs,
         shared,
         content: opts.content.clone(),
@@ -263,6 +269,7 @@ pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<Str
     }
     Prepared {
         figures: number_figures(&site),
+        outlines: outlines(&site),
         shared: Shared::update(
             &previous.shared,
             &previous.site,
@@ -291,20 +298,6 @@ fn with_base_url(mut site: Site, base_url: Option<&str>) -> Result<Site, Vec<Dia
         })?;
     }
     Ok(site)
-}
-
-/// The charts of the pages in `only` (every page when `None`) in both languages, drawn in parallel.
-fn draw_charts(site: &Site, style: &chart::ChartStyle, only: Option<&BTreeSet<String>>) -> Svgs {
-    let jobs: Vec<(&crate::model::chart::Chart, Lang)> = site
-        .pages
-        .iter()
-        .filter(|p| only.is_none_or(|ids| ids.contains(&p.id)))
-        .flat_map(|p| p.data.charts.iter())
-        .flat_map(|c| Lang::ALL.into_iter().map(move |l| (c, l)))
-        .collect();
-    jobs.par_iter()
-        .map(|(c, l)| ((c.id.clone(), *l), chart::render_svg(c, *l, style).into()))
-        .collect()
 }
 
 /// Which parts of the site to render.

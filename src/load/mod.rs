@@ -11,6 +11,7 @@ mod raw;
 mod read;
 mod resolve;
 mod site_files;
+mod tables;
 mod text;
 pub(crate) mod walk;
 

@@ -94,22 +94,39 @@ fn check_structure(
     }
 }
 
-/// Chart ids are unique in the whole report (they name figures and downloads).
+/// Chart and table ids are unique in the whole report (they name figures, tables and downloads).
 fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
-    let mut chart_ids: HashMap<&str, &Page> = HashMap::new();
+    let mut ids: HashMap<&str, &Page> = HashMap::new();
     for page in &site.pages {
         let src = data_source(page);
-        for (i, chart) in page.data.charts.iter().enumerate() {
-            if let Some(other) = chart_ids.insert(&chart.id, page) {
-                let other_path = other
-                    .data_file
-                    .as_ref()
-                    .map(|f| crate::diag::display_path(&f.path))
-                    .unwrap_or_default();
-                errors.push(
-                    src.error_at(Code::DuplicateId, &[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")], format!("the chart id `{}` is already used in {other_path}", chart.id))
-                        .with_help("chart ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
-                );
+        let charts = page
+            .data
+            .charts
+            .iter()
+            .map(|c| ("charts", "chart", c.id.as_str()));
+        let tables = page
+            .data
+            .tables
+            .iter()
+            .map(|t| ("tables", "table", t.id.as_str()));
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (key, what, id) in charts.chain(tables) {
+            let i = index.entry(key).or_insert(0);
+            let at = [Seg::Key(key), Seg::Index(*i), Seg::Key("id")];
+            *i += 1;
+            match ids.insert(id, page) {
+                Some(other) if !std::ptr::eq(other, page.as_ref()) => {
+                    let other_path = other
+                        .data_file
+                        .as_ref()
+                        .map(|f| crate::diag::display_path(&f.path))
+                        .unwrap_or_default();
+                    errors.push(
+                        src.error_at(Code::DuplicateId, &at, format!("the {what} id `{id}` is already used in {other_path}"))
+                            .with_help("chart and table ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
+                    );
+                }
+                _ => {}
             }
         }
     }
@@ -196,6 +213,10 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
     for chart in &page.data.charts {
         let what = format!("the CSV download of chart `{}`", chart.id);
         written.push((format!("{}.csv", chart.id), what, "the chart's data"));
+    }
+    for table in &page.data.tables {
+        let what = format!("the CSV download of table `{}`", table.id);
+        written.push((format!("{}.csv", table.id), what, "the table's data"));
     }
     for (name, what, help) in written {
         let taken = page

@@ -1,5 +1,6 @@
-//! Code blocks: written out as escaped `<pre><code>`, except ```` ```chart ```` blocks, which place a
-//! chart of the page's `data.yaml` as a figure (each way's own, from its resolver).
+//! Code blocks: written out as escaped `<pre><code>`, except ```` ```chart ```` and ```` ```table ````
+//! blocks, which place a chart or a numbered table of the page's `data.yaml` (each way's own, from its
+//! resolver).
 
 use std::ops::Range;
 
@@ -43,7 +44,8 @@ impl<'a> Renderer<'a, '_> {
     fn code_block(&mut self, code: CodeBlock) {
         let CodeBlock { info, range, body } = code;
         let mut words = info.split_whitespace();
-        if words.next() != Some("chart") {
+        let first = words.next();
+        if first != Some("chart") && first != Some("table") {
             let lang = info.split_whitespace().next().unwrap_or("");
             let class = if lang.is_empty() {
                 String::new()
@@ -60,7 +62,47 @@ impl<'a> Renderer<'a, '_> {
             .next()
             .map(str::to_string)
             .unwrap_or_else(|| body.trim().to_string());
-        self.chart(id, range.start);
+        if first == Some("table") {
+            self.table(id, range.start);
+        } else {
+            self.chart(id, range.start);
+        }
+    }
+
+    /// Places the numbered table `id` (a table block at `offset`).
+    fn table(&mut self, id: String, offset: usize) {
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            self.error(
+                Code::TablePlacement,
+                offset,
+                "a table block must hold exactly one table id".into(),
+                Some("write ```table, then the table's id on its own line, then ```"),
+            );
+            return;
+        }
+        if self.found.tables.contains(&id) {
+            self.error(
+                Code::TablePlacement,
+                offset,
+                format!("the table `{id}` is placed twice on this page"),
+                Some("place each table once; refer to it elsewhere with @tbl:<id>"),
+            );
+            return;
+        }
+        match self.out.page().resolve.table(&id) {
+            Some(html) => {
+                self.out.both(Event::Html(html.into()), |way| {
+                    Event::Html(way.resolve.table(&id).unwrap_or_default().into())
+                });
+                self.found.tables.push(id);
+            }
+            None => self.error(
+                Code::TablePlacement,
+                offset,
+                format!("there is no table `{id}` in this page's data.yaml"),
+                Some("define it under `tables:` in the data.yaml next to this file, or correct the id"),
+            ),
+        }
     }
 
     /// Places the chart `id` (a chart block at `offset`).

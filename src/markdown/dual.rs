@@ -265,7 +265,7 @@ mod tests {
     use pulldown_cmark::{HeadingLevel, html};
 
     use super::*;
-    use crate::markdown::{Labels, LinkTarget};
+    use crate::markdown::{Labels, LinkTarget, RefError, RefKind, Reference};
 
     struct Nothing;
 
@@ -273,8 +273,14 @@ mod tests {
         fn chart(&mut self, _: &str) -> Option<String> {
             None
         }
-        fn figure(&mut self, _: &str) -> Option<(String, String)> {
+        fn table(&mut self, _: &str) -> Option<String> {
             None
+        }
+        fn reference(&mut self, _: RefKind, _: &str) -> Result<Reference, RefError> {
+            Err(RefError {
+                message: String::new(),
+                help: String::new(),
+            })
         }
         fn link(&mut self, _: &str) -> Result<LinkTarget, String> {
             Err(String::new())

@@ -8,7 +8,7 @@ use super::state::OpenHeading;
 use super::transform::Renderer;
 
 /// Prefixes the theme uses for its own ids; a heading that would start with one gets `s-` in front.
-const RESERVED_PREFIXES: [&str; 4] = ["hk-", "fig-", "fn-", "fnref-"];
+const RESERVED_PREFIXES: [&str; 6] = ["hk-", "fig-", "tbl-", "kf-", "fn-", "fnref-"];
 
 /// A heading of the page, for the table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -46,6 +46,43 @@ pub fn slugify(text: &str) -> String {
     }
     if RESERVED_PREFIXES.iter().any(|p| out.starts_with(p)) {
         out.insert_str(0, "s-");
+    }
+    out
+}
+
+/// The `##` and deeper headings of `markdown` with the ids and texts rendering gives them, without
+/// rendering it (for references to sections of pages not yet rendered). The suite checks that the two agree.
+pub fn outline(markdown: &str) -> Vec<Heading> {
+    let mut ids = super::IdSet::default();
+    let mut out = Vec::new();
+    let mut open: Option<(HeadingLevel, Option<CowStr<'_>>, String)> = None;
+    for (event, _) in super::merge_text(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => open = Some((level, id, String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = open.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, given, text)) = open.take() {
+                    let text = text.trim().to_string();
+                    let wanted = match given.as_deref() {
+                        Some(given) if !given.trim().is_empty() => slugify(given),
+                        _ => slugify(&text),
+                    };
+                    let id = ids.unique(wanted);
+                    if level as u8 >= 2 {
+                        out.push(Heading {
+                            level: level as u8,
+                            id,
+                            text,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
-//! Running text: `@fig:<id>` references and the first use of glossary terms, found without a dictionary
-//! and marked up as links for each way.
+//! Running text: references that write their numbers (`@fig:`, `@tbl:`, `@chap:`, `@sec:`, `@kf:`) and
+//! the first use of glossary terms, found without a dictionary and marked up as links for each way.
 
 use pulldown_cmark::{CowStr, Event};
 
@@ -8,13 +8,111 @@ use super::transform::Renderer;
 use crate::diag::Code;
 use crate::format::escape::escape_html;
 
+/// What a reference in running text names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// `@fig:<id>`: a chart, written as its number (図2-1).
+    Figure,
+    /// `@tbl:<id>` or `@tbl:<page>#<id>`: a numbered table (表2-1).
+    Table,
+    /// `@chap:<slug>`: a chapter (第2章).
+    Chapter,
+    /// `@sec:<page>#<anchor>` or `@sec:#<anchor>`: a section, written as its heading.
+    Section,
+    /// `@kf:<id>` or `@kf:<page>#<id>`: a key figure, written as its quantity (約362社).
+    KeyFigure,
+}
+
+impl RefKind {
+    /// Every kind.
+    pub const ALL: [RefKind; 5] = [
+        RefKind::Figure,
+        RefKind::Table,
+        RefKind::Chapter,
+        RefKind::Section,
+        RefKind::KeyFigure,
+    ];
+
+    /// How a reference of this kind starts.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            RefKind::Figure => "@fig:",
+            RefKind::Table => "@tbl:",
+            RefKind::Chapter => "@chap:",
+            RefKind::Section => "@sec:",
+            RefKind::KeyFigure => "@kf:",
+        }
+    }
+
+    /// The target written after the prefix at the start of `after`, as long as it can be: ids are
+    /// lower-case letters, digits and `-`; pages add `/` and `_` and end at `#`; a section's anchor is
+    /// letters and digits of any script, `-` and `_` (its resolver takes the longest anchor it knows at
+    /// the start, so `@sec:#概要を参照` works).
+    pub(crate) fn target_of(self, after: &str) -> &str {
+        let id_byte = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-';
+        let page_byte = |b: u8| id_byte(b) || b == b'/' || b == b'_';
+        let len = match self {
+            RefKind::Figure | RefKind::Chapter => after.bytes().take_while(|b| id_byte(*b)).count(),
+            RefKind::Table | RefKind::KeyFigure => {
+                let page = after.bytes().take_while(|b| page_byte(*b)).count();
+                match after[page..].strip_prefix('#') {
+                    Some(rest) => page + 1 + rest.bytes().take_while(|b| id_byte(*b)).count(),
+                    None => after.bytes().take_while(|b| id_byte(*b)).count(),
+                }
+            }
+            RefKind::Section => {
+                let page = after.bytes().take_while(|b| page_byte(*b)).count();
+                match after[page..].strip_prefix('#') {
+                    Some(rest) => {
+                        page + 1
+                            + rest
+                                .chars()
+                                .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                                .map(char::len_utf8)
+                                .sum::<usize>()
+                    }
+                    None => page,
+                }
+            }
+        };
+        after[..len].trim_end_matches(['-', '/', '#'])
+    }
+}
+
+/// A reference found in running text, resolved: the words it writes and where they link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// What the reference writes: 図2-1, 表1-1, 第2章, the section's heading, 約362社.
+    pub text: String,
+    /// Where it links.
+    pub href: String,
+    /// More about the target for the theme and for readers (a chapter's title), as the link's title.
+    pub title: Option<String>,
+    /// How many bytes of the target as written it used (a section anchor may be followed by text).
+    pub used: usize,
+}
+
+/// Why a reference names nothing: the message and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefError {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
 /// A piece of running text.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'t> {
     /// Plain text.
     Text(&'t str),
-    /// `@fig:<id>`, with its byte offset in the text.
-    FigureRef { id: &'t str, at: usize },
+    /// A reference (`@fig:<id>`, `@tbl:…`, …): its kind, its target as written and the byte offset of its
+    /// `@` in the text.
+    Ref {
+        kind: RefKind,
+        target: &'t str,
+        at: usize,
+    },
     /// The first use of glossary term `index`.
     Term { index: usize, text: &'t str },
 }
@@ -37,14 +135,20 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// Whether `text` has nothing to mark up: no figure reference, and every glossary term already `done`.
+/// Whether `text` has nothing to mark up: no reference, and every glossary term already `done`.
 fn is_plain(text: &str, done: &[bool]) -> bool {
-    static FIGURE_REF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"@fig:"));
-    // Most text has no `@` at all: one quick byte search before the pattern search.
+    // Most text has no `@` at all: one quick byte search.
     done.iter().all(|d| *d)
-        && (memchr::memchr(b'@', text.as_bytes()).is_none()
-            || FIGURE_REF.find(text.as_bytes()).is_none())
+        && memchr::memchr_iter(b'@', text.as_bytes()).all(|at| reference_at(&text[at..]).is_none())
+}
+
+/// The reference starting `rest` (which starts with `@`), if there is one: its kind and target.
+fn reference_at(rest: &str) -> Option<(RefKind, &str)> {
+    let kind = RefKind::ALL
+        .into_iter()
+        .find(|k| rest.starts_with(k.prefix()))?;
+    let target = kind.target_of(&rest[kind.prefix().len()..]);
+    (!target.is_empty()).then_some((kind, target))
 }
 
 /// Splits `text` into plain text, figure references and first uses of glossary terms. `done[i]` is set when
@@ -70,21 +174,20 @@ pub(crate) fn split_text<'t>(
     while i < text.len() {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
-        if let Some(after) = rest.strip_prefix("@fig:") {
-            let len = after
-                .bytes()
-                .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
-                .count();
-            let id = after[..len].trim_end_matches('-');
-            if !id.is_empty() {
-                if plain_start < i {
-                    pieces.push(Piece::Text(&text[plain_start..i]));
-                }
-                pieces.push(Piece::FigureRef { id, at: i });
-                i += 5 + id.len();
-                plain_start = i;
-                continue;
+        if c == '@'
+            && let Some((kind, target)) = reference_at(rest)
+        {
+            if plain_start < i {
+                pieces.push(Piece::Text(&text[plain_start..i]));
             }
+            pieces.push(Piece::Ref {
+                kind,
+                target,
+                at: i,
+            });
+            i += kind.prefix().len() + target.len();
+            plain_start = i;
+            continue;
         }
         if firsts.contains(&c) {
             let found = glossary.iter().enumerate().find(|(index, t)| {
@@ -150,7 +253,7 @@ impl<'a> Renderer<'a, '_> {
         for piece in pieces {
             match piece {
                 Piece::Text(t) => self.out.same(Event::Text(t.to_string().into())),
-                Piece::FigureRef { id, at } => self.figure_ref(id, offset + at),
+                Piece::Ref { kind, target, at } => self.reference(kind, target, offset + at),
                 Piece::Term { index, text } => {
                     let id = self.out.page_glossary()[index].id.clone();
                     self.found.glossary_used.push(id);
@@ -161,40 +264,51 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    /// A reference to the figure `id` (written at `offset`): a link to it in each way.
-    fn figure_ref(&mut self, id: &str, offset: usize) {
-        match self.out.page().resolve.figure(id) {
-            Some(figure) => {
-                self.found.figure_refs.push(id.to_string());
-                self.out.both(figure_ref(Some(figure), id), |way| {
-                    figure_ref(way.resolve.figure(id), id)
+    /// A reference of `kind` to `target` (written at `offset`): a link in each way, or an error.
+    fn reference(&mut self, kind: RefKind, target: &str, offset: usize) {
+        match self.out.page().resolve.reference(kind, target) {
+            Ok(found) => {
+                if kind == RefKind::Figure {
+                    self.found.figure_refs.push(target.to_string());
+                }
+                let rest = &target[found.used.min(target.len())..];
+                let written = format!("{}{target}", kind.prefix());
+                self.out.both(reference_link(Ok(&found), &written), |way| {
+                    reference_link(way.resolve.reference(kind, target).as_ref(), &written)
                 });
+                if !rest.is_empty() {
+                    self.out.same(Event::Text(rest.to_string().into()));
+                }
             }
-            None => {
-                self.error(
-                    Code::BrokenReference,
-                    offset,
-                    format!("the figure reference @fig:{id} names no chart"),
-                    Some("use the id of a chart defined in a data.yaml of this report"),
-                );
-                self.out.same(Event::Text(format!("@fig:{id}").into()));
+            Err(e) => {
+                self.error(Code::BrokenReference, offset, e.message, Some(&e.help));
+                let written = format!("{}{target}", kind.prefix());
+                self.out.same(Event::Text(written.into()));
             }
         }
     }
 }
 
-/// The link of a `@fig:` reference, or the reference as written if the figure is unknown.
-fn figure_ref<'a>(figure: Option<(String, String)>, id: &str) -> Event<'a> {
-    match figure {
-        Some((label, href)) => Event::InlineHtml(
-            format!(
-                "<a class=\"xref\" href=\"{}\">{}</a>",
-                escape_html(&href),
-                escape_html(&label)
+/// The link a resolved reference writes, or the reference as `written` when it names nothing (the page's
+/// way reports the error).
+fn reference_link<'a>(found: Result<&Reference, &RefError>, written: &str) -> Event<'a> {
+    match found {
+        Ok(r) => {
+            let title = r
+                .title
+                .as_ref()
+                .map(|t| format!(" title=\"{}\"", escape_html(t)))
+                .unwrap_or_default();
+            Event::InlineHtml(
+                format!(
+                    "<a class=\"xref\" href=\"{}\"{title}>{}</a>",
+                    escape_html(&r.href),
+                    escape_html(&r.text)
+                )
+                .into(),
             )
-            .into(),
-        ),
-        None => Event::Text(format!("@fig:{id}").into()),
+        }
+        Err(_) => Event::Text(written.to_string().into()),
     }
 }
 
@@ -235,8 +349,9 @@ mod tests {
         assert_eq!(
             split_text("@fig:kobe-companies に示す。", &[], &mut done),
             vec![
-                Piece::FigureRef {
-                    id: "kobe-companies",
+                Piece::Ref {
+                    kind: RefKind::Figure,
+                    target: "kobe-companies",
                     at: 0
                 },
                 Piece::Text(" に示す。")
@@ -246,7 +361,11 @@ mod tests {
             split_text("see @fig:a-b-.", &[], &mut done),
             vec![
                 Piece::Text("see "),
-                Piece::FigureRef { id: "a-b", at: 4 },
+                Piece::Ref {
+                    kind: RefKind::Figure,
+                    target: "a-b",
+                    at: 4
+                },
                 Piece::Text("-.")
             ]
         );
@@ -254,6 +373,46 @@ mod tests {
             split_text("mail@fig:", &[], &mut done),
             vec![Piece::Text("mail@fig:")]
         );
+    }
+
+    #[test]
+    fn every_kind_of_reference_and_where_it_ends() {
+        let done = [];
+        let refs = |text: &'static str| -> Vec<(RefKind, &'static str)> {
+            split_text(text, &[], &mut [])
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Ref { kind, target, .. } => Some((kind, target)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            refs("@tbl:kobe-counts。"),
+            [(RefKind::Table, "kobe-counts")]
+        );
+        assert_eq!(
+            refs("（@tbl:cases/kobe#kobe-counts）"),
+            [(RefKind::Table, "cases/kobe#kobe-counts")]
+        );
+        assert_eq!(refs("@chap:hubs で"), [(RefKind::Chapter, "hubs")]);
+        assert_eq!(refs("see @chap:hubs."), [(RefKind::Chapter, "hubs")]);
+        assert_eq!(
+            refs("@sec:#概要を参照。"),
+            [(RefKind::Section, "#概要を参照")]
+        );
+        assert_eq!(
+            refs("(@sec:cases/kobe#how-it-began)"),
+            [(RefKind::Section, "cases/kobe#how-it-began")]
+        );
+        assert_eq!(refs("@kf:companies社"), [(RefKind::KeyFigure, "companies")]);
+        assert_eq!(
+            refs("@kf:cases/kobe#companies, and"),
+            [(RefKind::KeyFigure, "cases/kobe#companies")]
+        );
+        assert_eq!(refs("@sec: @kf:# @tbl:- a@b.c"), []);
+        assert!(is_plain("mail me at a@b.c", &done));
+        assert!(!is_plain("x @kf:a", &done));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! pulldown-cmark parses; the event stream is then adjusted for white papers and for Japanese: heading ids
 //! that keep Japanese, footnotes numbered per document with back-links, soft line breaks between Japanese
-//! characters dropped, ```` ```chart ```` blocks replaced by figures, `@fig:<id>` references, the first use
+//! characters dropped, ```` ```chart ```` and ```` ```table ```` blocks replaced by figures and numbered tables,
+//! references that write their numbers (`@fig:`, `@tbl:`, `@chap:`, `@sec:`, `@kf:`), the first use
 //! of each glossary term marked up, and the link and raw-HTML policies enforced (see `policy`).
 //!
 //! A document can be rendered two ways from one parse ([`render_pair`]): the events go through
@@ -31,6 +32,7 @@ use dual::{Dual, Side, Way};
 pub(crate) use events::merge_text;
 pub use headings::Heading;
 pub(crate) use inline::{Piece, split_text};
+pub use inline::{RefError, RefKind, Reference};
 pub(crate) use state::IdSet;
 use transform::Renderer;
 
@@ -66,8 +68,10 @@ pub struct GlossaryTerm {
 pub trait Resolve {
     /// The `<figure>` HTML of a chart defined in this page's `data.yaml`, or `None` if there is none.
     fn chart(&mut self, id: &str) -> Option<String>;
-    /// The label (図2-1) and href of a figure anywhere in the report.
-    fn figure(&mut self, id: &str) -> Option<(String, String)>;
+    /// The `<figure>` HTML of a numbered table defined in this page's `data.yaml`, or `None` if there is none.
+    fn table(&mut self, id: &str) -> Option<String>;
+    /// What a reference written `@<kind>:<target>` writes and where it links, or why it names nothing.
+    fn reference(&mut self, kind: RefKind, target: &str) -> Result<Reference, RefError>;
     /// Where a link or image written in content goes, or why it is broken.
     fn link(&mut self, url: &str) -> Result<LinkTarget, String>;
     /// Glossary terms to mark, longest first.
@@ -129,6 +133,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Ids of the charts placed, in order.
     pub charts: Vec<String>,
+    /// Ids of the numbered tables placed, in order.
+    pub tables: Vec<String>,
     /// Ids of the figures referred to with `@fig:`.
     pub figure_refs: Vec<String>,
     /// Ids of the glossary terms marked.

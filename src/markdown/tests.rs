@@ -17,9 +17,33 @@ impl Resolve for Fake {
         let p = if self.report { "r-" } else { "" };
         (id == "c1").then(|| format!("<figure id=\"{p}fig-c1\">FIG</figure>\n"))
     }
-    fn figure(&mut self, id: &str) -> Option<(String, String)> {
+    fn table(&mut self, id: &str) -> Option<String> {
         let p = if self.report { "r-" } else { "" };
-        (id == "c1").then(|| ("図2-1".to_string(), format!("#{p}fig-c1")))
+        (id == "t1").then(|| format!("<figure id=\"{p}tbl-t1\">TABLE</figure>\n"))
+    }
+    fn reference(&mut self, kind: RefKind, target: &str) -> Result<Reference, RefError> {
+        let p = if self.report { "r-" } else { "" };
+        match (kind, target) {
+            (RefKind::Figure, "c1") => Ok(Reference {
+                text: "図2-1".into(),
+                href: format!("#{p}fig-c1"),
+                title: None,
+                used: 2,
+            }),
+            (RefKind::Section, t) if t.starts_with("#概要") => Ok(Reference {
+                text: "概要".into(),
+                href: format!("#{p}概要"),
+                title: None,
+                used: "#概要".len(),
+            }),
+            _ => Err(RefError {
+                message: format!(
+                    "the figure reference {}{target} names no chart",
+                    kind.prefix()
+                ),
+                help: "use the id of a chart defined in a data.yaml of this report".into(),
+            }),
+        }
     }
     fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
         let (href, in_report) = match (url, self.report) {

@@ -3,6 +3,7 @@
 use super::chart::{Chart, NumberScale, Qualifier};
 use super::date::PartialDate;
 use super::lang::Text;
+use super::table::Table;
 use super::taxonomy::TaxonomyKind;
 
 /// Facts given once for both languages. Every page may have them; cases must.
@@ -18,6 +19,8 @@ pub struct PageData {
     pub timeline: Vec<TimelineEntry>,
     /// Charts, in the order given (which is their figure order within the page).
     pub charts: Vec<Chart>,
+    /// Numbered tables, in the order given (their number order within the page).
+    pub tables: Vec<Table>,
 }
 
 /// What only a case has.

@@ -6,5 +6,6 @@ pub mod date;
 pub mod lang;
 pub mod page;
 pub mod site;
+pub mod table;
 pub mod taxonomy;
 pub mod text_file;

@@ -5,11 +5,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::escape::push_string;
 use super::markup::{Dest, Targets};
-use crate::markdown::GlossaryTerm;
+use crate::markdown::{GlossaryTerm, RefKind};
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::render::urls::{doc_prefix, page_path};
-use crate::render::{Context, Deps, chart_source_line, chart_table, resolve_target};
+use crate::render::{
+    Context, Deps, Refs, chart_source_line, chart_table, resolve_target, table_cells,
+};
 
 /// Labels of the generated parts of the whole-report PDF that links to generated pages lead to.
 pub(crate) const FIGURES_LABEL: &str = "hk-figures";
@@ -119,7 +121,7 @@ impl Targets for DocTargets<'_, '_> {
             push_string(&mut out, note.get(lang));
         }
         out.push_str(", source: ");
-        push_string(&mut out, &chart_source_line(ctx, chart, lang));
+        push_string(&mut out, &chart_source_line(ctx, &chart.source, lang));
         out.push_str(", data-title: ");
         push_string(&mut out, &ctx.t(lang, "figure_data"));
         out.push_str(", head: ");
@@ -133,20 +135,87 @@ impl Targets for DocTargets<'_, '_> {
         Some(out)
     }
 
-    fn figure(&self, id: &str) -> Option<(String, Dest)> {
+    fn table(&mut self, id: &str) -> Option<String> {
         let ctx = self.edition.ctx;
-        let info = ctx.figures.get(id)?;
-        let page = page_path(self.edition.lang, &info.page_id);
-        let on_site = ctx.urls.absolute(&format!("{page}#fig-{id}"));
-        let dest = if self.edition.pages.contains(&info.page_id) {
+        let lang = self.edition.lang;
+        let table = self.page.data.tables.iter().find(|t| t.id == id)?;
+        let info = ctx.figures.table(id)?;
+        let (head, rows) = table_cells(table, lang);
+        let anchor = format!("tbl-{id}");
+        self.figures.push(anchor.clone());
+        let texts = |cells: &[crate::render::CellView]| -> Vec<String> {
+            cells.iter().map(|c| c.text.clone()).collect()
+        };
+        let mut out = String::from("#numbered-table(number: ");
+        push_string(&mut out, info.label.get(lang));
+        out.push_str(", caption: ");
+        push_string(&mut out, table.caption.get(lang));
+        out.push_str(", anchor: ");
+        push_string(&mut out, &anchor);
+        out.push_str(", numeric: (");
+        for h in &head {
+            out.push_str(if h.numeric { "true, " } else { "false, " });
+        }
+        out.push_str("), row-headers: ");
+        out.push_str(
+            if rows
+                .first()
+                .and_then(|r| r.first())
+                .is_some_and(|c| c.header)
+            {
+                "true"
+            } else {
+                "false"
+            },
+        );
+        if let Some(note) = &table.note {
+            out.push_str(", note: ");
+            push_string(&mut out, note.get(lang));
+        }
+        out.push_str(", source: ");
+        push_string(&mut out, &chart_source_line(ctx, &table.source, lang));
+        out.push_str(", head: ");
+        push_array(&mut out, &texts(&head));
+        out.push_str(", rows: (");
+        for row in &rows {
+            push_array(&mut out, &texts(row));
+            out.push_str(", ");
+        }
+        out.push_str("))");
+        Some(out)
+    }
+
+    fn reference(&self, kind: RefKind, target: &str) -> Option<(String, usize, Dest)> {
+        let ctx = self.edition.ctx;
+        let lang = self.edition.lang;
+        let refs = Refs {
+            ctx,
+            page: self.page,
+            lang,
+            from: "",
+            single_page: false,
+        };
+        let found = refs.locate(kind, target, &mut Deps::new(false)).ok()?;
+        let page = page_path(lang, &found.page_id);
+        let on_site = ctx.urls.absolute(&match &found.anchor {
+            Some(anchor) => format!("{page}#{anchor}"),
+            None => page,
+        });
+        // Figures and tables are labelled by their id (unique in the report), the rest per document.
+        let label = match (kind, &found.anchor) {
+            (RefKind::Figure | RefKind::Table, Some(anchor)) => anchor.clone(),
+            (_, Some(anchor)) => format!("{}{anchor}", doc_prefix(&found.page_id)),
+            (_, None) => Edition::top_label(&found.page_id),
+        };
+        let dest = if self.edition.pages.contains(&found.page_id) {
             Dest::Inside {
-                label: format!("fig-{id}"),
+                label,
                 fallback: on_site,
             }
         } else {
             Dest::Url(on_site)
         };
-        Some((info.label.get(self.edition.lang).clone(), dest))
+        Some((found.text, found.used, dest))
     }
 
     fn link(&self, url: &str) -> Option<Dest> {

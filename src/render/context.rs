@@ -33,8 +33,10 @@ pub struct Context<'a> {
     pub theme: &'a Theme,
     /// Link building.
     pub urls: &'a Urls,
-    /// Figure numbers.
+    /// Figure and table numbers.
     pub figures: &'a Figures,
+    /// The headings `@sec:` references point into.
+    pub outlines: &'a super::outlines::Outlines,
     /// Every chart, drawn.
     pub svgs: &'a Svgs,
     /// Values many pages show, made before rendering.

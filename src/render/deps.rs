@@ -21,6 +21,10 @@ pub enum Dep {
     Related(usize),
     /// The number and label of the figure of this chart id.
     Figure(String),
+    /// The number, caption and page of the numbered table of this id.
+    Table(String),
+    /// The headings of the page at this index of `site.pages` (a `@sec:` reference writes one).
+    Outline(usize),
     /// Which taxonomy terms some case is filed under (a term's page exists only then).
     TermsInUse,
 }

@@ -3,7 +3,8 @@
 use super::context::Context;
 use super::figures::FigureInfo;
 use super::strings::fill;
-use super::views::{FigureContext, FigureView};
+use serde::Serialize;
+
 use crate::diag::Diagnostic;
 use crate::format::number::format_number;
 use crate::model::chart::Chart;
@@ -23,7 +24,7 @@ pub(crate) fn figure_html(
         .get(&(chart.id.clone(), lang))
         .map(|svg| svg.to_string())
         .unwrap_or_default();
-    let source_line = source_line(ctx, chart, lang);
+    let source_line = source_line(ctx, &chart.source, lang);
     let (table_head, table_rows) = table(chart, lang);
     let csv_name = format!("{}.csv", chart.id);
     let page_dir = super::urls::page_path(lang, &info.page_id);
@@ -53,9 +54,9 @@ pub(crate) fn figure_html(
     )
 }
 
-/// The figure's source line: 資料：文部科学省「…」（2023年）.
-pub(crate) fn source_line(ctx: &Context<'_>, chart: &Chart, lang: Lang) -> String {
-    match ctx.site.source(&chart.source) {
+/// A figure's or table's source line: 資料：文部科学省「…」（2023年）.
+pub(crate) fn source_line(ctx: &Context<'_>, source: &str, lang: Lang) -> String {
+    match ctx.site.source(source) {
         Some(s) => fill(
             ctx.theme
                 .strings
@@ -68,7 +69,7 @@ pub(crate) fn source_line(ctx: &Context<'_>, chart: &Chart, lang: Lang) -> Strin
                 ("year", &s.year.to_string()),
             ],
         ),
-        None => chart.source.clone(),
+        None => source.to_string(),
     }
 }
 
@@ -129,7 +130,7 @@ pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn plain_number(v: f64) -> String {
+pub(crate) fn plain_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
@@ -137,7 +138,7 @@ fn plain_number(v: f64) -> String {
     }
 }
 
-fn push_row(out: &mut String, cells: &[String]) {
+pub(crate) fn push_row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells
         .iter()
         .map(|c| {
@@ -156,6 +157,42 @@ fn push_row(out: &mut String, cells: &[String]) {
         .collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
+}
+
+/// What `partials/figure.html` receives.
+#[derive(Serialize)]
+pub(crate) struct FigureContext {
+    /// Language code (the UI strings come as `t`).
+    pub lang: &'static str,
+    /// The figure.
+    pub figure: FigureView,
+}
+
+/// A chart as a numbered figure.
+#[derive(Serialize)]
+pub(crate) struct FigureView {
+    /// Anchor id (`fig-<chart id>`).
+    pub anchor: String,
+    /// 図2-1.
+    pub label: String,
+    /// Title.
+    pub title: String,
+    /// The SVG.
+    pub svg: String,
+    /// Note under the chart.
+    pub note: Option<String>,
+    /// 資料：… line.
+    pub source: String,
+    /// Link to the source entry.
+    pub source_url: String,
+    /// Data table: header row.
+    pub table_head: Vec<String>,
+    /// Data table: rows (category, then formatted values).
+    pub table_rows: Vec<Vec<String>>,
+    /// Link to the CSV.
+    pub csv_url: String,
+    /// CSV file name.
+    pub csv_name: String,
 }
 
 #[cfg(test)]

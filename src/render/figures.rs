@@ -1,4 +1,5 @@
-//! White-paper figure numbers: 図2-1 / Figure 2-1 (chapter and position), in reading order.
+//! White-paper figure and table numbers: 図2-1 / Figure 2-1 and 表2-1 / Table 2-1 (chapter and position,
+//! each in its own sequence), in reading order.
 
 use std::collections::HashMap;
 
@@ -23,12 +24,15 @@ pub struct FigureInfo {
     pub title: Text,
 }
 
-/// All figures of the report, in reading order.
+/// All figures and tables of the report, in reading order.
 #[derive(Clone, Debug, Default)]
 pub struct Figures {
-    /// In reading order.
+    /// Figures (charts), in reading order.
     pub list: Vec<FigureInfo>,
     by_id: HashMap<String, usize>,
+    /// Numbered tables, in reading order (their title is the caption).
+    pub tables: Vec<FigureInfo>,
+    table_by_id: HashMap<String, usize>,
 }
 
 impl Figures {
@@ -36,13 +40,20 @@ impl Figures {
     pub fn get(&self, id: &str) -> Option<&FigureInfo> {
         self.by_id.get(id).map(|&i| &self.list[i])
     }
+
+    /// The numbered table with id `id`.
+    pub fn table(&self, id: &str) -> Option<&FigureInfo> {
+        self.table_by_id.get(id).map(|&i| &self.tables[i])
+    }
 }
 
-/// Numbers every chart: within a chapter, the chapter page's charts first, then its cases in order, each in
-/// the order of `charts` in `data.yaml`. Charts on pages outside chapters are numbered 図1, 図2, … after them.
+/// Numbers every chart and every table: within a chapter, the chapter page's first, then its cases in
+/// order, each in the order of `charts` (or `tables`) in `data.yaml`. Those on pages outside chapters are
+/// numbered 図1, 図2, … (表1, 表2, …) after them. Figures and tables are counted apart.
 pub fn number_figures(site: &Site) -> Figures {
     let mut figures = Figures::default();
     let mut counters: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut table_counters: HashMap<Option<usize>, usize> = HashMap::new();
     for page in site.reading_order() {
         let chapter = match page.kind {
             PageKind::Chapter => site.chapter_number(page.slug()),
@@ -57,7 +68,7 @@ pub fn number_figures(site: &Site) -> Figures {
             let n = counters.entry(chapter).or_insert(0);
             *n += 1;
             let number = *n;
-            let label = Localized::from_fn(|lang| label(lang, chapter, number));
+            let label = Localized::from_fn(|lang| label(Kind::Figure, lang, chapter, number));
             figures.by_id.insert(chart.id.clone(), figures.list.len());
             figures.list.push(FigureInfo {
                 id: chart.id.clone(),
@@ -68,16 +79,43 @@ pub fn number_figures(site: &Site) -> Figures {
                 title: chart.title.clone(),
             });
         }
+        for table in &page.data.tables {
+            let n = table_counters.entry(chapter).or_insert(0);
+            *n += 1;
+            let number = *n;
+            let label = Localized::from_fn(|lang| label(Kind::Table, lang, chapter, number));
+            figures
+                .table_by_id
+                .insert(table.id.clone(), figures.tables.len());
+            figures.tables.push(FigureInfo {
+                id: table.id.clone(),
+                page_id: page.id.clone(),
+                chapter,
+                number,
+                label,
+                title: table.caption.clone(),
+            });
+        }
     }
     figures
 }
 
-fn label(lang: Lang, chapter: Option<usize>, number: usize) -> String {
-    match (lang, chapter) {
-        (Lang::Ja, Some(c)) => format!("図{c}-{number}"),
-        (Lang::Ja, None) => format!("図{number}"),
-        (Lang::En, Some(c)) => format!("Figure {c}-{number}"),
-        (Lang::En, None) => format!("Figure {number}"),
+#[derive(Clone, Copy)]
+enum Kind {
+    Figure,
+    Table,
+}
+
+fn label(kind: Kind, lang: Lang, chapter: Option<usize>, number: usize) -> String {
+    let name = match (kind, lang) {
+        (Kind::Figure, Lang::Ja) => "図",
+        (Kind::Table, Lang::Ja) => "表",
+        (Kind::Figure, Lang::En) => "Figure ",
+        (Kind::Table, Lang::En) => "Table ",
+    };
+    match chapter {
+        Some(c) => format!("{name}{c}-{number}"),
+        None => format!("{name}{number}"),
     }
 }
 
@@ -87,8 +125,10 @@ mod tests {
 
     #[test]
     fn labels_in_both_languages() {
-        assert_eq!(label(Lang::Ja, Some(2), 1), "図2-1");
-        assert_eq!(label(Lang::En, Some(2), 3), "Figure 2-3");
-        assert_eq!(label(Lang::Ja, None, 4), "図4");
+        assert_eq!(label(Kind::Figure, Lang::Ja, Some(2), 1), "図2-1");
+        assert_eq!(label(Kind::Figure, Lang::En, Some(2), 3), "Figure 2-3");
+        assert_eq!(label(Kind::Figure, Lang::Ja, None, 4), "図4");
+        assert_eq!(label(Kind::Table, Lang::Ja, Some(1), 2), "表1-2");
+        assert_eq!(label(Kind::Table, Lang::En, None, 1), "Table 1");
     }
 }

@@ -119,47 +119,59 @@ fn cases_list(ctx: &Context<'_>, lang: Lang) -> ListView {
 
 fn figures_list(ctx: &Context<'_>, lang: Lang) -> ListView {
     let from = page_path(lang, "figures");
-    let mut groups: Vec<FigureGroup> = Vec::new();
-    for info in &ctx.figures.list {
-        let heading = match info.chapter {
-            Some(n) => {
-                let title = ctx
-                    .site
-                    .config
-                    .chapters
-                    .get(n - 1)
-                    .and_then(|slug| ctx.site.page(&format!("chapters/{slug}")))
-                    .map(|p| p.doc_for(lang).0.title.clone())
-                    .unwrap_or_default();
-                format!("{} {title}", ctx.chapter_label(lang, n))
+    // Chapters in order, then what is outside chapters; figures and tables each in their number order.
+    let mut groups: std::collections::BTreeMap<usize, FigureGroup> = Default::default();
+    let kinds = [(&ctx.figures.list, "fig"), (&ctx.figures.tables, "tbl")];
+    for (list, anchor) in kinds {
+        for info in list {
+            let group = groups
+                .entry(info.chapter.unwrap_or(usize::MAX))
+                .or_insert_with(|| FigureGroup {
+                    heading: group_heading(ctx, lang, info.chapter),
+                    figures: Vec::new(),
+                    tables: Vec::new(),
+                });
+            let page_title = ctx
+                .site
+                .page(&info.page_id)
+                .map(|p| p.doc_for(lang).0.title.clone())
+                .unwrap_or_default();
+            let row = FigureRow {
+                label: info.label.get(lang).clone(),
+                title: info.title.get(lang).clone(),
+                url: ctx.urls.href(
+                    &from,
+                    &format!("{}#{anchor}-{}", page_path(lang, &info.page_id), info.id),
+                ),
+                page_title,
+            };
+            match anchor {
+                "fig" => group.figures.push(row),
+                _ => group.tables.push(row),
             }
-            None => ctx.t(lang, "figures_other"),
-        };
-        let page_title = ctx
-            .site
-            .page(&info.page_id)
-            .map(|p| p.doc_for(lang).0.title.clone())
-            .unwrap_or_default();
-        let row = FigureRow {
-            label: info.label.get(lang).clone(),
-            title: info.title.get(lang).clone(),
-            url: ctx.urls.href(
-                &from,
-                &format!("{}#fig-{}", page_path(lang, &info.page_id), info.id),
-            ),
-            page_title,
-        };
-        match groups.last_mut() {
-            Some(g) if g.heading == heading => g.figures.push(row),
-            _ => groups.push(FigureGroup {
-                heading,
-                figures: vec![row],
-            }),
         }
     }
     ListView {
-        figure_groups: groups,
+        figure_groups: groups.into_values().collect(),
         ..ListView::default()
+    }
+}
+
+/// 第2章 地域の拠点, or the heading of what is outside chapters.
+fn group_heading(ctx: &Context<'_>, lang: Lang, chapter: Option<usize>) -> String {
+    match chapter {
+        Some(n) => {
+            let title = ctx
+                .site
+                .config
+                .chapters
+                .get(n - 1)
+                .and_then(|slug| ctx.site.page(&format!("chapters/{slug}")))
+                .map(|p| p.doc_for(lang).0.title.clone())
+                .unwrap_or_default();
+            format!("{} {title}", ctx.chapter_label(lang, n))
+        }
+        None => ctx.t(lang, "figures_other"),
     }
 }
 

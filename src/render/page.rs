@@ -9,6 +9,7 @@ use super::pieces::{chapter_number_of, facts_view};
 use super::rendered::{RenderedPage, collect_ids};
 use super::report::{SectionPlan, render_section};
 use super::resolver::PageResolver;
+use super::table::csv as table_csv;
 use super::urls::page_path;
 use super::views::PageContext;
 use crate::diag::{Code, Diagnostic};
@@ -146,7 +147,7 @@ pub(crate) fn render_page(
     outcome
 }
 
-/// The warnings of a page's own text: the Markdown stage's, and charts defined but not placed.
+/// The warnings of a page's own text: the Markdown stage's, and charts and tables defined but not placed.
 fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diagnostic> {
     let mut warnings = md.warnings.clone();
     for chart in page
@@ -167,6 +168,27 @@ fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diag
             .with_help(format!(
                 "place it with a block ```chart / {} / ```",
                 chart.id
+            )),
+        );
+    }
+    for table in page
+        .data
+        .tables
+        .iter()
+        .filter(|t| !md.tables.contains(&t.id))
+    {
+        warnings.push(
+            Diagnostic::warning(
+                Code::UnusedTable,
+                path,
+                format!(
+                    "the table `{}` is defined in data.yaml but not placed in this text",
+                    table.id
+                ),
+            )
+            .with_help(format!(
+                "place it with a block ```table / {} / ```",
+                table.id
             )),
         );
     }
@@ -192,6 +214,13 @@ fn write_files(
     put([from.as_str(), "index.html"].concat(), html, errors);
     for chart in &page.data.charts {
         put(format!("{from}{}.csv", chart.id), csv(chart, lang), errors);
+    }
+    for table in &page.data.tables {
+        put(
+            format!("{from}{}.csv", table.id),
+            table_csv(table, lang),
+            errors,
+        );
     }
     for asset in &page.assets {
         let rel = asset.to_string_lossy().replace('\\', "/");

@@ -209,6 +209,7 @@ pub(crate) fn home_view(ctx: &Context<'_>, lang: Lang, from: &str, deps: &mut De
                 let p = ctx.listing(&r.page, deps)?;
                 let k = p.data.key_figures.iter().find(|k| k.id == r.id)?;
                 let mut view = key_figure(ctx, lang, from, p, k);
+                view.anchor = None;
                 view.page = Some(Link {
                     title: p.doc_for(lang).0.title.clone(),
                     url: ctx.urls.href(from, &page_path(lang, &p.id)),

@@ -81,6 +81,7 @@ pub(crate) fn key_figure(
             &format!("{}#hk-source-{}", page_path(lang, &page.id), k.source),
         ),
         page: None,
+        anchor: Some(format!("kf-{}", k.id)),
     }
 }
 

@@ -153,6 +153,7 @@ fn section(
         .map(|k| {
             let mut v = key_figure(ctx, lang, from, page, k);
             v.source_url = format!("#hk-source-{}", k.source);
+            v.anchor = Some(format!("{}kf-{}", super::urls::doc_prefix(&page.id), k.id));
             v
         })
         .collect();

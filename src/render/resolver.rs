@@ -1,13 +1,15 @@
-//! What a page's Markdown needs from the site: its charts as figures, figure numbers, link targets and
-//! glossary terms, all as hrefs from the page being rendered.
+//! What a page's Markdown needs from the site: its charts and tables, what references write, link targets
+//! and glossary terms, all as hrefs from the page being rendered.
 
 use super::context::Context;
 use super::deps::{Dep, Deps};
 use super::figure::figure_html;
+use super::references::Refs;
+use super::table::table_html;
 use super::targets::{Target, resolve_target};
 use super::urls::{doc_prefix, page_path};
 use crate::diag::Diagnostic;
-use crate::markdown::{GlossaryTerm, LinkTarget, Resolve};
+use crate::markdown::{GlossaryTerm, LinkTarget, RefError, RefKind, Reference, Resolve};
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 
@@ -102,18 +104,28 @@ impl Resolve for PageResolver<'_, '_> {
         }
     }
 
-    fn figure(&mut self, id: &str) -> Option<(String, String)> {
-        let info = self.ctx.figures.get(id)?;
-        self.deps.add(Dep::Figure(id.to_string()));
-        let href = if self.single_page {
-            format!("#{}fig-{id}", doc_prefix(&info.page_id))
-        } else {
-            self.ctx.urls.href(
-                &self.from,
-                &format!("{}#fig-{id}", page_path(self.lang, &info.page_id)),
-            )
+    fn table(&mut self, id: &str) -> Option<String> {
+        let table = self.page.data.tables.iter().find(|t| t.id == id)?;
+        let info = self.ctx.figures.table(id)?;
+        self.deps.add(Dep::Table(id.to_string()));
+        match table_html(self.ctx, table, info, self.lang, &self.from, &self.prefix) {
+            Ok(html) => Some(html),
+            Err(e) => {
+                self.errors.push(e);
+                Some(String::new())
+            }
+        }
+    }
+
+    fn reference(&mut self, kind: RefKind, target: &str) -> Result<Reference, RefError> {
+        let refs = Refs {
+            ctx: self.ctx,
+            page: self.page,
+            lang: self.lang,
+            from: &self.from,
+            single_page: self.single_page,
         };
-        Some((info.label.get(self.lang).clone(), href))
+        refs.resolve(kind, target, &mut self.deps)
     }
 
     fn link(&mut self, url: &str) -> Result<LinkTarget, String> {

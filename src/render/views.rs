@@ -206,6 +206,8 @@ pub struct KeyFigureView {
     pub source_url: String,
     /// For cover figures: the page it comes from.
     pub page: Option<Link>,
+    /// Its anchor (`kf-<id>`), where `@kf:` references lead; none on cards of other pages' figures.
+    pub anchor: Option<String>,
 }
 
 /// A timeline entry, formatted.
@@ -387,9 +389,11 @@ pub struct FigureGroup {
     pub heading: String,
     /// The figures.
     pub figures: Vec<FigureRow>,
+    /// The numbered tables.
+    pub tables: Vec<FigureRow>,
 }
 
-/// A line of the list of figures.
+/// A line of the list of figures and tables.
 #[derive(Serialize)]
 pub struct FigureRow {
     /// 図2-1.
@@ -413,42 +417,6 @@ pub struct GlossaryRow {
     pub expansion: String,
     /// Definition.
     pub definition: String,
-}
-
-/// What `partials/figure.html` receives.
-#[derive(Serialize)]
-pub struct FigureContext {
-    /// Language code (the UI strings come as `t`).
-    pub lang: &'static str,
-    /// The figure.
-    pub figure: FigureView,
-}
-
-/// A chart as a numbered figure.
-#[derive(Serialize)]
-pub struct FigureView {
-    /// Anchor id (`fig-<chart id>`).
-    pub anchor: String,
-    /// 図2-1.
-    pub label: String,
-    /// Title.
-    pub title: String,
-    /// The SVG.
-    pub svg: String,
-    /// Note under the chart.
-    pub note: Option<String>,
-    /// 資料：… line.
-    pub source: String,
-    /// Link to the source entry.
-    pub source_url: String,
-    /// Data table: header row.
-    pub table_head: Vec<String>,
-    /// Data table: rows (category, then formatted values).
-    pub table_rows: Vec<Vec<String>>,
-    /// Link to the CSV.
-    pub csv_url: String,
-    /// CSV file name.
-    pub csv_name: String,
 }
 
 /// One document of the whole report.

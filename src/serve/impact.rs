@@ -28,7 +28,7 @@ impl Impact {
 }
 
 /// The impact of the edit of the page folders `ids` from `old` to `new`; `None` when pages were added or
-/// removed, a page's files (assets) changed, or charts were added, removed or renamed: then everything is
+/// removed, a page's files (assets) changed, or charts or tables were added, removed or renamed: then everything is
 /// rendered again.
 pub(crate) fn impact(old: &Prepared, new: &Prepared, ids: &BTreeSet<String>) -> Option<Impact> {
     let mut impact = Impact::default();
@@ -73,6 +73,26 @@ pub(crate) fn impact(old: &Prepared, new: &Prepared, ids: &BTreeSet<String>) -> 
             impact.changed.insert(Dep::Figure(info.id.clone()));
         }
     }
+    for info in &new.figures.tables {
+        let same = old.figures.table(&info.id).is_some_and(|o| {
+            o.label == info.label && o.title == info.title && o.page_id == info.page_id
+        });
+        if !same {
+            impact.changed.insert(Dep::Table(info.id.clone()));
+        }
+    }
+    // The headings of an edited page, as `@sec:` references elsewhere write them.
+    for id in ids {
+        let key = |lang| (id.clone(), lang);
+        if Lang::ALL
+            .iter()
+            .any(|&l| old.outlines.get(&key(l)) != new.outlines.get(&key(l)))
+        {
+            impact
+                .changed
+                .insert(Dep::Outline(new.site.page_index(id)?));
+        }
+    }
     Some(impact)
 }
 
@@ -85,8 +105,12 @@ fn terms_in_use(site: &Site) -> BTreeSet<(TaxonomyKind, &str)> {
         .collect()
 }
 
+/// The ids of the page's charts and tables.
 fn chart_ids(page: &Page) -> Vec<&str> {
-    page.data.charts.iter().map(|c| c.id.as_str()).collect()
+    let charts = page.data.charts.iter().map(|c| c.id.as_str());
+    charts
+        .chain(page.data.tables.iter().map(|t| t.id.as_str()))
+        .collect()
 }
 
 fn ids_of(pages: Vec<&Page>) -> Vec<&str> {

@@ -139,7 +139,25 @@ fn edit(
             }
             3 | 4 => {
                 let p = at(rng.pick(&docs).as_str());
-                let addition = match rng.below(6) {
+                let addition = match rng.below(10) {
+                    9 => {
+                        // A heading's text changes (its anchor stays): `@sec:` references elsewhere
+                        // write the new text.
+                        if !edit_line(&p, "## ", 0, |l| match l.find(" {#") {
+                            Some(at) => format!("{} 改{n}{}", &l[..at], &l[at..]),
+                            None => format!("{l} 改{n}"),
+                        }) {
+                            continue;
+                        }
+                        String::new()
+                    }
+                    8 => "\n\n@sec:chapters/overview#collaboration と @sec:cases/kobe#概要。\n"
+                        .to_string(),
+                    7 => {
+                        "\n\n@chap:hubs、@tbl:kanagawa-research-base、@kf:cases/kobe#companies。\n"
+                            .to_string()
+                    }
+                    6 => "\n\n@kf:cases/kawasaki#institutions and @chap:kosen.\n".to_string(),
                     5 => "\n\n[山形県の事例](/regions/yamagata/)\n".to_string(),
                     0 => format!("\n\n追加の段落 {n}。\n"),
                     1 => "\n\n[神戸](/cases/kobe/) と [about](/about/)\n".to_string(),

@@ -143,12 +143,11 @@ fn the_whole_report_is_tagged_titled_outlined_and_in_its_language() {
                 f.structure
             );
         }
-        // Every chart of the site is a figure (each has a CSV download there), described by the chart's
-        // text alternative.
-        let charts = walkdir::WalkDir::new(site.dir.join("output").join(lang))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        // Every chart of the site (each is listed on the list of figures) is a figure, described by the
+        // chart's text alternative.
+        let charts = site
+            .output(&format!("{lang}/figures/index.html"))
+            .matches("/#fig-")
             .count();
         assert!(charts >= 4, "{lang}: {charts} charts on the site");
         assert_eq!(f.figure_alts.len(), charts, "{lang}: figures in the PDF");
@@ -220,6 +219,26 @@ fn the_whole_report_reads_in_both_languages() {
     );
     assert!(
         ja_all.contains("図表一覧") && ja_all.contains("用語集") && ja_all.contains("出典一覧")
+    );
+    // A numbered table (Kawasaki's), captioned with the site's number, its numbers formatted, listed with
+    // the figures; references written as numbers.
+    let caption = squeezed("表2-1 県資料が示す神奈川県内の研究開発資源");
+    assert_eq!(
+        ja_all.matches(&caption).count(),
+        2,
+        "the table and its line in 図表一覧"
+    );
+    assert!(
+        ja_all.contains(&squeezed("研究者数（約、人）1万4,000")),
+        "no table row"
+    );
+    assert!(
+        ja_all.contains(&squeezed("研究者は約1万4,000人、技術者は約37万人")),
+        "no @kf:"
+    );
+    assert!(
+        squeezed(&en.join("")).contains(&squeezed("Table 2-1 Research and development resources")),
+        "no Table 2-1"
     );
     // Page numbers: a page of the body ends with its number.
     let numbered = ja

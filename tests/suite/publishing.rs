@@ -253,7 +253,7 @@ fn related_cases_share_terms_best_first() {
 }
 
 #[test]
-fn the_whole_report_page_holds_every_document_with_figures_numbered() {
+fn the_whole_report_page_holds_every_document_with_figures_and_tables_numbered() {
     let site = SiteTest::bundled();
     site.build_ok(&[]);
     let report = site.output("ja/report/index.html");
@@ -268,7 +268,8 @@ fn the_whole_report_page_holds_every_document_with_figures_numbered() {
         assert!(report.contains(&format!("id=\"{id}\"")), "{id}");
     }
     let figures = site.output("ja/figures/index.html");
-    let count = report.matches("<figure class=\"chart\"").count();
+    let count = report.matches("<figure class=\"chart\"").count()
+        + report.matches("<figure class=\"numbered-table\"").count();
     assert_eq!(
         count,
         figures.matches("<span class=\"figure-label\">").count()

@@ -8,12 +8,14 @@ use serde::Deserialize;
 
 use super::charts::{RawChart, resolve_chart};
 use super::raw::{DateText, RawScale, check_id};
+use super::tables::{RawTable, resolve_table};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, Qualifier};
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
+use crate::model::table::Table;
 use crate::yaml::{self, Seg, Source};
 
 /// `data.yaml` as written.
@@ -38,6 +40,8 @@ pub(super) struct RawPageData {
     pub timeline: Vec<RawTimelineEntry>,
     #[serde(default)]
     pub charts: Vec<RawChart>,
+    #[serde(default)]
+    pub tables: Vec<RawTable>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -103,6 +107,7 @@ pub(crate) fn parse_page_data(
         key_figures,
         timeline,
         charts,
+        tables,
     } = raw;
     let mut errors = Vec::new();
     let case_keys = CaseKeys {
@@ -115,7 +120,10 @@ pub(crate) fn parse_page_data(
     };
     let case = case_info(&src, kind, case_keys, &mut errors);
     if sources.is_empty()
-        && (kind == PageKind::Case || !key_figures.is_empty() || !charts.is_empty())
+        && (kind == PageKind::Case
+            || !key_figures.is_empty()
+            || !charts.is_empty()
+            || !tables.is_empty())
     {
         errors.push(
             Diagnostic::error(Code::MissingKey, path, "missing field `sources`")
@@ -139,6 +147,7 @@ pub(crate) fn parse_page_data(
     let key_figures = resolve_key_figures(&cites, key_figures, &mut errors);
     let timeline = resolve_timeline(&cites, timeline, &mut errors);
     let charts = resolve_charts(&cites, charts, &mut errors);
+    let tables = resolve_tables(&cites, tables, &charts, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -148,6 +157,7 @@ pub(crate) fn parse_page_data(
         key_figures,
         timeline,
         charts,
+        tables,
     })
 }
 
@@ -363,4 +373,48 @@ fn resolve_charts(
         }
     }
     charts
+}
+
+fn resolve_tables(
+    cites: &Cites<'_>,
+    raw: Vec<RawTable>,
+    charts: &[Chart],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    for (i, raw_table) in raw.into_iter().enumerate() {
+        let at = [Seg::Key("tables"), Seg::Index(i)];
+        let id = raw_table.id.clone();
+        let source = raw_table.source.clone();
+        let source = cites.source(errors, source, &at, &format!("table `{id}`"));
+        let id_at = [at[0], at[1], Seg::Key("id")];
+        if tables.iter().any(|t| t.id == id) {
+            errors.push(cites.src.error_at(
+                Code::DuplicateId,
+                &id_at,
+                format!("the table id `{id}` is used twice in this page"),
+            ));
+        } else if charts.iter().any(|c| c.id == id) {
+            errors.push(
+                cites
+                    .src
+                    .error_at(
+                        Code::DuplicateId,
+                        &id_at,
+                        format!("the id `{id}` is already a chart's in this page"),
+                    )
+                    .with_help(
+                        "charts and tables share ids (they name downloads): give the table its own",
+                    ),
+            );
+        }
+        match resolve_table(cites.src, i, raw_table) {
+            Ok(mut table) => {
+                table.source = source;
+                tables.push(table);
+            }
+            Err(mut errs) => errors.append(&mut errs),
+        }
+    }
+    tables
 }

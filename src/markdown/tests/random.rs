@@ -49,6 +49,17 @@ const INLINE: &[&str] = &[
     "@fig:nope",
     "@fig:",
     "mail@fig:c1",
+    "@tbl:t1",
+    "@tbl:other#t2",
+    "@tbl:nope",
+    "@chap:hubs",
+    "@chap:hub",
+    "@sec:#概要を見よ",
+    "@sec:#given",
+    "@sec:other#x",
+    "@kf:k1",
+    "@kf:other#k1",
+    "@kf:",
     " ",
     "  ",
     "\u{85}",
@@ -128,6 +139,9 @@ const BLOCKS: &[&str] = &[
     "```chart\nnope\n```",
     "```chart\n\n```",
     "```chart c1\n```",
+    "```table\nt1\n```",
+    "```table t1\n```",
+    "```table\nnope\n```",
     "```chart\na b\n```",
     "[^a]: the note a",
     "[^b]: ## heading in a note",
@@ -257,15 +271,42 @@ impl Resolve for Site {
         figure
     }
 
-    fn figure(&mut self, id: &str) -> Option<(String, String)> {
-        self.asked.push(format!("figure {id}"));
+    fn table(&mut self, id: &str) -> Option<String> {
         let p = self.prefix();
-        match id {
-            "c1" => Some(("図2-1".into(), format!("#{p}fig-c1"))),
-            "c2" => Some(("図2-2".into(), format!("#{p}fig-c2"))),
-            "c3" if self.single_page => Some(("図3-1".into(), "#other-fig-c3".into())),
-            "c3" => Some(("図3-1".into(), "../other/#fig-c3".into())),
-            _ => None,
+        let table = (id == "t1").then(|| format!("<figure id=\"{p}tbl-{id}\">TABLE</figure>\n"));
+        let answer = if table.is_some() { "placed" } else { "none" };
+        self.asked.push(format!("table {id}: {answer}"));
+        table
+    }
+
+    fn reference(&mut self, kind: RefKind, target: &str) -> Result<Reference, RefError> {
+        self.asked.push(format!("{} {target}", kind.prefix()));
+        let p = self.prefix();
+        let found = |text: &str, href: String, used: usize| {
+            Ok(Reference {
+                text: text.into(),
+                href,
+                title: (kind == RefKind::Chapter).then(|| "拠点".to_string()),
+                used,
+            })
+        };
+        match (kind, target) {
+            (RefKind::Figure, "c1") => found("図2-1", format!("#{p}fig-c1"), 2),
+            (RefKind::Figure, "c2") => found("図2-2", format!("#{p}fig-c2"), 2),
+            (RefKind::Figure, "c3") if self.single_page => {
+                found("図3-1", "#other-fig-c3".into(), 2)
+            }
+            (RefKind::Figure, "c3") => found("図3-1", "../other/#fig-c3".into(), 2),
+            (RefKind::Table, "t1") => found("表2-1", format!("#{p}tbl-t1"), 2),
+            (RefKind::Table, "other#t2") => found("表3-1", "../other/#tbl-t2".into(), 8),
+            (RefKind::Chapter, "hubs") => found("第2章", "../hubs/".into(), 4),
+            (RefKind::Section, "#概要を見よ") => found("概要", format!("#{p}概要"), 7),
+            (RefKind::Section, "#given") => found("Title", format!("#{p}given"), 6),
+            (RefKind::KeyFigure, "k1") => found("約362社", format!("#{p}kf-k1"), 2),
+            _ => Err(RefError {
+                message: format!("{}{target} names nothing", kind.prefix()),
+                help: "fix it".into(),
+            }),
         }
     }
 
@@ -313,7 +354,7 @@ fn strings(list: &[crate::diag::Diagnostic]) -> Vec<String> {
 /// Everything a way gives that the pair must give too: all of it for the page, the HTML for the variant.
 fn page_outputs(r: &Rendered) -> String {
     format!(
-        "{}\n--\n{}\n--\n{}\n--\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{}\n--\n{}\n--\n{}\n--\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         r.html,
         r.footnotes_html,
         r.text,
@@ -322,6 +363,7 @@ fn page_outputs(r: &Rendered) -> String {
         strings(&r.errors),
         strings(&r.warnings),
         r.charts,
+        r.tables,
         r.figure_refs,
         r.glossary_used
     )
@@ -331,11 +373,11 @@ fn variant_outputs(r: &Rendered) -> String {
     format!("{}\n--\n{}", r.html, r.footnotes_html)
 }
 
-/// The charts placed (rendered, in the real site, with any error recorded).
+/// The charts and tables placed (rendered, in the real site, with any error recorded).
 fn charts(asked: &[String]) -> Vec<&String> {
     asked
         .iter()
-        .filter(|a| a.starts_with("chart ") && a.ends_with(": placed"))
+        .filter(|a| (a.starts_with("chart ") || a.starts_with("table ")) && a.ends_with(": placed"))
         .collect()
 }
 
@@ -384,6 +426,15 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would_for_random_documents() {
             page_site.asked, page_alone_site.asked,
             "the page's resolver, {context}"
         );
+        // Headings found without rendering (for `@sec:` references) are the headings rendering finds.
+        let outlined: Vec<Heading> = headings::outline(&markdown)
+            .into_iter()
+            .map(|mut h| {
+                h.id = format!("{}{}", page_input.id_prefix, h.id);
+                h
+            })
+            .collect();
+        assert_eq!(outlined, page_alone.headings, "the outline of {context}");
         assert_eq!(
             charts(&variant_site.asked),
             charts(&variant_alone_site.asked),

@@ -4,18 +4,25 @@ use super::super::escape::{push_string, push_text};
 use super::{Open, Writer};
 
 impl Writer<'_, '_> {
-    /// A fenced block: a chart placed by ```` ```chart <id> ```` as its figure, other code as a raw block.
+    /// A fenced block: a chart or table placed by ```` ```chart <id> ```` or ```` ```table <id> ````, other
+    /// code as a raw block.
     pub(super) fn end_code(&mut self) {
         let Some(Open::Code { info, text }) = self.stack.pop() else {
             return;
         };
         let mut words = info.split_whitespace();
-        if words.next() == Some("chart") {
+        let first = words.next();
+        if first == Some("chart") || first == Some("table") {
             let id = words
                 .next()
                 .map(str::to_string)
                 .unwrap_or_else(|| text.trim().to_string());
-            if let Some(figure) = self.targets.chart(&id) {
+            let placed = if first == Some("chart") {
+                self.targets.chart(&id)
+            } else {
+                self.targets.table(&id)
+            };
+            if let Some(figure) = placed {
                 self.push(&figure);
                 self.push("\n\n");
             }

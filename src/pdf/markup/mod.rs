@@ -1,6 +1,7 @@
 //! One document's Markdown → Typst markup for the PDF editions, from the same parse and the same rules as
 //! its HTML: heading ids that keep Japanese (so `#概要` links work), soft line breaks between Japanese
-//! characters dropped, `@fig:` references and glossary terms found the same way, the same raw-HTML tags.
+//! characters dropped, references (`@fig:`, `@tbl:`, …) and glossary terms found the same way, the same
+//! raw-HTML tags.
 //! Text is always written as string literals (see [`super::escape`]); what the document refers to (other
 //! pages, figures, charts, images) is resolved by a [`Targets`].
 
@@ -12,7 +13,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd}
 use super::escape::{LINK_MARK, push_string, push_text};
 use crate::markdown::headings::slugify;
 
-use crate::markdown::{GlossaryTerm, IdSet, Piece, merge_text, split_text};
+use crate::markdown::{GlossaryTerm, IdSet, Piece, RefKind, merge_text, split_text};
 
 /// Where a link leads in the PDF.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +34,11 @@ pub(crate) enum Dest {
 pub(crate) trait Targets {
     /// The markup of the chart `id` of this page as a figure, if the page has it.
     fn chart(&mut self, id: &str) -> Option<String>;
-    /// The label (図2-1) of the figure `id` anywhere in the report, and where it is.
-    fn figure(&self, id: &str) -> Option<(String, Dest)>;
+    /// The markup of the numbered table `id` of this page, if the page has it.
+    fn table(&mut self, id: &str) -> Option<String>;
+    /// What the reference `@<kind>:<target>` writes (図2-1, 第2章, a heading, 約362社), how many bytes of
+    /// the target it used, and where it leads; `None` when it names nothing (the HTML stage reports it).
+    fn reference(&self, kind: RefKind, target: &str) -> Option<(String, usize, Dest)>;
     /// Where a link written in the document leads; `None` when it leads nowhere (the HTML stage reports it).
     fn link(&self, url: &str) -> Option<Dest>;
     /// The path in the PDF's files of an image written in the document.
@@ -461,13 +465,16 @@ impl<'m> Writer<'_, 'm> {
         for piece in split_text(text, &terms, &mut self.glossary_done) {
             match piece {
                 Piece::Text(t) => self.text_out(t),
-                Piece::FigureRef { id, .. } => match self.targets.figure(id) {
-                    Some((label, dest)) => {
+                Piece::Ref { kind, target, .. } => match self.targets.reference(kind, target) {
+                    Some((text, used, dest)) => {
                         self.open_link(&dest);
-                        push_text(&mut self.out.markup, &label);
+                        push_text(&mut self.out.markup, &text);
                         self.push("]");
+                        if let Some(rest) = target.get(used..).filter(|r| !r.is_empty()) {
+                            self.text_out(rest);
+                        }
                     }
-                    None => self.text_out(&format!("@fig:{id}")),
+                    None => self.text_out(&format!("{}{target}", kind.prefix())),
                 },
                 Piece::Term { index, text } => match explained.get(&terms[index].id) {
                     Some(label) => {

@@ -25,18 +25,28 @@ impl Targets for Fake {
     fn chart(&mut self, id: &str) -> Option<String> {
         (id == "c1").then(|| "#chart-figure(anchor: \"fig-c1\")".to_string())
     }
-    fn figure(&self, id: &str) -> Option<(String, Dest)> {
-        match id {
-            "c1" => Some((
+    fn table(&mut self, id: &str) -> Option<String> {
+        (id == "t1").then(|| "#numbered-table(anchor: \"tbl-t1\")".to_string())
+    }
+    fn reference(&self, kind: RefKind, target: &str) -> Option<(String, usize, Dest)> {
+        match (kind, target) {
+            (RefKind::Figure, "c1") => Some((
                 "図2-1".into(),
+                2,
                 Dest::Inside {
                     label: "fig-c1".into(),
                     fallback: "https://x/ja/cases/a/#fig-c1".into(),
                 },
             )),
-            "other" => Some((
+            (RefKind::Figure, "other") => Some((
                 "図3-1".into(),
+                5,
                 Dest::Url("https://x/ja/cases/b/#fig-other".into()),
+            )),
+            (RefKind::Section, "#概要を見よ") => Some((
+                "概要".into(),
+                "#概要".len(),
+                Dest::Url("https://x/ja/cases/a/#概要".into()),
             )),
             _ => None,
         }
@@ -114,12 +124,13 @@ fn links_lead_inside_the_pdf_or_to_the_site() {
 
 #[test]
 fn figure_references_and_glossary_terms() {
-    let out = typst("COI は @fig:c1 と @fig:other を示す。COI。@fig:none\n");
+    let out = typst("COI は @fig:c1 と @fig:other を示す。COI。@fig:none @sec:#概要を見よ\n");
     assert_eq!(
         out,
         "#link(label(\"hk-glossary-coi\"))[#\"COI\";]#\" は \";\
          #link(\u{E000}0\u{E000})[#\"図2-1\";]#\" と \";\
-         #link(\"https://x/ja/cases/b/#fig-other\")[#\"図3-1\";]#\" を示す。COI。\";#\"@fig:none\";\n\n"
+         #link(\"https://x/ja/cases/b/#fig-other\")[#\"図3-1\";]#\" を示す。COI。\";#\"@fig:none\";#\" \";\
+         #link(\"https://x/ja/cases/a/#概要\")[#\"概要\";]#\"を見よ\";\n\n"
     );
 }
 

@@ -1,0 +1,326 @@
+//! What the references of running text write and where they link: `@fig:` and `@tbl:` their numbers,
+//! `@chap:` the chapter's number, `@sec:` the section's heading, `@kf:` the key figure's quantity; or, for
+//! a reference that names nothing, the editor's error with the nearest name.
+
+use super::context::Context;
+use super::deps::{Dep, Deps};
+use super::urls::{doc_prefix, page_path};
+use crate::diag::did_you_mean;
+use crate::format::number::format_quantity;
+use crate::markdown::{RefError, RefKind, Reference};
+use crate::model::lang::Lang;
+use crate::model::page::Page;
+
+/// Resolves references for one page in one language.
+pub(crate) struct Refs<'e, 'a> {
+    pub ctx: &'e Context<'a>,
+    pub page: &'e Page,
+    pub lang: Lang,
+    pub from: &'e str,
+    /// On the whole-report page: every document is on the same page.
+    pub single_page: bool,
+}
+
+/// What a reference writes and the place it names: a page, and an anchor on it (none for its top).
+#[derive(Clone, Debug)]
+pub(crate) struct Located {
+    /// What the reference writes, its title and how much of the target it used (see [`Reference`]).
+    pub text: String,
+    pub title: Option<String>,
+    pub used: usize,
+    /// The page id of the target.
+    pub page_id: String,
+    /// The anchor on that page.
+    pub anchor: Option<String>,
+}
+
+impl Refs<'_, '_> {
+    /// What `@<kind>:<target>` writes and where it links.
+    pub(crate) fn resolve(
+        &self,
+        kind: RefKind,
+        target: &str,
+        deps: &mut Deps,
+    ) -> Result<Reference, RefError> {
+        let found = self.locate(kind, target, deps)?;
+        let href = match (&found.anchor, self.single_page) {
+            (Some(anchor), _) => self.href(&found.page_id, anchor),
+            (None, true) => format!("#{}top", doc_prefix(&found.page_id)),
+            (None, false) => self
+                .ctx
+                .urls
+                .href(self.from, &page_path(self.lang, &found.page_id)),
+        };
+        Ok(Reference {
+            text: found.text,
+            href,
+            title: found.title,
+            used: found.used,
+        })
+    }
+
+    /// What `@<kind>:<target>` writes and the place it names.
+    pub(crate) fn locate(
+        &self,
+        kind: RefKind,
+        target: &str,
+        deps: &mut Deps,
+    ) -> Result<Located, RefError> {
+        match kind {
+            RefKind::Figure => self.figure(target, deps),
+            RefKind::Table => self.table(target, deps),
+            RefKind::Chapter => self.chapter(target, deps),
+            RefKind::Section => self.section(target, deps),
+            RefKind::KeyFigure => self.key_figure(target, deps),
+        }
+    }
+
+    /// The href of the anchor `anchor` of the page `page_id`.
+    fn href(&self, page_id: &str, anchor: &str) -> String {
+        if self.single_page {
+            format!("#{}{anchor}", doc_prefix(page_id))
+        } else {
+            self.ctx.urls.href(
+                self.from,
+                &format!("{}#{anchor}", page_path(self.lang, page_id)),
+            )
+        }
+    }
+
+    /// `page#id` or `id` (this page): the page and the id.
+    fn split<'t>(&self, target: &'t str) -> (Option<&'t str>, &'t str) {
+        match target.split_once('#') {
+            Some((page, id)) => (Some(page.trim_matches('/')).filter(|p| !p.is_empty()), id),
+            None => (None, target),
+        }
+    }
+
+    fn figure(&self, id: &str, deps: &mut Deps) -> Result<Located, RefError> {
+        let Some(info) = self.ctx.figures.get(id) else {
+            let ids = self.ctx.figures.list.iter().map(|f| f.id.as_str());
+            return Err(unknown(
+                format!("the figure reference @fig:{id} names no chart"),
+                id,
+                ids,
+                "use the id of a chart defined in a data.yaml of this report".into(),
+            ));
+        };
+        deps.add(Dep::Figure(id.to_string()));
+        Ok(Located {
+            text: info.label.get(self.lang).clone(),
+            title: None,
+            used: id.len(),
+            page_id: info.page_id.clone(),
+            anchor: Some(format!("fig-{id}")),
+        })
+    }
+
+    fn table(&self, target: &str, deps: &mut Deps) -> Result<Located, RefError> {
+        let (page, id) = self.split(target);
+        let info = self
+            .ctx
+            .figures
+            .table(id)
+            .filter(|t| page.is_none_or(|p| p == t.page_id));
+        if let (Some(page), Some(elsewhere)) = (page, self.ctx.figures.table(id))
+            && info.is_none()
+        {
+            return Err(RefError {
+                message: format!(
+                    "the table reference @tbl:{target} names no table of content/{page}/"
+                ),
+                help: format!(
+                    "the table `{id}` is in content/{}/: write @tbl:{id} (table ids are unique in the report)",
+                    elsewhere.page_id
+                ),
+            });
+        }
+        let Some(info) = info else {
+            let ids = self.ctx.figures.tables.iter().map(|f| f.id.as_str());
+            let on = page
+                .map(|p| format!(" of content/{p}/"))
+                .unwrap_or_default();
+            return Err(unknown(
+                format!("the table reference @tbl:{target} names no table{on}"),
+                id,
+                ids,
+                "use the id of a table defined under `tables:` in a data.yaml of this report"
+                    .into(),
+            ));
+        };
+        deps.add(Dep::Table(id.to_string()));
+        Ok(Located {
+            text: info.label.get(self.lang).clone(),
+            title: None,
+            used: target.len(),
+            page_id: info.page_id.clone(),
+            anchor: Some(format!("tbl-{id}")),
+        })
+    }
+
+    fn chapter(&self, slug: &str, deps: &mut Deps) -> Result<Located, RefError> {
+        let site = self.ctx.site;
+        let found = site.chapter_number(slug).and_then(|n| {
+            let id = format!("chapters/{slug}");
+            Some((n, site.page_index(&id)?, site.page(&id)?))
+        });
+        let Some((number, index, chapter)) = found else {
+            let slugs = site.config.chapters.iter().map(String::as_str);
+            return Err(unknown(
+                format!("the chapter reference @chap:{slug} names no chapter"),
+                slug,
+                slugs,
+                format!(
+                    "the chapters (site.yaml) are: {}",
+                    site.config.chapters.join(", ")
+                ),
+            ));
+        };
+        deps.add(Dep::Listing(index));
+        Ok(Located {
+            text: self.ctx.chapter_label(self.lang, number),
+            title: Some(chapter.doc_for(self.lang).0.title.clone()),
+            used: slug.len(),
+            page_id: chapter.id.clone(),
+            anchor: None,
+        })
+    }
+
+    fn section(&self, target: &str, deps: &mut Deps) -> Result<Located, RefError> {
+        let Some((page_part, anchor)) = target.split_once('#') else {
+            return Err(RefError {
+                message: format!("the section reference @sec:{target} names no section"),
+                help: format!(
+                    "write the page and the heading's anchor: @sec:{target}#<anchor>, or @sec:#<anchor> for this page"
+                ),
+            });
+        };
+        let page_id = page_part.trim_matches('/');
+        let page = if page_id.is_empty() {
+            Some(self.page)
+        } else {
+            self.ctx.site.page(page_id)
+        };
+        let Some(page) = page else {
+            let ids = self.ctx.site.pages.iter().map(|p| p.id.as_str());
+            return Err(unknown(
+                format!(
+                    "the section reference @sec:{target} names no page: there is no content/{page_id}/"
+                ),
+                page_id,
+                ids,
+                "write the page's folder below content/, e.g. @sec:cases/kobe#概要".into(),
+            ));
+        };
+        if let Some(index) = self.ctx.site.page_index(&page.id)
+            && !std::ptr::eq(page, self.page)
+        {
+            deps.add(Dep::Outline(index));
+        }
+        let (_, doc_lang) = page.doc_for(self.lang);
+        let headings = self
+            .ctx
+            .outlines
+            .get(&(page.id.clone(), doc_lang))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // The longest anchor the written one starts with: `#概要を参照` is `#概要` followed by text.
+        let found = headings
+            .iter()
+            .filter(|h| anchor.starts_with(h.id.as_str()))
+            .max_by_key(|h| h.id.len());
+        let Some(heading) = found else {
+            let shown = if page_id.is_empty() {
+                "this page".to_string()
+            } else {
+                format!("content/{page_id}/")
+            };
+            let ids = headings.iter().map(|h| h.id.as_str());
+            let mut e = unknown(
+                format!("the section reference @sec:{target} names no heading of {shown}"),
+                anchor,
+                ids,
+                String::new(),
+            );
+            if e.help.is_empty() {
+                let listed: Vec<String> = headings
+                    .iter()
+                    .take(8)
+                    .map(|h| format!("#{}", h.id))
+                    .collect();
+                e.help = if listed.is_empty() {
+                    format!("{shown} has no ## headings to refer to")
+                } else {
+                    format!("its headings' anchors are: {}", listed.join(" "))
+                };
+            }
+            return Err(e);
+        };
+        Ok(Located {
+            text: heading.text.clone(),
+            title: None,
+            used: page_part.len() + 1 + heading.id.len(),
+            page_id: page.id.clone(),
+            anchor: Some(heading.id.clone()),
+        })
+    }
+
+    fn key_figure(&self, target: &str, deps: &mut Deps) -> Result<Located, RefError> {
+        let (page_id, id) = self.split(target);
+        let page = match page_id {
+            None => Some(self.page),
+            Some(p) => self.ctx.site.page(p),
+        };
+        let Some(page) = page else {
+            let p = page_id.unwrap_or("");
+            let ids = self.ctx.site.pages.iter().map(|p| p.id.as_str());
+            return Err(unknown(
+                format!(
+                    "the key figure reference @kf:{target} names no page: there is no content/{p}/"
+                ),
+                p,
+                ids,
+                "write the page's folder below content/, e.g. @kf:cases/kobe#companies".into(),
+            ));
+        };
+        if !std::ptr::eq(page, self.page)
+            && let Some(index) = self.ctx.site.page_index(&page.id)
+        {
+            deps.add(Dep::Listing(index));
+        }
+        let Some(k) = page.data.key_figures.iter().find(|k| k.id == id) else {
+            let shown = page_id
+                .map(|p| format!("content/{p}/"))
+                .unwrap_or("this page".into());
+            let ids = page.data.key_figures.iter().map(|k| k.id.as_str());
+            return Err(unknown(
+                format!("the key figure reference @kf:{target} names no key figure of {shown}"),
+                id,
+                ids,
+                "use the id of a key figure under `key_figures:` in the page's data.yaml; for another page's, write @kf:<page>#<id>".into(),
+            ));
+        };
+        let lang = self.lang;
+        Ok(Located {
+            text: format_quantity(k.value, lang, k.scale, k.unit.get(lang), k.qualifier),
+            title: Some(k.label.get(lang).clone()),
+            used: target.len(),
+            page_id: page.id.clone(),
+            anchor: Some(format!("kf-{}", k.id)),
+        })
+    }
+}
+
+/// The error for a reference that names nothing: "did you mean" when a name is close, else `help`.
+fn unknown<'c>(
+    message: String,
+    written: &str,
+    names: impl Iterator<Item = &'c str>,
+    help: String,
+) -> RefError {
+    let help = match did_you_mean(written, names) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => help,
+    };
+    RefError { message, help }
+}
