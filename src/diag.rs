@@ -93,6 +93,8 @@ pub enum Code {
     Footnote,
     /// An image without alt text.
     MissingAltText,
+    /// A key figure's number typed in a page's text instead of `@kf:`.
+    TypedKeyFigure,
     /// A glossary term no page uses.
     UnusedGlossaryTerm,
     /// A theme template that cannot be parsed or rendered.
@@ -148,6 +150,7 @@ impl Code {
             Code::BrokenReference => "broken-reference",
             Code::Footnote => "footnote",
             Code::MissingAltText => "missing-alt-text",
+            Code::TypedKeyFigure => "typed-key-figure",
             Code::UnusedGlossaryTerm => "unused-glossary-term",
             Code::Template => "template",
             Code::Theme => "theme",

@@ -94,7 +94,11 @@ pub(crate) fn render_page(
         Vec::new()
     } else {
         outcome.errors.extend(md.errors.iter().cloned());
-        text_warnings(page, &doc.path, &md)
+        let mut w = text_warnings(page, &doc.path, &md);
+        w.extend(crate::check::typed_numbers::typed_key_figures(
+            page, doc, lang,
+        ));
+        w
     };
     let ctx_view = PageContext {
         lang: lang.code(),
