@@ -95,6 +95,8 @@ pub enum Code {
     MissingAltText,
     /// A key figure's number typed in a page's text instead of `@kf:`.
     TypedKeyFigure,
+    /// A source of sources.yaml that no page cites.
+    UncitedSource,
     /// A glossary term no page uses.
     UnusedGlossaryTerm,
     /// A theme template that cannot be parsed or rendered.
@@ -151,6 +153,7 @@ impl Code {
             Code::Footnote => "footnote",
             Code::MissingAltText => "missing-alt-text",
             Code::TypedKeyFigure => "typed-key-figure",
+            Code::UncitedSource => "uncited-source",
             Code::UnusedGlossaryTerm => "unused-glossary-term",
             Code::Template => "template",
             Code::Theme => "theme",

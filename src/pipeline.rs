@@ -445,6 +445,10 @@ pub fn render(
             &rendered,
             &prepared.content,
         ));
+        warnings.extend(check::sources::uncited_sources(
+            &prepared.site,
+            &prepared.content,
+        ));
     }
     timings.push(("checks", t.elapsed()));
     if !errors.is_empty() {

@@ -46,7 +46,7 @@ fn chart(
         category_title: Some(t("時点", "Time")),
         scale: NumberScale::Plain,
         note: None,
-        source: "wp2023".to_string(),
+        sources: vec![hakusho::model::citation::Citation::of("wp2023")],
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod glossary;
+pub mod sources;
 pub mod typed_numbers;
 
 use std::collections::BTreeMap;

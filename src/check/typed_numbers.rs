@@ -78,7 +78,7 @@ mod tests {
                     qualifier: None,
                     scale: NumberScale::Myriad,
                     as_of: None,
-                    source: "s".into(),
+                    sources: Vec::new(),
                 }],
                 ..PageData::default()
             },

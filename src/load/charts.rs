@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::citations::RawCitations;
 use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
@@ -26,7 +27,7 @@ pub(crate) struct RawChart {
     category_title: Option<RawText>,
     scale: Option<RawScale>,
     note: Option<RawText>,
-    pub(crate) source: Option<String>,
+    pub(crate) source: Option<RawCitations>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -212,6 +213,6 @@ fn chart_of(raw: RawChart) -> Chart {
         category_title: category_title.map(|t| t.0),
         scale: RawScale::resolve(scale),
         note: note.map(|t| t.0),
-        source: String::new(),
+        sources: Vec::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
 mod charts;
+mod citations;
 mod front_matter;
 mod page_data;
 #[cfg(test)]

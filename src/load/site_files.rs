@@ -209,6 +209,7 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
             ));
         }
         out.push(DocSource {
+            position: src.key_position(&[Seg::Key(&id)]),
             id,
             title: s.title.0,
             issuer: s.issuer.0,

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use super::citations::RawCitations;
 use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
@@ -21,7 +22,7 @@ pub(crate) struct RawTable {
     columns: Vec<RawColumn>,
     rows: Vec<Vec<RawCell>>,
     note: Option<RawText>,
-    pub(crate) source: Option<String>,
+    pub(crate) source: Option<RawCitations>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -161,7 +162,7 @@ pub(crate) fn resolve_table(
         columns,
         rows,
         note: raw.note.map(|n| n.0),
-        source: String::new(),
+        sources: Vec::new(),
     })
 }
 

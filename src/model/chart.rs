@@ -89,6 +89,6 @@ pub struct Chart {
     pub scale: NumberScale,
     /// A note printed under the chart.
     pub note: Option<Text>,
-    /// The id of the source (in `sources.yaml`) the data comes from.
-    pub source: String,
+    /// Where the data comes from (at least one source).
+    pub sources: Vec<super::citation::Citation>,
 }

@@ -1,6 +1,7 @@
 //! The language-neutral facts of a page (its `data.yaml`), once validated.
 
 use super::chart::{Chart, NumberScale, Qualifier};
+use super::citation::Citation;
 use super::date::PartialDate;
 use super::lang::Text;
 use super::table::Table;
@@ -75,8 +76,8 @@ pub struct KeyFigure {
     pub scale: NumberScale,
     /// When the value holds.
     pub as_of: Option<Text>,
-    /// Source id.
-    pub source: String,
+    /// Where it comes from (at least one source).
+    pub sources: Vec<Citation>,
 }
 
 /// One dated event.
@@ -86,6 +87,6 @@ pub struct TimelineEntry {
     pub date: PartialDate,
     /// What happened.
     pub text: Text,
-    /// Source id.
-    pub source: String,
+    /// Where it comes from (at least one source).
+    pub sources: Vec<Citation>,
 }

@@ -1,6 +1,7 @@
 //! Plain domain data: what the content means once loaded and validated. No I/O, no Tera, no YAML types.
 
 pub mod chart;
+pub mod citation;
 pub mod data;
 pub mod date;
 pub mod lang;

@@ -73,6 +73,8 @@ pub struct Source {
     pub year: i32,
     /// Where to find it, if online.
     pub url: Option<String>,
+    /// Where its id is in `sources.yaml`.
+    pub position: Option<Position>,
 }
 
 /// A glossary entry.

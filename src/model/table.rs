@@ -60,6 +60,6 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// A note printed under the table.
     pub note: Option<Text>,
-    /// The id of the source (in `sources.yaml`) the data comes from.
-    pub source: String,
+    /// Where the data comes from (at least one source).
+    pub sources: Vec<super::citation::Citation>,
 }

@@ -13,7 +13,7 @@ use crate::format::date::format_date;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::render::urls::doc_prefix;
-use crate::render::{key_figure, source_short, source_view};
+use crate::render::{key_figure, source_view, timeline_entry};
 
 /// An edition's main file and what it needs besides.
 #[derive(Default)]
@@ -317,7 +317,7 @@ fn facts(m: &mut Main, edition: &Edition<'_>, page: &Page) {
             items.push_str(", text: ");
             push_string(&mut items, e.text.get(lang));
             items.push_str(", source: ");
-            push_string(&mut items, &source_short(ctx, lang, &e.source));
+            push_string(&mut items, &timeline_entry(ctx, lang, e, "").source);
             items.push_str("), ");
         }
         items.push(')');

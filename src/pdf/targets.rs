@@ -6,11 +6,12 @@ use std::collections::{BTreeSet, HashMap};
 use super::escape::push_string;
 use super::markup::{Dest, Targets};
 use crate::markdown::{GlossaryTerm, RefKind};
+use crate::model::citation::Citation;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::render::urls::{doc_prefix, page_path};
 use crate::render::{
-    Context, Deps, Refs, chart_source_line, chart_table, resolve_target, table_cells,
+    Context, Deps, Refs, chart_table, figure_sources, joined_sources, resolve_target, table_cells,
 };
 
 /// Labels of the generated parts of the whole-report PDF that links to generated pages lead to.
@@ -121,7 +122,7 @@ impl Targets for DocTargets<'_, '_> {
             push_string(&mut out, note.get(lang));
         }
         out.push_str(", source: ");
-        push_string(&mut out, &chart_source_line(ctx, &chart.source, lang));
+        push_string(&mut out, &source_line(ctx, lang, &chart.sources));
         out.push_str(", data-title: ");
         push_string(&mut out, &ctx.t(lang, "figure_data"));
         out.push_str(", head: ");
@@ -173,7 +174,7 @@ impl Targets for DocTargets<'_, '_> {
             push_string(&mut out, note.get(lang));
         }
         out.push_str(", source: ");
-        push_string(&mut out, &chart_source_line(ctx, &table.source, lang));
+        push_string(&mut out, &source_line(ctx, lang, &table.sources));
         out.push_str(", head: ");
         push_array(&mut out, &texts(&head));
         out.push_str(", rows: (");
@@ -297,6 +298,15 @@ impl Targets for DocTargets<'_, '_> {
     fn glossary(&self) -> (&[GlossaryTerm], &HashMap<String, String>) {
         (&self.edition.glossary, &self.edition.explained)
     }
+}
+
+/// A figure's or table's source line: 資料：…「…」（2023年）p.166、….
+fn source_line(ctx: &Context<'_>, lang: Lang, cites: &[Citation]) -> String {
+    joined_sources(
+        ctx,
+        lang,
+        &figure_sources(ctx, lang, cites, |_| String::new()),
+    )
 }
 
 /// The path in the PDF's files of chart `id`'s SVG in `lang`.

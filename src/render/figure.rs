@@ -1,8 +1,9 @@
 //! A chart as a numbered `<figure>` (through the theme's `partials/figure.html`) and as CSV.
 
+use super::citations::{figure_line, joined};
 use super::context::Context;
 use super::figures::FigureInfo;
-use super::strings::fill;
+use super::views::CitationView;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -24,20 +25,21 @@ pub(crate) fn figure_html(
         .get(&(chart.id.clone(), lang))
         .map(|svg| svg.to_string())
         .unwrap_or_default();
-    let source_line = source_line(ctx, &chart.source, lang);
+    let page_dir = super::urls::page_path(lang, &info.page_id);
+    let sources = figure_line(ctx, lang, &chart.sources, |id| {
+        ctx.urls.href(from, &format!("{page_dir}#hk-source-{id}"))
+    });
     let (table_head, table_rows) = table(chart, lang);
     let csv_name = format!("{}.csv", chart.id);
-    let page_dir = super::urls::page_path(lang, &info.page_id);
     let view = FigureView {
         anchor: format!("{id_prefix}fig-{}", chart.id),
         label: info.label.get(lang).clone(),
         title: chart.title.get(lang).clone(),
         svg,
         note: chart.note.as_ref().map(|n| n.get(lang).clone()),
-        source: source_line,
-        source_url: ctx
-            .urls
-            .href(from, &format!("{page_dir}#hk-source-{}", chart.source)),
+        source: joined(ctx, lang, &sources),
+        source_url: sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+        sources,
         table_head,
         table_rows,
         csv_url: ctx.urls.href(from, &format!("{page_dir}{csv_name}")),
@@ -52,25 +54,6 @@ pub(crate) fn figure_html(
         &view,
         &format!("figure {}", chart.id),
     )
-}
-
-/// A figure's or table's source line: 資料：文部科学省「…」（2023年）.
-pub(crate) fn source_line(ctx: &Context<'_>, source: &str, lang: Lang) -> String {
-    match ctx.site.source(source) {
-        Some(s) => fill(
-            ctx.theme
-                .strings
-                .get(lang)
-                .get("figure_source")
-                .map_or("{issuer}「{title}」（{year}）", String::as_str),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("title", s.title.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        None => source.to_string(),
-    }
 }
 
 /// Header and rows of the data table, values formatted for the language.
@@ -183,8 +166,10 @@ pub(crate) struct FigureView {
     pub note: Option<String>,
     /// 資料：… line.
     pub source: String,
-    /// Link to the source entry.
+    /// Link to the first source's entry.
     pub source_url: String,
+    /// Each source of the line, with its link.
+    pub sources: Vec<CitationView>,
     /// Data table: header row.
     pub table_head: Vec<String>,
     /// Data table: rows (category, then formatted values).
@@ -223,7 +208,7 @@ mod tests {
             category_title: None,
             scale: NumberScale::Plain,
             note: None,
-            source: "s".into(),
+            sources: Vec::new(),
         };
         let ja = String::from_utf8(csv(&chart, Lang::Ja)).unwrap();
         assert_eq!(

@@ -7,12 +7,16 @@ use rayon::prelude::*;
 
 use super::context::Context;
 use super::deps::Deps;
+use super::figures::FigureInfo;
 use super::list_page::list_page;
 use super::pieces::{chapter_cards, source_view};
 use super::urls::page_path;
-use super::views::{FigureGroup, FigureRow, GlossaryRow, Link, ListView, SearchView};
+use super::views::{CitedBy, FigureGroup, FigureRow, GlossaryRow, ListView, SearchView};
 use crate::diag::Diagnostic;
+use crate::format::date::format_date;
+use crate::model::citation::Citation;
 use crate::model::lang::Lang;
+use crate::model::page::Page;
 use crate::output::Sink;
 
 /// The search index's file name inside `<lang>/search/`.
@@ -207,9 +211,10 @@ fn sources_list(ctx: &Context<'_>, lang: Lang) -> ListView {
                 .reading_order()
                 .into_iter()
                 .filter(|p| p.data.sources.contains(&s.id))
-                .map(|p| Link {
+                .map(|p| CitedBy {
                     title: p.doc_for(lang).0.title.clone(),
                     url: ctx.urls.href(&from, &page_path(lang, &p.id)),
+                    what: citing(ctx, lang, p, &s.id),
                 })
                 .collect();
             view
@@ -219,6 +224,38 @@ fn sources_list(ctx: &Context<'_>, lang: Lang) -> ListView {
         sources,
         ..ListView::default()
     }
+}
+
+/// What on `page` cites the source `id`: figures and tables by number, key figures by label, timeline
+/// entries by date, each with the place in the source when given.
+fn citing(ctx: &Context<'_>, lang: Lang, page: &Page, id: &str) -> Vec<String> {
+    let d = &page.data;
+    let cited = |cites: &[Citation], what: String| -> Vec<String> {
+        cites
+            .iter()
+            .filter(|c| c.source == id)
+            .map(|c| match &c.locator {
+                Some(l) => format!("{what} {}", l.written(lang)),
+                None => what.clone(),
+            })
+            .collect()
+    };
+    let label =
+        |info: Option<&FigureInfo>| info.map(|i| i.label.get(lang).clone()).unwrap_or_default();
+    let mut out = Vec::new();
+    for c in &d.charts {
+        out.extend(cited(&c.sources, label(ctx.figures.get(&c.id))));
+    }
+    for t in &d.tables {
+        out.extend(cited(&t.sources, label(ctx.figures.table(&t.id))));
+    }
+    for k in &d.key_figures {
+        out.extend(cited(&k.sources, k.label.get(lang).clone()));
+    }
+    for e in &d.timeline {
+        out.extend(cited(&e.sources, format_date(e.date, lang)));
+    }
+    out
 }
 
 /// The bilingual landing page and the 404 page: both languages side by side.

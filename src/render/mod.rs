@@ -5,6 +5,7 @@
 //! every page: the whole-report page and the search index, written as the pages come in a full build or
 //! from what the pages kept). Every job reads one [`Context`], made in one place.
 
+mod citations;
 mod context;
 mod deps;
 mod figure;
@@ -40,13 +41,14 @@ use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
 use crate::progress::Progress;
+pub(crate) use citations::{figure_line as figure_sources, joined as joined_sources};
 pub use context::{Context, Svgs};
 pub(crate) use deps::Deps;
 pub use deps::{Dep, touches};
-pub(crate) use figure::{source_line as chart_source_line, table as chart_table};
+pub(crate) use figure::table as chart_table;
 pub use outlines::{Outlines, outlines};
 pub use pdf_links::PdfLinks;
-pub(crate) use pieces::{key_figure, source_short, source_view};
+pub(crate) use pieces::{key_figure, source_view, timeline_entry};
 pub(crate) use references::Refs;
 pub use rendered::{Anchors, RenderedPage};
 pub use shared::Shared;

@@ -1,6 +1,7 @@
 //! Pieces of views that several pages build the same way: facts, key figures, sources, language alternates
 //! and switch, chapter cards and links.
 
+use super::citations;
 use super::context::Context;
 use super::deps::Deps;
 use super::strings::fill;
@@ -11,7 +12,7 @@ use super::views::{
 };
 use crate::format::date::format_date;
 use crate::format::number::format_quantity;
-use crate::model::data::KeyFigure;
+use crate::model::data::{KeyFigure, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
@@ -49,20 +50,6 @@ pub(crate) fn switch(ctx: &Context<'_>, lang: Lang, from: &str, page_id: &str) -
     }
 }
 
-/// A short name for a source: 文部科学省（2023） / MEXT (2023).
-pub(crate) fn source_short(ctx: &Context<'_>, lang: Lang, id: &str) -> String {
-    match ctx.site.source(id) {
-        Some(s) => fill(
-            &ctx.t(lang, "source_short"),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        None => id.to_string(),
-    }
-}
-
 /// A key figure of `page` for display on the page at site path `from`.
 pub(crate) fn key_figure(
     ctx: &Context<'_>,
@@ -71,15 +58,17 @@ pub(crate) fn key_figure(
     page: &Page,
     k: &KeyFigure,
 ) -> KeyFigureView {
+    let page_dir = page_path(lang, &page.id);
+    let sources = citations::short(ctx, lang, &k.sources, |id| {
+        ctx.urls.href(from, &format!("{page_dir}#hk-source-{id}"))
+    });
     KeyFigureView {
         label: k.label.get(lang).clone(),
         value: format_quantity(k.value, lang, k.scale, k.unit.get(lang), k.qualifier),
         as_of: k.as_of.as_ref().map(|a| a.get(lang).clone()),
-        source: source_short(ctx, lang, &k.source),
-        source_url: ctx.urls.href(
-            from,
-            &format!("{}#hk-source-{}", page_path(lang, &page.id), k.source),
-        ),
+        source: citations::joined(ctx, lang, &sources),
+        source_url: sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+        sources,
         page: None,
         anchor: Some(format!("kf-{}", k.id)),
     }
@@ -115,6 +104,24 @@ pub(crate) fn datetime(date: PartialDate) -> String {
     }
 }
 
+/// A timeline entry, its sources linked to `#<anchor prefix><source id>`.
+pub(crate) fn timeline_entry(
+    ctx: &Context<'_>,
+    lang: Lang,
+    e: &TimelineEntry,
+    anchor_prefix: &str,
+) -> TimelineView {
+    let sources = citations::short(ctx, lang, &e.sources, |id| format!("#{anchor_prefix}{id}"));
+    TimelineView {
+        date: format_date(e.date, lang),
+        datetime: datetime(e.date),
+        text: e.text.get(lang).clone(),
+        source: citations::joined(ctx, lang, &sources),
+        source_url: sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+        sources,
+    }
+}
+
 /// Key figures, timeline and sources of a page, if it has any.
 pub(crate) fn facts_view(
     ctx: &Context<'_>,
@@ -135,13 +142,7 @@ pub(crate) fn facts_view(
         timeline: d
             .timeline
             .iter()
-            .map(|e| TimelineView {
-                date: format_date(e.date, lang),
-                datetime: datetime(e.date),
-                text: e.text.get(lang).clone(),
-                source: source_short(ctx, lang, &e.source),
-                source_url: format!("#hk-source-{}", e.source),
-            })
+            .map(|e| timeline_entry(ctx, lang, e, "hk-source-"))
             .collect(),
         sources: d
             .sources

@@ -4,11 +4,10 @@
 use super::context::{Context, as_text, template_context};
 use super::deps::Deps;
 use super::list_page::list_page_context;
-use super::pieces::{key_figure, source_short, source_view};
+use super::pieces::{key_figure, source_view, timeline_entry};
 use super::urls::{doc_prefix, page_path};
-use super::views::{ReportSection, ReportSectionContext, ReportView, TimelineView};
+use super::views::{ReportSection, ReportSectionContext, ReportView};
 use crate::diag::{Code, Diagnostic};
-use crate::format::date::format_date;
 use crate::markdown;
 use crate::model::lang::{Lang, Localized};
 use crate::model::page::{Page, PageKind};
@@ -152,7 +151,10 @@ fn section(
         .iter()
         .map(|k| {
             let mut v = key_figure(ctx, lang, from, page, k);
-            v.source_url = format!("#hk-source-{}", k.source);
+            for s in &mut v.sources {
+                s.url = format!("#{}", s.url.rsplit('#').next().unwrap_or(""));
+            }
+            v.source_url = v.sources.first().map(|s| s.url.clone()).unwrap_or_default();
             v.anchor = Some(format!("{}kf-{}", super::urls::doc_prefix(&page.id), k.id));
             v
         })
@@ -161,13 +163,7 @@ fn section(
         .data
         .timeline
         .iter()
-        .map(|e| TimelineView {
-            date: format_date(e.date, lang),
-            datetime: e.date.to_string().trim_start_matches("FY").to_string(),
-            text: e.text.get(lang).clone(),
-            source: source_short(ctx, lang, &e.source),
-            source_url: format!("#hk-source-{}", e.source),
-        })
+        .map(|e| timeline_entry(ctx, lang, e, "hk-source-"))
         .collect();
     ReportSection {
         id: format!("{}top", plan.prefix),

@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
+use super::citations::{figure_line, joined};
 use super::context::Context;
-use super::figure::{plain_number, push_row, source_line};
+use super::figure::{plain_number, push_row};
 use super::figures::FigureInfo;
+use super::views::CitationView;
 use crate::diag::Diagnostic;
 use crate::format::date::format_date;
 use crate::format::label::with_unit;
@@ -38,8 +40,10 @@ pub(crate) struct TableView {
     pub note: Option<String>,
     /// 資料：… line.
     pub source: String,
-    /// Link to the source entry.
+    /// Link to the first source's entry.
     pub source_url: String,
+    /// Each source of the line, with its link.
+    pub sources: Vec<CitationView>,
     /// Link to the CSV.
     pub csv_url: String,
     /// CSV file name.
@@ -69,6 +73,9 @@ pub(crate) fn table_html(
     let csv_name = format!("{}.csv", table.id);
     let page_dir = super::urls::page_path(lang, &info.page_id);
     let (head, rows) = cells(table, lang);
+    let sources = figure_line(ctx, lang, &table.sources, |id| {
+        ctx.urls.href(from, &format!("{page_dir}#hk-source-{id}"))
+    });
     let view = TableContext {
         lang: lang.code(),
         table: TableView {
@@ -78,10 +85,9 @@ pub(crate) fn table_html(
             head,
             rows,
             note: table.note.as_ref().map(|n| n.get(lang).clone()),
-            source: source_line(ctx, &table.source, lang),
-            source_url: ctx
-                .urls
-                .href(from, &format!("{page_dir}#hk-source-{}", table.source)),
+            source: joined(ctx, lang, &sources),
+            source_url: sources.first().map(|s| s.url.clone()).unwrap_or_default(),
+            sources,
             csv_url: ctx.urls.href(from, &format!("{page_dir}{csv_name}")),
             csv_name,
         },
@@ -216,7 +222,7 @@ mod tests {
                 vec![Cell::Text(Text::same("x")), Cell::Empty, Cell::Empty],
             ],
             note: None,
-            source: "s".into(),
+            sources: Vec::new(),
         }
     }
 

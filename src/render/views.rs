@@ -191,6 +191,15 @@ pub struct FactsView {
     pub sources: Vec<SourceView>,
 }
 
+/// A source a fact cites, with the place in it, linked to the source list.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct CitationView {
+    /// 文部科学省（2023年）p.166, or in full under figures and tables.
+    pub text: String,
+    /// Link to the source in the list.
+    pub url: String,
+}
+
 /// A key figure, formatted.
 #[derive(Serialize, Clone)]
 pub struct KeyFigureView {
@@ -200,10 +209,12 @@ pub struct KeyFigureView {
     pub value: String,
     /// When it holds.
     pub as_of: Option<String>,
-    /// Short source name (issuer and year).
+    /// Its sources, short (issuer, year, place), as one text.
     pub source: String,
-    /// Link to the source in the page's source list.
+    /// Link to its first source in the page's source list.
     pub source_url: String,
+    /// Each source, short, with its link.
+    pub sources: Vec<CitationView>,
     /// For cover figures: the page it comes from.
     pub page: Option<Link>,
     /// Its anchor (`kf-<id>`), where `@kf:` references lead; none on cards of other pages' figures.
@@ -219,10 +230,12 @@ pub struct TimelineView {
     pub datetime: String,
     /// What happened.
     pub text: String,
-    /// Short source name.
+    /// Its sources, short, as one text.
     pub source: String,
-    /// Link to the source in the page's list.
+    /// Link to its first source in the page's list.
     pub source_url: String,
+    /// Each source, short, with its link.
+    pub sources: Vec<CitationView>,
 }
 
 /// A source document.
@@ -240,8 +253,19 @@ pub struct SourceView {
     pub citation: String,
     /// Web address, if any.
     pub url: Option<String>,
-    /// Pages citing it (on the sources page).
-    pub cited_by: Vec<Link>,
+    /// Pages citing it (on the sources page), each with what cites it there.
+    pub cited_by: Vec<CitedBy>,
+}
+
+/// A page citing a source, and what on it cites the source (図2-1 p.166, a key figure, a timeline date).
+#[derive(Serialize, Clone)]
+pub struct CitedBy {
+    /// The page's title.
+    pub title: String,
+    /// Link to it.
+    pub url: String,
+    /// What cites the source there, with the place in the source.
+    pub what: Vec<String>,
 }
 
 /// Case-only facts.

@@ -7,11 +7,13 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::charts::{RawChart, resolve_chart};
+use super::citations::RawCitations;
 use super::raw::{DateText, RawScale, check_id};
 use super::tables::{RawTable, resolve_table};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, Qualifier};
+use crate::model::citation::{Citation, Locator};
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
@@ -55,7 +57,7 @@ pub(super) struct RawKeyFigure {
     qualifier: Option<RawQualifier>,
     scale: Option<RawScale>,
     as_of: Option<RawText>,
-    source: Option<String>,
+    source: Option<RawCitations>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -71,7 +73,7 @@ enum RawQualifier {
 pub(super) struct RawTimelineEntry {
     date: DateText,
     text: RawText,
-    source: Option<String>,
+    source: Option<RawCitations>,
 }
 
 /// Keys only a case may have.
@@ -232,38 +234,62 @@ struct Cites<'a> {
 }
 
 impl Cites<'_> {
-    /// The source of the fact `what` at `at`, or an error if it has none or one the page does not list.
-    fn source(
+    /// The sources of the fact `what` at `at`, each with its place in the source; an error if it has none,
+    /// cites one the page does not list, or gives a place in more than one way.
+    fn citations(
         &self,
         errors: &mut Vec<Diagnostic>,
-        source: Option<String>,
+        source: Option<RawCitations>,
         at: &[Seg<'_>],
         what: &str,
-    ) -> String {
-        match source {
-            Some(s) if self.sources.contains(&s) => s,
-            Some(s) => {
-                let mut at_source = at.to_vec();
-                at_source.push(Seg::Key("source"));
+    ) -> Vec<Citation> {
+        let Some(raw) = source.filter(|r| !r.items.is_empty()) else {
+            errors.push(
+                self.src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
+                    .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(raw.items.len());
+        for (i, item) in raw.items.into_iter().enumerate() {
+            let mut at_source = at.to_vec();
+            at_source.push(Seg::Key("source"));
+            if raw.list {
+                at_source.push(Seg::Index(i));
+            }
+            if !self.sources.contains(&item.id) {
+                let s = &item.id;
                 let d = self.src.error_at(
                     Code::UnknownReference,
                     &at_source,
                     format!("{what} cites `{s}`, which is not in this page's `sources`"),
                 );
-                errors.push(match crate::diag::did_you_mean(&s, self.sources.iter().map(String::as_str)) {
+                errors.push(match crate::diag::did_you_mean(s, self.sources.iter().map(String::as_str)) {
                     Some(best) => d.with_help(format!("did you mean `{best}`?")),
                     None => d.with_help(format!("add `{s}` to `sources` at the top of data.yaml (ids are defined in content/sources.yaml)")),
                 });
-                s
             }
-            None => {
+            let given = [
+                item.page.map(|p| Locator::Page(p.0)),
+                item.figure.map(|f| Locator::Figure(f.0)),
+                item.table.map(|t| Locator::Table(t.0)),
+                item.section.map(|t| Locator::Section(t.0)),
+            ];
+            let mut given = given.into_iter().flatten();
+            let locator = given.next();
+            if given.next().is_some() {
                 errors.push(
-                    self.src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
-                        .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
+                    self.src
+                        .error_at(Code::InvalidValue, &at_source, format!("{what} gives more than one place in `{}`", item.id))
+                        .with_help("give one of `page`, `figure`, `table` or `section`; to cite two places, list the source twice"),
                 );
-                String::new()
             }
+            out.push(Citation {
+                source: item.id,
+                locator,
+            });
         }
+        out
     }
 }
 
@@ -291,7 +317,7 @@ fn resolve_key_figures(
                 "the value must be a finite number (not .nan or .inf)",
             ));
         }
-        let source = cites.source(errors, kf.source, &at, &format!("key figure `{}`", kf.id));
+        let sources = cites.citations(errors, kf.source, &at, &format!("key figure `{}`", kf.id));
         key_figures.push(KeyFigure {
             id: kf.id,
             label: kf.label.0,
@@ -304,7 +330,7 @@ fn resolve_key_figures(
             }),
             scale: RawScale::resolve(kf.scale),
             as_of: kf.as_of.map(|t| t.0),
-            source,
+            sources,
         });
     }
     key_figures
@@ -329,7 +355,7 @@ fn resolve_timeline(
                 PartialDate::Year(0)
             }
         };
-        let source = cites.source(
+        let sources = cites.citations(
             errors,
             entry.source,
             &at,
@@ -338,7 +364,7 @@ fn resolve_timeline(
         timeline.push(TimelineEntry {
             date,
             text: entry.text.0,
-            source,
+            sources,
         });
     }
     timeline
@@ -356,7 +382,7 @@ fn resolve_charts(
         let source = raw_chart.source.clone();
         match resolve_chart(cites.src, i, raw_chart) {
             Ok(mut chart) => {
-                chart.source = cites.source(errors, source, &at, &format!("chart `{id}`"));
+                chart.sources = cites.citations(errors, source, &at, &format!("chart `{id}`"));
                 if charts.iter().any(|c| c.id == chart.id) {
                     errors.push(cites.src.error_at(
                         Code::DuplicateId,
@@ -367,7 +393,7 @@ fn resolve_charts(
                 charts.push(chart);
             }
             Err(mut errs) => {
-                cites.source(errors, source, &at, &format!("chart `{id}`"));
+                cites.citations(errors, source, &at, &format!("chart `{id}`"));
                 errors.append(&mut errs);
             }
         }
@@ -386,7 +412,7 @@ fn resolve_tables(
         let at = [Seg::Key("tables"), Seg::Index(i)];
         let id = raw_table.id.clone();
         let source = raw_table.source.clone();
-        let source = cites.source(errors, source, &at, &format!("table `{id}`"));
+        let sources = cites.citations(errors, source, &at, &format!("table `{id}`"));
         let id_at = [at[0], at[1], Seg::Key("id")];
         if tables.iter().any(|t| t.id == id) {
             errors.push(cites.src.error_at(
@@ -410,7 +436,7 @@ fn resolve_tables(
         }
         match resolve_table(cites.src, i, raw_table) {
             Ok(mut table) => {
-                table.source = source;
+                table.sources = sources;
                 tables.push(table);
             }
             Err(mut errs) => errors.append(&mut errs),
