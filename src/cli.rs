@@ -94,6 +94,9 @@ pub struct SiteArgs {
     /// Leave the PDF editions out (as `pdf: false` in site.yaml), e.g. for a quicker draft.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Include the pages and translations marked `draft: true` (left out otherwise; `serve` shows them).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// `hakusho build`.

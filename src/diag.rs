@@ -97,6 +97,8 @@ pub enum Code {
     TypedKeyFigure,
     /// A source of sources.yaml that no page cites.
     UncitedSource,
+    /// A page or translation marked `draft: true`, left out of the build.
+    Draft,
     /// A glossary term no page uses.
     UnusedGlossaryTerm,
     /// A theme template that cannot be parsed or rendered.
@@ -154,6 +156,7 @@ impl Code {
             Code::MissingAltText => "missing-alt-text",
             Code::TypedKeyFigure => "typed-key-figure",
             Code::UncitedSource => "uncited-source",
+            Code::Draft => "draft",
             Code::UnusedGlossaryTerm => "unused-glossary-term",
             Code::Template => "template",
             Code::Theme => "theme",

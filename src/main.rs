@@ -64,6 +64,7 @@ fn site_options(args: &cli::SiteArgs) -> SiteOptions {
         base_url: args.base_url.clone(),
         relative_links: args.relative_links,
         no_pdf: args.no_pdf,
+        drafts: args.drafts,
     }
 }
 
@@ -157,6 +158,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
             base_url: None,
             relative_links: false,
             no_pdf: false,
+            drafts: true,
         },
         port: args.port,
         open: args.open,

@@ -45,6 +45,8 @@ pub struct SiteOptions {
     pub relative_links: bool,
     /// Leave the PDF editions out, as `pdf: false` in site.yaml does.
     pub no_pdf: bool,
+    /// Include documents marked `draft: true` (`serve` does; `build` and `check` leave them out).
+    pub drafts: bool,
 }
 
 /// How `build` treats its destination.
@@ -204,7 +206,7 @@ impl Prepared {
 pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Vec::new();
     let t = Instant::now();
-    let Loaded { site, warnings } = load::load(&opts.content)?;
+    let Loaded { site, warnings } = load::load(&opts.content, opts.drafts)?;
     let mut site = with_base_url(site, opts.base_url.as_deref())?;
     site.config.pdf &= !opts.no_pdf;
     timings.push(("load", t.elapsed()));

@@ -97,6 +97,7 @@ mod tests {
             translated_from: None,
             body: body.into(),
             body_line: 5,
+            draft: false,
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod charts;
 mod citations;
+mod drafts;
 mod front_matter;
 mod page_data;
 #[cfg(test)]
@@ -33,6 +34,7 @@ pub fn reload(
     content: &Path,
     previous: &Site,
     ids: &std::collections::BTreeSet<String>,
+    with_drafts: bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -59,6 +61,7 @@ pub fn reload(
         .filter(|p| !ids.contains(&p.id))
         .cloned()
         .collect();
+    let fresh = drafts::drafts_left_out(fresh, with_drafts, &mut warnings);
     pages.extend(fresh.into_iter().map(std::sync::Arc::new));
     pages.sort_by(|a, b| a.id.cmp(&b.id));
     let site = previous.with_pages(pages);
@@ -118,7 +121,7 @@ pub struct Loaded {
 }
 
 /// Loads and validates everything under `content`.
-pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
     if !site_yaml.is_file() {
         let help = if content.is_dir() {
@@ -163,13 +166,17 @@ pub fn load(content: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .into_par_iter()
         .map(|p| load_page(content, p))
         .collect();
-    let mut pages = Vec::new();
+    let mut loaded = Vec::new();
     for r in results {
         match r {
-            Ok(page) => pages.push(std::sync::Arc::new(page)),
+            Ok(page) => loaded.push(page),
             Err(mut e) => errors.append(&mut e),
         }
     }
+    let pages: Vec<_> = drafts::drafts_left_out(loaded, with_drafts, &mut warnings)
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
     let (Some(config), Some(sources), Some(taxonomies), Some(glossary)) =
         (config, sources, taxonomies, glossary)
     else {

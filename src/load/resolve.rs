@@ -176,6 +176,53 @@ fn check_case(site: &Site, case: &CaseInfo, data: &Source<'_>, errors: &mut Vec<
             });
         }
     }
+    check_related(site, case, data, errors);
+}
+
+/// The related cases a case names are other cases of the report, each named once.
+fn check_related(site: &Site, case: &CaseInfo, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
+    let cases = || {
+        site.pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Case)
+            .map(|p| p.slug())
+    };
+    for (i, slug) in case.related.iter().flatten().enumerate() {
+        let at = [Seg::Key("related"), Seg::Index(i)];
+        let own = data
+            .path
+            .parent()
+            .and_then(|d| d.file_name())
+            .is_some_and(|n| n == slug.as_str());
+        let problem = if own {
+            Some((
+                "a case cannot be related to itself".to_string(),
+                "remove it from `related`".to_string(),
+            ))
+        } else if case.related.iter().flatten().take(i).any(|s| s == slug) {
+            Some((
+                format!("`{slug}` is listed twice in `related`"),
+                "list each related case once".to_string(),
+            ))
+        } else if site.page(&format!("cases/{slug}")).is_none() {
+            let help = match did_you_mean(slug, cases()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "name cases by their folder below content/cases/, e.g. `related: [kobe, tsuruoka]`".to_string(),
+            };
+            Some((
+                format!("there is no case `{slug}` (content/cases/{slug}/)"),
+                help,
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            errors.push(
+                data.error_at(Code::UnknownReference, &at, message)
+                    .with_help(help),
+            );
+        }
+    }
 }
 
 /// The sources a page cites are defined in sources.yaml.
@@ -404,7 +451,7 @@ mod tests {
     #[test]
     fn positions_come_from_the_texts_kept_at_loading() {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
-        let mut site = crate::load::load(&content).unwrap().site;
+        let mut site = crate::load::load(&content, false).unwrap().site;
         site.config.chapters.push("two".into());
         site.config.file = gone("site.yaml", "title: x\n\nchapters: [one, two]\n");
         let pages = site

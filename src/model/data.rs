@@ -39,6 +39,9 @@ pub struct CaseInfo {
     pub programmes: Vec<String>,
     /// Where the case is.
     pub location: Option<Text>,
+    /// The related cases the editor chose (folder names below `cases/`), in order, instead of those
+    /// sharing the most taxonomy terms.
+    pub related: Option<Vec<String>>,
 }
 
 impl CaseInfo {

@@ -40,6 +40,8 @@ pub struct Document {
     pub body: String,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
+    /// `draft: true`: left out of `build` (and so of lists, feeds, the sitemap and search), shown by `serve`.
+    pub draft: bool,
 }
 
 /// `translated_from: ja@1a2b3c4d` in a translation's front matter.
@@ -132,6 +134,7 @@ mod tests {
             translated_from: None,
             body: body.into(),
             body_line: 4,
+            draft: false,
         }
     }
 

@@ -63,6 +63,7 @@ pub(crate) fn list_page_context(
         canonical: ctx.urls.absolute(&from),
         content_lang: lang.code(),
         is_fallback: false,
+        is_draft: false,
         noindex: false,
         alternates: alternates(ctx, id, &Lang::ALL),
         switch: switch(ctx, lang, &from, id),

@@ -67,7 +67,8 @@ pub(crate) fn page_view(
         canonical: ctx.urls.absolute(&page_path(canonical_lang, &page.id)),
         content_lang: doc_lang.code(),
         is_fallback,
-        noindex: is_fallback,
+        is_draft: doc.draft,
+        noindex: is_fallback || doc.draft,
         alternates: if is_fallback {
             Vec::new()
         } else {

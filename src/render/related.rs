@@ -1,5 +1,5 @@
-//! Related cases: for every case, up to four cases sharing the most taxonomy terms with it, best first, then
-//! in report order. Computed once per build through an index from each combination of terms to the cases
+//! Related cases: for every case, those its editor chose (`related:` in data.yaml), or up to four cases
+//! sharing the most taxonomy terms with it, best first, then in report order. Computed once per build through an index from each combination of terms to the cases
 //! filed under all of them (in report order): a case looks up the combinations of its own terms, largest
 //! first, and needs only the first few cases of each. The cost grows with the number of cases times the
 //! combinations of one case's terms, never with the square of the number of cases.
@@ -38,11 +38,19 @@ pub fn related_cases(site: &Site) -> HashMap<String, Vec<String>> {
     (0..order.len())
         .into_par_iter()
         .map(|i| {
-            let related = best(i, &terms[i], &by_terms);
-            (
-                order[i].id.clone(),
-                related.into_iter().map(|j| order[j].id.clone()).collect(),
-            )
+            let chosen = order[i].data.case.as_ref().and_then(|c| c.related.as_ref());
+            let related = match chosen {
+                Some(slugs) => slugs
+                    .iter()
+                    .map(|s| format!("cases/{s}"))
+                    .filter(|id| site.page(id).is_some())
+                    .collect(),
+                None => best(i, &terms[i], &by_terms)
+                    .into_iter()
+                    .map(|j| order[j].id.clone())
+                    .collect(),
+            };
+            (order[i].id.clone(), related)
         })
         .collect()
 }
@@ -118,6 +126,7 @@ mod tests {
                     translated_from: None,
                     body: String::new(),
                     body_line: 1,
+                    draft: false,
                 }),
                 en: None,
             },
@@ -129,6 +138,7 @@ mod tests {
                     fields: fields.iter().map(|f| f.to_string()).collect(),
                     programmes: Vec::new(),
                     location: None,
+                    related: None,
                 }),
                 ..PageData::default()
             },

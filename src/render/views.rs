@@ -112,6 +112,8 @@ pub struct PageView {
     pub content_lang: &'static str,
     /// Whether the text is the other language's, shown because this one is missing.
     pub is_fallback: bool,
+    /// Whether the text is a draft (`draft: true`), shown by `serve` and `build --drafts` only.
+    pub is_draft: bool,
     /// Whether search engines should skip the page.
     pub noindex: bool,
     /// `rel=alternate hreflang` links, including `x-default`.

@@ -189,7 +189,12 @@ impl Session {
                 warnings: state.warnings.clone(),
             });
         }
-        let loaded = load::reload(&self.opts.content, &state.prepared.site, ids)?;
+        let loaded = load::reload(
+            &self.opts.content,
+            &state.prepared.site,
+            ids,
+            self.opts.drafts,
+        )?;
         let prepared = pipeline::prepare_again(&state.prepared, loaded, ids);
         let Some(impact) = impact(&state.prepared, &prepared, ids) else {
             return self.rebuild_all();

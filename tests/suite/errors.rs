@@ -19,7 +19,7 @@ fn unknown_front_matter_key_suggests_the_right_one() {
     assert_eq!(
         site.build_err(),
         format!(
-            "content/about/index.ja.md:2:1: error: unknown field `titel`, expected one of `title`, `summary`, `date`, `updated`, `translated_from`\n  help: did you mean `title`?\n{FAILED}"
+            "content/about/index.ja.md:2:1: error: unknown field `titel`, expected one of `title`, `summary`, `date`, `updated`, `translated_from`, `draft`\n  help: did you mean `title`?\n{FAILED}"
         )
     );
 }

@@ -127,8 +127,14 @@ fn edit(
         let (path, what) = match kind {
             0 | 1 => {
                 let p = at(rng.pick(&docs).as_str());
-                edit_line(&p, "title:", 0, |l| add_to_text(l, &format!(" {n}")));
-                (p, "title")
+                if rng.below(4) == 0 {
+                    // A draft: serve shows it under its banner, as `build --drafts` does.
+                    edit_line(&p, "title:", 0, |l| format!("draft: true\n{l}"));
+                    (p, "draft")
+                } else {
+                    edit_line(&p, "title:", 0, |l| add_to_text(l, &format!(" {n}")));
+                    (p, "title")
+                }
             }
             2 => {
                 let p = at(rng.pick(&docs).as_str());
@@ -353,6 +359,7 @@ fn serve_after_random_edits_serves_what_a_full_build_writes() {
         base_url: None,
         relative_links: false,
         no_pdf: false,
+        drafts: true,
     };
     let mut rng = Rng(env_number("HAKUSHO_SEED", 0x5eed_2026));
     add_cases(&mut rng, &site.dir);

@@ -27,6 +27,7 @@ fn sharing_values_between_pages_changes_no_byte() {
             base_url: None,
             relative_links,
             no_pdf: false,
+            drafts: false,
         };
         let mut prepared = pipeline::prepare(&opts).expect("the bundled report builds");
         let shared = render(&prepared);

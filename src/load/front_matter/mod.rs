@@ -27,6 +27,7 @@ pub(super) struct RawFrontMatter {
     pub date: Option<DateText>,
     pub updated: Option<DateText>,
     pub translated_from: Option<String>,
+    pub draft: Option<bool>,
 }
 
 /// Splits and parses a page file. `needs_summary` is set for cases and chapters.
@@ -134,6 +135,7 @@ pub(crate) fn parse_document(
         translated_from,
         body,
         body_line,
+        draft: raw.draft.unwrap_or(false),
     })
 }
 

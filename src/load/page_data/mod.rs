@@ -34,6 +34,7 @@ pub(super) struct RawPageData {
     pub fields: Option<Vec<String>>,
     pub programmes: Option<Vec<String>>,
     pub location: Option<RawText>,
+    pub related: Option<Vec<String>>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -77,13 +78,14 @@ pub(super) struct RawTimelineEntry {
 }
 
 /// Keys only a case may have.
-const CASE_KEYS: [&str; 6] = [
+const CASE_KEYS: [&str; 7] = [
     "chapter",
     "order",
     "regions",
     "fields",
     "programmes",
     "location",
+    "related",
 ];
 
 /// Parses and validates `data.yaml` for a page of `kind`. Checks that need the whole site (taxonomy keys,
@@ -105,6 +107,7 @@ pub(crate) fn parse_page_data(
         fields,
         programmes,
         location,
+        related,
         sources,
         key_figures,
         timeline,
@@ -119,6 +122,7 @@ pub(crate) fn parse_page_data(
         fields,
         programmes,
         location,
+        related,
     };
     let case = case_info(&src, kind, case_keys, &mut errors);
     if sources.is_empty()
@@ -171,6 +175,7 @@ struct CaseKeys {
     fields: Option<Vec<String>>,
     programmes: Option<Vec<String>>,
     location: Option<RawText>,
+    related: Option<Vec<String>>,
 }
 
 /// A case's facts (it must name its chapter); for any other page, an error for each case key given.
@@ -187,6 +192,7 @@ fn case_info(
         fields,
         programmes,
         location,
+        related,
     } = keys;
     if kind == PageKind::Case {
         let Some(chapter) = chapter else {
@@ -204,6 +210,7 @@ fn case_info(
             fields: fields.unwrap_or_default(),
             programmes: programmes.unwrap_or_default(),
             location: location.map(|t| t.0),
+            related,
         });
     }
     let given = [
@@ -213,6 +220,7 @@ fn case_info(
         fields.is_some(),
         programmes.is_some(),
         location.is_some(),
+        related.is_some(),
     ];
     for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
         errors.push(

@@ -46,6 +46,7 @@ fn read(yaml: &str) -> Option<RawPageData> {
             "regions" => raw.regions = Some(list(value)?),
             "fields" => raw.fields = Some(list(value)?),
             "programmes" => raw.programmes = Some(list(value)?),
+            "related" => raw.related = Some(list(value)?),
             "sources" => raw.sources = list(value)?,
             _ => return None,
         }
