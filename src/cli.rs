@@ -27,6 +27,21 @@ pub enum Command {
     /// Create new content from a template.
     #[command(subcommand)]
     New(NewCommand),
+    /// Record that a page's translation now follows the current version of its source: sets
+    /// `translated_from: <lang>@<version>` in the translation's front matter.
+    Translated(TranslatedArgs),
+}
+
+/// `hakusho translated`.
+#[derive(Debug, Args)]
+pub struct TranslatedArgs {
+    /// The page's folder below content/ (e.g. cases/kobe), or the translation's file
+    /// (content/cases/kobe/index.en.md). Without a file, the translation is the file that already has
+    /// `translated_from`, else the one not in the site's default language.
+    pub page: String,
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
 }
 
 /// What `hakusho new` creates.

@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         }
         Command::Serve(args) => serve(args),
         Command::New(cli::NewCommand::Case(args)) => new_case(args),
+        Command::Translated(args) => translated(args),
     }
 }
 
@@ -203,6 +204,23 @@ fn new_case(args: cli::NewCaseArgs) -> ExitCode {
             println!(
                 "next: write the case in both files, fill data.yaml, then run `hakusho check`"
             );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn translated(args: cli::TranslatedArgs) -> ExitCode {
+    match hakusho::scaffold::translated(&args.content, &args.page) {
+        Ok((path, line, old)) => {
+            match old {
+                Some(old) if old == line => println!("{}: already `{line}`", path.display()),
+                Some(old) => println!("{}: `{line}` (was `{old}`)", path.display()),
+                None => println!("{}: `{line}` added", path.display()),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -76,6 +76,17 @@ pub fn reload(
     Ok(Loaded { site, warnings })
 }
 
+/// The default language of site.yaml, for commands that edit content.
+pub fn site_outline_default_language(content: &Path) -> Option<Lang> {
+    let mut errors = Vec::new();
+    read_and(
+        &content.join("site.yaml"),
+        &mut errors,
+        site_files::parse_site_config,
+    )
+    .map(|c| c.default_language)
+}
+
 /// The chapter list of site.yaml and the source ids of sources.yaml, for scaffolding.
 pub fn site_outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
@@ -93,12 +104,12 @@ pub fn site_outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Vec<Di
     }
 }
 
-/// Parses a page file's text (front matter and Markdown) as `load` would.
+/// Parses a page file's text (front matter and Markdown) as `load` would (a summary not required).
 pub fn parse_document_text(
     path: &Path,
     text: &str,
 ) -> Result<crate::model::page::Document, Vec<Diagnostic>> {
-    front_matter::parse_document(path, text.to_string(), true)
+    front_matter::parse_document(path, text.to_string(), false)
 }
 
 /// Splits a base URL into origin and path (for `--base-url`).

@@ -222,3 +222,37 @@ fn new_case_refuses_existing_and_invalid_names() {
     );
     assert!(!site.dir.join("content/evil").exists());
 }
+
+#[test]
+fn translated_records_the_source_version_and_clears_the_outdated_warning() {
+    let site = SiteTest::fixture("minimal");
+    let run = site.run(&["translated", "cases/alpha"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("content/cases/alpha/index.en.md: `translated_from: ja@"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.ends_with("` added\n"), "{}", run.stdout);
+    assert_eq!(check(&site).0, 0);
+    let ja = site.read("content/cases/alpha/index.ja.md");
+    site.write("content/cases/alpha/index.ja.md", ja + "\n追記。\n");
+    let (code, out) = check(&site);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("outdated translation"), "{out}");
+    let run = site.run(&["translated", "content/cases/alpha/index.en.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(was `translated_from: ja@"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(check(&site).0, 0);
+    let run = site.run(&["translated", "nope"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: there is no page file in content/nope\n  help: name the page's folder below content/, e.g. `hakusho translated cases/kobe`, or its translation's file\n"
+    );
+}
