@@ -6,6 +6,7 @@ use super::strings::fill;
 use super::views::CitationView;
 use crate::model::citation::Citation;
 use crate::model::lang::Lang;
+use crate::model::site::Source;
 
 /// Short citations, each linked to `url(source id)`.
 pub(crate) fn short(
@@ -14,13 +15,7 @@ pub(crate) fn short(
     cites: &[Citation],
     url: impl Fn(&str) -> String,
 ) -> Vec<CitationView> {
-    cites
-        .iter()
-        .map(|c| CitationView {
-            text: with_locator(lang, short_name(ctx, lang, &c.source), c),
-            url: url(&c.source),
-        })
-        .collect()
+    views(ctx, lang, cites, |_| "source_short", url)
 }
 
 /// A figure's or table's source line, one link per source: the first with the theme's prefix
@@ -31,20 +26,24 @@ pub(crate) fn figure_line(
     cites: &[Citation],
     url: impl Fn(&str) -> String,
 ) -> Vec<CitationView> {
+    let key = |i: usize| if i == 0 { "figure_source" } else { "citation" };
+    views(ctx, lang, cites, key, url)
+}
+
+/// Each citation written with the theme string `key(position)`, then its place, linked to `url(source id)`.
+fn views(
+    ctx: &Context<'_>,
+    lang: Lang,
+    cites: &[Citation],
+    key: impl Fn(usize) -> &'static str,
+    url: impl Fn(&str) -> String,
+) -> Vec<CitationView> {
     cites
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let key = if i == 0 { "figure_source" } else { "citation" };
             let text = match ctx.site.source(&c.source) {
-                Some(s) => fill(
-                    &ctx.t(lang, key),
-                    &[
-                        ("issuer", s.issuer.get(lang)),
-                        ("title", s.title.get(lang)),
-                        ("year", &s.year.to_string()),
-                    ],
-                ),
+                Some(s) => written(ctx, lang, key(i), s),
                 None => c.source.clone(),
             };
             CitationView {
@@ -55,6 +54,19 @@ pub(crate) fn figure_line(
         .collect()
 }
 
+/// The source written with the theme string `key` (`citation`, `figure_source`, `source_short`), its
+/// `{issuer}`, `{title}` and `{year}` filled in.
+pub(crate) fn written(ctx: &Context<'_>, lang: Lang, key: &str, s: &Source) -> String {
+    fill(
+        &ctx.t(lang, key),
+        &[
+            ("issuer", s.issuer.get(lang)),
+            ("title", s.title.get(lang)),
+            ("year", &s.year.to_string()),
+        ],
+    )
+}
+
 /// The citations as one text: 「…」p.166、「…」 / “…”, p. 166; “…”.
 pub(crate) fn joined(ctx: &Context<'_>, lang: Lang, views: &[CitationView]) -> String {
     let separator = ctx.t(lang, "source_separator");
@@ -63,20 +75,6 @@ pub(crate) fn joined(ctx: &Context<'_>, lang: Lang, views: &[CitationView]) -> S
         .map(|v| v.text.as_str())
         .collect::<Vec<_>>()
         .join(&separator)
-}
-
-/// A short name for a source: 文部科学省（2023年） / MEXT (2023).
-pub(crate) fn short_name(ctx: &Context<'_>, lang: Lang, id: &str) -> String {
-    match ctx.site.source(id) {
-        Some(s) => fill(
-            &ctx.t(lang, "source_short"),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
-        None => id.to_string(),
-    }
 }
 
 /// The citation followed by its place in the source, as the language writes it.

@@ -4,7 +4,6 @@
 use super::citations;
 use super::context::Context;
 use super::deps::Deps;
-use super::strings::fill;
 use super::urls::page_path;
 use super::views::{
     Alternate, ChapterCard, ChapterLink, FactsView, KeyFigureView, LangSwitch, SourceView,
@@ -77,14 +76,7 @@ pub(crate) fn key_figure(
 /// A source for display.
 pub(crate) fn source_view(ctx: &Context<'_>, lang: Lang, s: &Source) -> SourceView {
     SourceView {
-        citation: fill(
-            &ctx.t(lang, "citation"),
-            &[
-                ("issuer", s.issuer.get(lang)),
-                ("title", s.title.get(lang)),
-                ("year", &s.year.to_string()),
-            ],
-        ),
+        citation: citations::written(ctx, lang, "citation", s),
         anchor: format!("hk-source-{}", s.id),
         title: s.title.get(lang).clone(),
         issuer: s.issuer.get(lang).clone(),
