@@ -19,7 +19,8 @@ pub enum Command {
     /// Build the site from content/ into output/ (the previous output is replaced only if the build succeeds).
     Build(BuildArgs),
     /// List every problem an editor can fix (schema, untranslated or outdated pages, broken links and
-    /// anchors, figure references, unused charts and glossary terms, missing alt text); exit 1 if any.
+    /// anchors, references that name nothing, table data, unused charts, tables, sources and glossary
+    /// terms, key figures typed by hand, drafts, missing alt text); exit 1 if any.
     Check(CheckArgs),
     /// Build into memory and serve on 127.0.0.1, rebuilding what each edit affects and reloading the
     /// browser; a build error shows over the last good site. Never writes output/.
