@@ -327,7 +327,7 @@ fn plain_messages_at_the_value() {
         ),
         (
             front("title: a\nsummary: b\n\ndate: 2025.0"),
-            "p.md:5:7: error: `date`: `2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)",
+            "p.md:5:7: error: `date`: `2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31, FY2024 (a fiscal year) or with an era (令和6年度, R6)",
         ),
         (
             data("chapter: one\nsources: [d]\norder: 99999999999999999999"),

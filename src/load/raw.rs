@@ -39,7 +39,7 @@ impl<'de> Deserialize<'de> for DateText {
         impl Visitor<'_> for V {
             type Value = DateText;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date: 2025, 2025-03, 2025-03-31 or FY2024")
+                f.write_str("a date: 2025, 2025-03, 2025-03-31, FY2024 or 令和6年度")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DateText, E> {
                 Ok(DateText(v.to_string()))

@@ -5,7 +5,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::text::RawText;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::model::date::DateStyle;
 use crate::model::lang::{Lang, Text};
 use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
 use crate::model::taxonomy::{Taxonomies, Term};
@@ -25,6 +26,7 @@ struct RawSiteConfig {
     #[serde(default)]
     cover: RawCover,
     pdf: Option<bool>,
+    japanese_dates: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -111,6 +113,25 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         }
     }
     let pdf = pdf_editions(raw.pdf, &src, &mut errors);
+    let japanese_dates = match raw.japanese_dates.as_deref() {
+        None => DateStyle::default(),
+        Some(name) => DateStyle::from_name(name).unwrap_or_else(|| {
+            let near = did_you_mean(name, DateStyle::NAMES)
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Key("japanese_dates")],
+                    format!("`{name}` is not a way of writing dates"),
+                )
+                .with_help(format!(
+                    "{near}write `gregorian` (2023年度), `era` (令和5年度) or `both` (2023（令和5）年度)"
+                )),
+            );
+            DateStyle::default()
+        }),
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -124,6 +145,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         chapters: raw.chapters,
         cover_figures,
         pdf,
+        japanese_dates,
         file: TextFile {
             path: path.to_path_buf(),
             text: text.into(),

@@ -15,10 +15,43 @@ pub enum PartialDate {
     Day(i32, u32, u32),
 }
 
+/// How the Japanese pages write dates (`japanese_dates:` in `site.yaml`): 2023年度, 令和5年度 or
+/// 2023（令和5）年度. English pages always write them the Gregorian way (FY2023).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateStyle {
+    /// 2023年度.
+    #[default]
+    Gregorian,
+    /// 令和5年度.
+    Era,
+    /// 2023（令和5）年度.
+    Both,
+}
+
+impl DateStyle {
+    /// The names `site.yaml` accepts, in the order of the variants.
+    pub const NAMES: [&'static str; 3] = ["gregorian", "era", "both"];
+
+    /// The style a name in `site.yaml` stands for.
+    pub fn from_name(name: &str) -> Option<DateStyle> {
+        match name {
+            "gregorian" => Some(DateStyle::Gregorian),
+            "era" => Some(DateStyle::Era),
+            "both" => Some(DateStyle::Both),
+            _ => None,
+        }
+    }
+}
+
 impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `FYYYYY`. Returns a message saying what was expected.
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `FYYYYY` or a date as Japanese documents write it (令和5年度,
+    /// 平成25年4月, R5, 2023年度; see [`super::era`]). Returns a message saying what was expected.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let expected = "dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)";
+        if let Some(read) = super::era::parse_japanese(text) {
+            return read;
+        }
+        let expected = "dates are written 2025, 2025-03, 2025-03-31, FY2024 (a fiscal year) or with an \
+                        era (令和6年度, R6)";
         let t = text.trim();
         if let Some(rest) = t.strip_prefix("FY") {
             return year(rest)
@@ -97,7 +130,7 @@ fn month(s: &str) -> Option<u32> {
     two_digits(s).filter(|m| (1..=12).contains(m))
 }
 
-fn days_in_month(y: i32, m: u32) -> u32 {
+pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
         2 => 28,
@@ -147,7 +180,8 @@ mod tests {
         );
         assert_eq!(
             PartialDate::parse("2025.0").unwrap_err(),
-            "`2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)"
+            "`2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31, FY2024 (a fiscal year) or \
+             with an era (令和6年度, R6)"
         );
     }
 

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod citation;
 pub mod data;
 pub mod date;
+pub mod era;
 pub mod lang;
 pub mod page;
 pub mod site;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::date::DateStyle;
 use super::lang::{Lang, Text};
 use super::page::{Page, PageKind};
 use super::taxonomy::{Taxonomies, TaxonomyKind};
@@ -56,6 +57,8 @@ pub struct SiteConfig {
     pub cover_figures: Vec<FigureRef>,
     /// Whether the PDF editions are made (`pdf:` in site.yaml; on unless switched off).
     pub pdf: bool,
+    /// How the Japanese pages write dates (`japanese_dates:`; Gregorian unless asked).
+    pub japanese_dates: DateStyle,
     /// `site.yaml` as loaded, to place findings about it.
     pub file: TextFile,
 }

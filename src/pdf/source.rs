@@ -9,7 +9,6 @@ use super::targets::{
     DocTargets, Edition, FIGURES_LABEL, GLOSSARY_LABEL, SOURCES_LABEL, glossary_label, push_array,
     source_label,
 };
-use crate::format::date::format_date;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::render::urls::doc_prefix;
@@ -156,7 +155,7 @@ pub(crate) fn main(edition: &Edition<'_>, pages: &[&Page]) -> Main {
         .site
         .page("")
         .and_then(|cover| cover.doc_for(lang).0.date)
-        .map(|d| format_date(d, lang));
+        .map(|d| ctx.date(lang, d));
     if edition.whole {
         m.call(
             "title-page",
@@ -313,7 +312,7 @@ fn facts(m: &mut Main, edition: &Edition<'_>, page: &Page) {
         let mut items = String::from("(");
         for e in &page.data.timeline {
             items.push_str("(date: ");
-            push_string(&mut items, &format_date(e.date, lang));
+            push_string(&mut items, &ctx.date(lang, e.date));
             items.push_str(", text: ");
             push_string(&mut items, e.text.get(lang));
             items.push_str(", source: ");

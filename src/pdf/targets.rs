@@ -141,7 +141,7 @@ impl Targets for DocTargets<'_, '_> {
         let lang = self.edition.lang;
         let table = self.page.data.tables.iter().find(|t| t.id == id)?;
         let info = ctx.figures.table(id)?;
-        let (head, rows) = table_cells(table, lang);
+        let (head, rows) = table_cells(table, lang, ctx.site.config.japanese_dates);
         let anchor = format!("tbl-{id}");
         self.figures.push(anchor.clone());
         let texts = |cells: &[crate::render::CellView]| -> Vec<String> {

@@ -15,6 +15,8 @@ use super::strings;
 use super::urls::{Origin, Urls};
 use super::views::{Card, PageContext};
 use crate::diag::{Code, Diagnostic};
+use crate::format::date::format_date;
+use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::model::site::Site;
@@ -52,6 +54,11 @@ impl<'a> Context<'a> {
     /// language).
     pub(crate) fn t(&self, lang: Lang, key: &str) -> String {
         strings::t(self.theme, lang, key)
+    }
+
+    /// A date as the language writes it (Japanese in the style `site.yaml` asks).
+    pub(crate) fn date(&self, lang: Lang, date: PartialDate) -> String {
+        format_date(date, lang, self.site.config.japanese_dates)
     }
 
     /// 第2章 / Chapter 2.

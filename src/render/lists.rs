@@ -13,7 +13,6 @@ use super::pieces::{chapter_cards, source_view};
 use super::urls::page_path;
 use super::views::{CitedBy, FigureGroup, FigureRow, GlossaryRow, ListView, SearchView};
 use crate::diag::Diagnostic;
-use crate::format::date::format_date;
 use crate::model::citation::Citation;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
@@ -253,7 +252,7 @@ fn citing(ctx: &Context<'_>, lang: Lang, page: &Page, id: &str) -> Vec<String> {
         out.extend(cited(&k.sources, k.label.get(lang).clone()));
     }
     for e in &d.timeline {
-        out.extend(cited(&e.sources, format_date(e.date, lang)));
+        out.extend(cited(&e.sources, ctx.date(lang, e.date)));
     }
     out
 }

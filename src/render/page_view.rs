@@ -7,7 +7,6 @@ use super::pieces::{alternates, chapter_cards, chapter_link_of, key_figure, swit
 use super::taxonomy::term_url;
 use super::urls::page_path;
 use super::views::{CaseView, ChapterView, HomeView, Link, PageView, TermGroup};
-use crate::format::date::format_date;
 use crate::markdown::Rendered;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
@@ -84,12 +83,12 @@ pub(crate) fn page_view(
             .collect(),
         body: std::mem::take(&mut md.html),
         footnotes: std::mem::take(&mut md.footnotes_html),
-        date: doc.date.map(|d| format_date(d, lang)),
+        date: doc.date.map(|d| ctx.date(lang, d)),
         date_iso: doc.date.map(|d| {
             let (y, m, day) = d.first_day();
             format!("{y:04}-{m:02}-{day:02}")
         }),
-        updated: doc.updated.map(|d| format_date(d, lang)),
+        updated: doc.updated.map(|d| ctx.date(lang, d)),
         og_type: if page.kind == PageKind::Home {
             "website"
         } else {

@@ -9,7 +9,6 @@ use super::views::{
     Alternate, ChapterCard, ChapterLink, FactsView, KeyFigureView, LangSwitch, SourceView,
     TimelineView,
 };
-use crate::format::date::format_date;
 use crate::format::number::format_quantity;
 use crate::model::data::{KeyFigure, TimelineEntry};
 use crate::model::date::PartialDate;
@@ -105,7 +104,7 @@ pub(crate) fn timeline_entry(
 ) -> TimelineView {
     let sources = citations::short(ctx, lang, &e.sources, |id| format!("#{anchor_prefix}{id}"));
     TimelineView {
-        date: format_date(e.date, lang),
+        date: ctx.date(lang, e.date),
         datetime: datetime(e.date),
         text: e.text.get(lang).clone(),
         source: citations::joined(ctx, lang, &sources),

@@ -225,6 +225,7 @@ mod tests {
                 chapters: vec!["c".into()],
                 cover_figures: Vec::new(),
                 pdf: false,
+                japanese_dates: Default::default(),
                 file: crate::model::text_file::TextFile {
                     path: "site.yaml".into(),
                     text: "".into(),

@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::format::date::format_date;
 use crate::format::label::with_unit;
 use crate::format::number::format_number;
+use crate::model::date::DateStyle;
 use crate::model::lang::Lang;
 use crate::model::table::{Cell, ColumnKind, Table};
 
@@ -72,7 +73,7 @@ pub(crate) fn table_html(
 ) -> Result<String, Diagnostic> {
     let csv_name = format!("{}.csv", table.id);
     let page_dir = super::urls::page_path(lang, &info.page_id);
-    let (head, rows) = cells(table, lang);
+    let (head, rows) = cells(table, lang, ctx.site.config.japanese_dates);
     let sources = figure_line(ctx, lang, &table.sources, |id| {
         ctx.urls.href(from, &format!("{page_dir}#hk-source-{id}"))
     });
@@ -96,7 +97,11 @@ pub(crate) fn table_html(
 }
 
 /// The header row and the rows, written for `lang`.
-pub(crate) fn cells(table: &Table, lang: Lang) -> (Vec<CellView>, Vec<Vec<CellView>>) {
+pub(crate) fn cells(
+    table: &Table,
+    lang: Lang,
+    dates: DateStyle,
+) -> (Vec<CellView>, Vec<Vec<CellView>>) {
     let head = table
         .columns
         .iter()
@@ -118,7 +123,7 @@ pub(crate) fn cells(table: &Table, lang: Lang) -> (Vec<CellView>, Vec<Vec<CellVi
                 .zip(&table.columns)
                 .enumerate()
                 .map(|(i, (cell, column))| CellView {
-                    text: cell_text(cell, &column.kind, lang),
+                    text: cell_text(cell, &column.kind, lang, dates),
                     numeric: matches!(cell, Cell::Number(_)),
                     header: i == 0 && row_headers,
                 })
@@ -137,18 +142,18 @@ fn header(text: &str, kind: &ColumnKind, lang: Lang) -> String {
 }
 
 /// A cell as the language writes it; an empty cell is a dash.
-fn cell_text(cell: &Cell, kind: &ColumnKind, lang: Lang) -> String {
+fn cell_text(cell: &Cell, kind: &ColumnKind, lang: Lang, dates: DateStyle) -> String {
     match (cell, kind) {
         (Cell::Empty, _) => "—".to_string(),
         (Cell::Text(t), _) => t.get(lang).clone(),
         (Cell::Number(v), ColumnKind::Number { scale, .. }) => format_number(*v, lang, *scale),
         (Cell::Number(v), _) => plain_number(*v),
-        (Cell::Date(d), _) => format_date(*d, lang),
+        (Cell::Date(d), _) => format_date(*d, lang, dates),
     }
 }
 
 /// The table as CSV (UTF-8 with a byte-order mark, as charts' data): headers with units, numbers plain,
-/// dates as written in data.yaml, empty cells empty.
+/// dates in their Gregorian form whatever the input (2021, FY2021, 2021-04), empty cells empty.
 pub(crate) fn csv(table: &Table, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
     let head: Vec<String> = table
@@ -228,7 +233,7 @@ mod tests {
 
     #[test]
     fn cells_are_written_for_each_language() {
-        let (head, rows) = cells(&table(), Lang::Ja);
+        let (head, rows) = cells(&table(), Lang::Ja, DateStyle::Gregorian);
         assert_eq!(head[1].text, "研究者（人）");
         assert!(head[1].numeric && !head[0].numeric);
         assert_eq!(rows[0][0].text, "神奈川, 県");
@@ -237,7 +242,7 @@ mod tests {
         assert!(rows[0][1].numeric);
         assert_eq!(rows[0][2].text, "2021年度");
         assert_eq!(rows[1][1].text, "—");
-        let (_, rows) = cells(&table(), Lang::En);
+        let (_, rows) = cells(&table(), Lang::En, DateStyle::Era);
         assert_eq!(rows[0][1].text, "14,000");
         assert_eq!(rows[0][2].text, "FY2021");
     }

@@ -106,7 +106,7 @@ fn a_date_or_an_order_that_is_a_number_of_another_kind() {
     assert_eq!(
         site.build_err(),
         format!(
-            "content/cases/alpha/index.en.md:4:7: error: `date`: `2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31 or FY2024 (a fiscal year)\n{FAILED}"
+            "content/cases/alpha/index.en.md:4:7: error: `date`: `2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31, FY2024 (a fiscal year) or with an era (令和6年度, R6)\n{FAILED}"
         )
     );
     site.write(
