@@ -50,6 +50,34 @@ pub struct TranslatedArgs {
 pub enum NewCommand {
     /// A case folder content/cases/<SLUG>/ with index.ja.md, index.en.md and a commented data.yaml.
     Case(NewCaseArgs),
+    /// A chapter folder content/chapters/<SLUG>/ with index.ja.md and index.en.md, added to `chapters:` in
+    /// site.yaml (at the end, or after another chapter).
+    Chapter(NewChapterArgs),
+    /// Any other page, content/<PATH>/ (e.g. methodology, or about/team), with index.ja.md and index.en.md.
+    Page(NewPageArgs),
+}
+
+/// `hakusho new chapter`.
+#[derive(Debug, Args)]
+pub struct NewChapterArgs {
+    /// The chapter's folder name: lowercase letters, digits and - (e.g. regions).
+    pub slug: String,
+    /// Put it after this chapter in site.yaml's `chapters:` (default: at the end).
+    #[arg(long, value_name = "CHAPTER")]
+    pub after: Option<String>,
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+}
+
+/// `hakusho new page`.
+#[derive(Debug, Args)]
+pub struct NewPageArgs {
+    /// The page's folder below content/, e.g. methodology or about/team.
+    pub path: String,
+    /// The content folder (holding site.yaml).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
 }
 
 /// `hakusho new case`.
@@ -57,6 +85,9 @@ pub enum NewCommand {
 pub struct NewCaseArgs {
     /// The case's folder name: lowercase letters, digits and - (e.g. sendai).
     pub slug: String,
+    /// The case's chapter (default: the first chapter of site.yaml, marked TODO to check).
+    #[arg(long, value_name = "CHAPTER")]
+    pub chapter: Option<String>,
     /// The content folder (holding site.yaml).
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,

@@ -39,6 +39,8 @@ fn main() -> ExitCode {
         }
         Command::Serve(args) => serve(args),
         Command::New(cli::NewCommand::Case(args)) => new_case(args),
+        Command::New(cli::NewCommand::Chapter(args)) => new_chapter(args),
+        Command::New(cli::NewCommand::Page(args)) => new_page(args),
         Command::Translated(args) => translated(args),
     }
 }
@@ -196,14 +198,66 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
 }
 
 fn new_case(args: cli::NewCaseArgs) -> ExitCode {
-    match hakusho::scaffold::new_case(&args.content, &args.slug) {
+    let today = hakusho::scaffold::today();
+    let created =
+        hakusho::scaffold::new_case(&args.content, &args.slug, args.chapter.as_deref(), &today);
+    report_created(
+        created,
+        "write the case in both files, fill data.yaml, then run `hakusho check`",
+    )
+}
+
+fn new_chapter(args: cli::NewChapterArgs) -> ExitCode {
+    let today = hakusho::scaffold::today();
+    match hakusho::scaffold::new_chapter(&args.content, &args.slug, args.after.as_deref(), &today) {
+        Ok((files, listed)) => {
+            for f in &files {
+                println!("created {}", f.display());
+            }
+            match listed {
+                hakusho::scaffold::Listed::Added {
+                    site_yaml,
+                    number,
+                    of,
+                } => println!(
+                    "added `{}` to `chapters:` in {}: chapter {number} of {of}",
+                    args.slug,
+                    site_yaml.display()
+                ),
+                hakusho::scaffold::Listed::Already { number } => {
+                    println!("site.yaml already lists `{}`: chapter {number}", args.slug)
+                }
+            }
+            println!(
+                "next: write the chapter in both files, give its cases `chapter: {}`, then run `hakusho check`",
+                args.slug
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new_page(args: cli::NewPageArgs) -> ExitCode {
+    let today = hakusho::scaffold::today();
+    let created = hakusho::scaffold::new_page(&args.content, &args.path, &today);
+    report_created(
+        created,
+        "write the page in both files, link it from another page, then run `hakusho check`",
+    )
+}
+
+/// Prints the files a scaffold created and what to do next, or its error.
+fn report_created(created: Result<Vec<std::path::PathBuf>, Diagnostic>, next: &str) -> ExitCode {
+    match created {
         Ok(files) => {
             for f in &files {
                 println!("created {}", f.display());
             }
-            println!(
-                "next: write the case in both files, fill data.yaml, then run `hakusho check`"
-            );
+            println!("next: {next}");
             ExitCode::SUCCESS
         }
         Err(e) => {

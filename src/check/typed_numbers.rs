@@ -98,6 +98,7 @@ mod tests {
             body: body.into(),
             body_line: 5,
             draft: false,
+            placeholders: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@ mod citations;
 mod drafts;
 mod front_matter;
 mod page_data;
+mod placeholders;
 #[cfg(test)]
 mod plain_words;
 #[cfg(test)]
@@ -102,6 +103,11 @@ pub fn site_outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Vec<Di
         (Some(c), Some(s)) => Ok((c.chapters, s.into_iter().map(|s| s.id).collect())),
         _ => Err(errors),
     }
+}
+
+/// The `chapters:` of a `site.yaml` text, as `load` reads them.
+pub fn site_chapters(path: &Path, text: &str) -> Result<Vec<String>, Vec<Diagnostic>> {
+    site_files::parse_site_config(path, text).map(|c| c.chapters)
 }
 
 /// Parses a page file's text (front matter and Markdown) as `load` would (a summary not required).

@@ -12,10 +12,6 @@ use crate::model::site::Site;
 use crate::model::taxonomy::TaxonomyKind;
 use crate::yaml::{Seg, Source};
 
-/// Finds `TODO` in page text (long: a prebuilt searcher).
-static TODO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"TODO"));
-
 /// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
 /// those pages alone (an edit in `serve`); the checks across pages are always made for all. Positions come
 /// from the texts kept at loading: no file is read again.
@@ -288,23 +284,11 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
 /// Warnings about the texts: `TODO` placeholders left in, a language missing.
 fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
     for doc in Lang::ALL.iter().filter_map(|l| page.docs.get(*l).as_ref()) {
-        if [
-            doc.title.as_str(),
-            doc.summary.as_deref().unwrap_or(""),
-            doc.body.as_str(),
-        ]
-        .iter()
-        .any(|t| TODO.find(t.as_bytes()).is_some())
-        {
-            warnings.push(
-                Diagnostic::warning(
-                    Code::Todo,
-                    &doc.path,
-                    "the text still contains TODO placeholders",
-                )
-                .with_help("replace every TODO with the real text before publishing"),
-            );
-        }
+        warnings.extend(super::placeholders::warning(&doc.path, &doc.placeholders));
+    }
+    if let Some(file) = &page.data_file {
+        let at = super::placeholders::positions(&file.text);
+        warnings.extend(super::placeholders::warning(&file.path, &at));
     }
     for lang in Lang::ALL {
         if page.docs.get(lang).is_none() {

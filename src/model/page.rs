@@ -42,6 +42,8 @@ pub struct Document {
     pub body_line: usize,
     /// `draft: true`: left out of `build` (and so of lists, feeds, the sitemap and search), shown by `serve`.
     pub draft: bool,
+    /// Where the file holds a `TODO` placeholder (anywhere: front matter, comments or text).
+    pub placeholders: Vec<Position>,
 }
 
 /// `translated_from: ja@1a2b3c4d` in a translation's front matter.
@@ -135,6 +137,7 @@ mod tests {
             body: body.into(),
             body_line: 4,
             draft: false,
+            placeholders: Vec::new(),
         }
     }
 

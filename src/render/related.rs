@@ -127,6 +127,7 @@ mod tests {
                     body: String::new(),
                     body_line: 1,
                     draft: false,
+                    placeholders: Vec::new(),
                 }),
                 en: None,
             },

@@ -16,6 +16,7 @@ mod pdf;
 mod pdf_read;
 mod publishing;
 mod safety;
+mod scaffolds;
 mod search;
 mod serve;
 mod sharing;

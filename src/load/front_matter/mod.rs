@@ -124,6 +124,7 @@ pub(crate) fn parse_document(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let placeholders = super::placeholders::positions(&text);
     let mut body = text;
     body.drain(..body_start);
     Ok(Document {
@@ -136,6 +137,7 @@ pub(crate) fn parse_document(
         body,
         body_line,
         draft: raw.draft.unwrap_or(false),
+        placeholders,
     })
 }
 

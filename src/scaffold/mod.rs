@@ -1,0 +1,141 @@
+//! The commands that write content: `hakusho new case|chapter|page` (new page folders whose placeholders are
+//! marked `TODO`, so that `check` names them until they are replaced) and `hakusho translated <page>`. With
+//! `output`, the only places that write files: `new` creates files that did not exist and, for a chapter,
+//! adds it to `site.yaml`'s list; `translated` changes one front-matter line.
+
+mod case;
+mod chapter;
+mod chapter_list;
+mod page;
+mod translated;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub use case::new_case;
+pub use chapter::{Listed, new_chapter};
+pub use page::new_page;
+pub use translated::translated;
+
+use crate::diag::{Code, Diagnostic};
+use crate::load;
+
+/// Today's date (UTC) as `YYYY-MM-DD`: the placeholder date of a new page.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Refuses a name that cannot be a folder: `what` is "a case name", …; `example` the command to show.
+fn check_slug(slug: &str, what: &str, example: &str) -> Result<(), Diagnostic> {
+    match load::walk::slug_problem(slug) {
+        Some(problem) => Err(Diagnostic::general(
+            Code::Usage,
+            format!("`{slug}` cannot be {what}: {problem}"),
+        )
+        .with_help(format!(
+            "use lowercase letters, digits and -, e.g. `{example}`"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The chapters of `site.yaml` and the ids of `sources.yaml`, or the first problem reading them.
+fn outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
+    load::site_outline(content).map_err(|mut errors| {
+        errors.truncate(1);
+        errors
+            .pop()
+            .unwrap_or_else(|| Diagnostic::general(Code::Io, "the site cannot be read"))
+    })
+}
+
+/// Refuses a folder that exists already, whatever it holds.
+fn refuse_existing(dir: &Path, help: &str) -> Result<(), Diagnostic> {
+    if dir.symlink_metadata().is_ok() {
+        return Err(
+            Diagnostic::general(Code::Usage, format!("{} already exists", dir.display()))
+                .with_help(help.to_string()),
+        );
+    }
+    Ok(())
+}
+
+/// The English file of a new page, following the Japanese one: `en` is given the Japanese text's version
+/// for its `translated_from`.
+fn page_files(
+    dir: &Path,
+    ja: String,
+    en: impl FnOnce(&str) -> String,
+) -> Vec<(&'static str, String)> {
+    let version = load::parse_document_text(&dir.join("index.ja.md"), &ja)
+        .map(|d| d.version())
+        .unwrap_or_default();
+    let en = en(&version);
+    vec![("index.ja.md", ja), ("index.en.md", en)]
+}
+
+/// Creates `dir` (with its parents) and the files in it; never replaces a file that exists. Returns the
+/// files written.
+fn write_new(dir: &Path, files: &[(&str, String)]) -> Result<Vec<PathBuf>, Diagnostic> {
+    fs::create_dir_all(dir).map_err(|e| {
+        Diagnostic::general(Code::Io, format!("cannot create {}: {e}", dir.display()))
+    })?;
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(name);
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| {
+                Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display()))
+            })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_792), (2026, 12, 5));
+        assert_eq!(civil_from_days(20_818), (2026, 12, 31));
+        assert_eq!(civil_from_days(20_819), (2027, 1, 1));
+    }
+
+    #[test]
+    fn today_is_a_date_the_front_matter_accepts() {
+        let today = today();
+        assert!(
+            crate::model::date::PartialDate::parse(&today).is_ok(),
+            "{today}"
+        );
+    }
+}
