@@ -99,6 +99,7 @@ mod tests {
             body_line: 5,
             draft: false,
             placeholders: Vec::new(),
+            tables: Vec::new(),
         }
     }
 

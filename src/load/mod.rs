@@ -1,5 +1,6 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
+mod captions;
 mod charts;
 mod citations;
 mod drafts;

@@ -126,6 +126,7 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
             }
         }
     }
+    super::captions::check_ids(site, &mut ids, errors);
 }
 
 /// A case's chapter is one of site.yaml's, and its taxonomy keys are defined in taxonomies.yaml.
@@ -286,6 +287,7 @@ fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
     for doc in Lang::ALL.iter().filter_map(|l| page.docs.get(*l).as_ref()) {
         warnings.extend(super::placeholders::warning(&doc.path, &doc.placeholders));
     }
+    super::captions::check_languages(page, warnings);
     if let Some(file) = &page.data_file {
         let at = super::placeholders::positions(&file.text);
         warnings.extend(super::placeholders::warning(&file.path, &at));
@@ -301,8 +303,8 @@ fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
                 missing,
                 format!(
                     "untranslated: this page has no {} version; the {} text is shown there under a notice",
-                    language_name(lang),
-                    language_name(other)
+                    lang.name_in_english(),
+                    other.name_in_english()
                 ),
             ));
         }
@@ -407,13 +409,6 @@ fn data_source(page: &Page) -> Source<'_> {
 fn first_doc_path(page: &Page) -> &Path {
     let (doc, _) = page.doc_for(Lang::Ja);
     &doc.path
-}
-
-fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "Japanese",
-        Lang::En => "English",
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! pulldown-cmark parses; the event stream is then adjusted for white papers and for Japanese: heading ids
 //! that keep Japanese, footnotes numbered per document with back-links, soft line breaks between Japanese
 //! characters dropped, ```` ```chart ```` and ```` ```table ```` blocks replaced by figures and numbered tables,
+//! Markdown tables under a caption line numbered (`captions`),
 //! references that write their numbers (`@fig:`, `@tbl:`, `@chap:`, `@sec:`, `@kf:`), the first use
 //! of each glossary term marked up, and the link and raw-HTML policies enforced (see `policy`).
 //!
@@ -12,6 +13,7 @@
 //! (`blocks`), running text (`inline`), plain text (`plain_text`), merged text events (`events`).
 
 mod blocks;
+pub mod captions;
 mod dual;
 mod events;
 mod footnotes;
@@ -135,6 +137,8 @@ pub struct Rendered {
     pub charts: Vec<String>,
     /// Ids of the numbered tables placed, in order.
     pub tables: Vec<String>,
+    /// Ids of the Markdown tables given a caption (`Table: … {#id}`), in order.
+    pub captioned_tables: Vec<String>,
     /// Ids of the figures referred to with `@fig:`.
     pub figure_refs: Vec<String>,
     /// Ids of the glossary terms marked.

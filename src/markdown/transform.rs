@@ -8,11 +8,12 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::captions::{CaptionLine, caption_line};
 use super::dual::{Dual, Mark};
 use super::plain_text::PlainText;
 use super::policy::{RawHtmlPiece, split_raw_html};
 use super::state::{CodeBlock, Footnote, IdSet, ImageAlt, OpenHeading};
-use super::{Input, Labels, Rendered};
+use super::{Input, Labels, RefKind, Rendered};
 use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
 
@@ -50,6 +51,14 @@ pub(super) struct Renderer<'a, 'r> {
     pub(super) code: Option<CodeBlock>,
     /// The image the pass is in.
     pub(super) image: Option<ImageAlt>,
+    /// The Markdown.
+    source: &'a str,
+    /// A caption line read (its id and caption), waiting for its table.
+    caption: Option<(String, String)>,
+    /// Whether the pass is in a caption line (whose events are left out).
+    in_caption: bool,
+    /// Whether the table the pass is in has a caption (and so a `<figure>` to close).
+    captioned: bool,
 }
 
 impl<'a, 'r> Renderer<'a, 'r> {
@@ -81,6 +90,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
             footnote: None,
             code: None,
             image: None,
+            source: markdown,
+            caption: None,
+            in_caption: false,
+            captioned: false,
         }
     }
 
@@ -90,6 +103,14 @@ impl<'a, 'r> Renderer<'a, 'r> {
             if self.code.is_some() {
                 self.in_code_block(event);
                 continue;
+            }
+            if self.in_caption {
+                self.in_caption = !matches!(event, Event::End(TagEnd::Paragraph));
+                continue;
+            }
+            if matches!(event, Event::Start(_)) && !matches!(event, Event::Start(Tag::Table(_))) {
+                // A caption is for the table just under it, or nothing.
+                self.caption = None;
             }
             match event {
                 Event::Start(tag) => self.start(tag, range),
@@ -128,14 +149,27 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 title,
                 id,
             } => self.start_image(link_type, &dest_url, title, id, range.start),
+            Tag::Paragraph => {
+                if let Some(CaptionLine::Captioned { caption, id }) =
+                    caption_line(&self.source[range])
+                {
+                    self.caption = Some((id.to_string(), caption.to_string()));
+                    self.in_caption = true;
+                } else {
+                    self.out.same(Event::Start(Tag::Paragraph));
+                }
+            }
             Tag::Table(align) => {
-                self.out.same(Event::Html(
-                    format!(
-                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
-                        escape_html(&self.labels.table)
-                    )
-                    .into(),
-                ));
+                match self.caption.take() {
+                    Some((id, caption)) => self.start_captioned_table(id, &caption),
+                    None => self.out.same(Event::Html(
+                        format!(
+                            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                            escape_html(&self.labels.table)
+                        )
+                        .into(),
+                    )),
+                }
                 self.out.same(Event::Start(Tag::Table(align)));
             }
             other => self.out.same(Event::Start(other)),
@@ -150,7 +184,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
             TagEnd::Image => self.end_image(),
             TagEnd::Table => {
                 self.out.same(Event::End(TagEnd::Table));
-                self.out.same(Event::Html("</div>\n".into()));
+                let close = if std::mem::take(&mut self.captioned) {
+                    "</div>\n</figure>\n"
+                } else {
+                    "</div>\n"
+                };
+                self.out.same(Event::Html(close.into()));
             }
             TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) => {
                 self.plain.gap();
@@ -158,6 +197,36 @@ impl<'a, 'r> Renderer<'a, 'r> {
             }
             other => self.out.same(Event::End(other)),
         }
+    }
+
+    /// Opens the `<figure>` of a Markdown table given a caption: numbered like the tables of `data.yaml`
+    /// (the number is what `@tbl:<id>` writes), captioned above, each way with its own id prefix.
+    fn start_captioned_table(&mut self, id: String, caption: &str) {
+        let label = self
+            .out
+            .page()
+            .resolve
+            .reference(RefKind::Table, &id)
+            .map(|r| r.text)
+            .unwrap_or_default();
+        self.plain.push(&label);
+        self.plain.push(" ");
+        self.plain.push(caption);
+        self.plain.gap();
+        let (label, caption) = (escape_html(&label), escape_html(caption));
+        self.out.each(|way| {
+            let anchor = format!("{}tbl-{id}", way.input.id_prefix);
+            Event::Html(
+                format!(
+                    "<figure class=\"numbered-table\" id=\"{anchor}\" aria-labelledby=\"{anchor}-caption\">\n  \
+<figcaption id=\"{anchor}-caption\"><span class=\"figure-label\">{label}</span> {caption}</figcaption>\n  \
+<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{anchor}-caption\">"
+                )
+                .into(),
+            )
+        });
+        self.found.captioned_tables.push(id);
+        self.captioned = true;
     }
 
     fn task_marker(&mut self, done: bool) {

@@ -24,6 +24,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in English, for messages: "Japanese", "English".
+    pub fn name_in_english(self) -> &'static str {
+        match self {
+            Lang::Ja => "Japanese",
+            Lang::En => "English",
+        }
+    }
+
     /// The other language.
     pub fn other(self) -> Lang {
         match self {

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod citation;
 pub mod data;
 pub mod date;
+mod date_text;
 pub mod era;
 pub mod lang;
 pub mod page;

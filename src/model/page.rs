@@ -44,6 +44,20 @@ pub struct Document {
     pub draft: bool,
     /// Where the file holds a `TODO` placeholder (anywhere: front matter, comments or text).
     pub placeholders: Vec<Position>,
+    /// The Markdown tables given a caption line (`Table: … {#id}`), in order: numbered after the tables of
+    /// `data.yaml`.
+    pub tables: Vec<CaptionedTable>,
+}
+
+/// A Markdown table given a caption line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptionedTable {
+    /// The id given with `{#id}`: `@tbl:<id>` refers to it.
+    pub id: String,
+    /// The caption, in the document's language.
+    pub caption: String,
+    /// Where the caption line is in the file.
+    pub position: Position,
 }
 
 /// `translated_from: ja@1a2b3c4d` in a translation's front matter.
@@ -138,6 +152,7 @@ mod tests {
             body_line: 4,
             draft: false,
             placeholders: Vec::new(),
+            tables: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::lang::{Lang, Localized, Text};
-use crate::model::page::PageKind;
+use crate::model::page::{Page, PageKind};
 use crate::model::site::Site;
 
 /// A numbered figure.
@@ -48,7 +48,8 @@ impl Figures {
 }
 
 /// Numbers every chart and every table: within a chapter, the chapter page's first, then its cases in
-/// order, each in the order of `charts` (or `tables`) in `data.yaml`. Those on pages outside chapters are
+/// order, each in the order of `charts` (or `tables`) in `data.yaml`, a page's captioned Markdown tables
+/// after its `tables`. Those on pages outside chapters are
 /// numbered 図1, 図2, … (表1, 表2, …) after them. Figures and tables are counted apart.
 pub fn number_figures(site: &Site) -> Figures {
     let mut figures = Figures::default();
@@ -79,25 +80,43 @@ pub fn number_figures(site: &Site) -> Figures {
                 title: chart.title.clone(),
             });
         }
-        for table in &page.data.tables {
+        let tables = page.data.tables.iter().map(|t| (&t.id, t.caption.clone()));
+        for (id, caption) in tables.chain(captioned_tables(site, page)) {
             let n = table_counters.entry(chapter).or_insert(0);
             *n += 1;
             let number = *n;
             let label = Localized::from_fn(|lang| label(Kind::Table, lang, chapter, number));
-            figures
-                .table_by_id
-                .insert(table.id.clone(), figures.tables.len());
+            figures.table_by_id.insert(id.clone(), figures.tables.len());
             figures.tables.push(FigureInfo {
-                id: table.id.clone(),
+                id: id.clone(),
                 page_id: page.id.clone(),
                 chapter,
                 number,
                 label,
-                title: table.caption.clone(),
+                title: caption,
             });
         }
     }
     figures
+}
+
+/// The Markdown tables of a page given a caption line, by id: in the order of the default language's text,
+/// then those only the other language has; the caption in each language (the other's where one lacks it).
+fn captioned_tables<'p>(site: &Site, page: &'p Page) -> Vec<(&'p String, Localized<String>)> {
+    let first = site.config.default_language;
+    let mut out: Vec<(&String, Localized<String>)> = Vec::new();
+    for lang in [first, first.other()] {
+        let Some(doc) = page.docs.get(lang) else {
+            continue;
+        };
+        for t in &doc.tables {
+            match out.iter_mut().find(|(id, _)| **id == t.id) {
+                Some((_, caption)) => *caption.get_mut(lang) = t.caption.clone(),
+                None => out.push((&t.id, Localized::from_fn(|_| t.caption.clone()))),
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy)]

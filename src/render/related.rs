@@ -128,6 +128,7 @@ mod tests {
                     body_line: 1,
                     draft: false,
                     placeholders: Vec::new(),
+                    tables: Vec::new(),
                 }),
                 en: None,
             },

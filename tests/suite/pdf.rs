@@ -413,10 +413,10 @@ fn switched_off_in_site_yaml_or_for_one_build_there_is_no_pdf_and_no_link() {
 }
 
 #[test]
-fn footnotes_and_markdown_tables_are_in_the_pdf_tagged() {
+fn footnotes_and_markdown_tables_are_in_the_pdf_tagged_and_numbered_under_a_caption() {
     let site = SiteTest::fixture("minimal");
     let page = site.read("content/about/index.ja.md");
-    let table = "\n\n| 年度 | 件数 |\n|---|--:|\n| 令和5年度 | 1,234 |\n| 令和6年度 | 5,678 |\n";
+    let table = "\n\nTable: 年度別の件数 {#about-counts}\n\n| 年度 | 件数 |\n|---|--:|\n| 令和5年度 | 1,234 |\n| 令和6年度 | 5,678 |\n\n@tbl:about-countsを見よ。\n";
     site.write("content/about/index.ja.md", page + table);
     site.build_ok(&[]);
     let path = pdf(&site, "ja/report/report-ja.pdf");
@@ -424,6 +424,10 @@ fn footnotes_and_markdown_tables_are_in_the_pdf_tagged() {
     // The case's footnote, at the foot of its page, and the table's cells.
     assert!(text.contains("試験資料による。"), "{text}");
     assert!(text.contains("令和6年度5,678"), "{text}");
+    // Its caption line made it a numbered table (表1: the page is in no chapter), captioned, listed with
+    // the figures and referred to by number.
+    assert_eq!(text.matches("表1年度別の件数").count(), 2, "{text}");
+    assert!(text.contains("表1を見よ。"), "{text}");
     let f = facts(&path);
     // Two header cells for the Markdown table, besides those of the chart's data table.
     let chart_only = facts(&pdf(&site, "ja/cases/alpha/alpha-ja.pdf"));

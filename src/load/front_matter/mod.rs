@@ -8,10 +8,10 @@ use serde::Deserialize;
 
 use super::raw::DateText;
 
-use crate::diag::{Code, Diagnostic, Position};
+use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
-use crate::model::page::{Document, TranslatedFrom};
+use crate::model::page::{CaptionedTable, Document, TranslatedFrom};
 use crate::yaml::{self, Seg, Source};
 
 /// The front matter as written.
@@ -121,6 +121,7 @@ pub(crate) fn parse_document(
             None
         }
     };
+    let tables = captioned_tables(path, &text[body_start..], body_line, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -138,7 +139,45 @@ pub(crate) fn parse_document(
         body_line,
         draft: raw.draft.unwrap_or(false),
         placeholders,
+        tables,
     })
+}
+
+/// The Markdown tables of `body` given a caption line, with the mistakes in caption lines as errors.
+fn captioned_tables(
+    path: &Path,
+    body: &str,
+    body_line: usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<CaptionedTable> {
+    let (found, mistakes) = crate::markdown::captions::scan(body);
+    if found.is_empty() && mistakes.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(body);
+    let at = |offset: usize| {
+        let p = lines.position(offset);
+        Position {
+            line: p.line + body_line - 1,
+            column: p.column,
+        }
+    };
+    for m in mistakes {
+        let p = at(m.offset);
+        errors.push(
+            Diagnostic::error(Code::TablePlacement, path, m.message)
+                .at(p.line, p.column)
+                .with_help(m.help),
+        );
+    }
+    found
+        .into_iter()
+        .map(|c| CaptionedTable {
+            position: at(c.offset),
+            id: c.id,
+            caption: c.caption,
+        })
+        .collect()
 }
 
 /// Where a top-level `key` is in the file. Front matter the quick way accepted has one `key: value` per line,

@@ -142,6 +142,13 @@ const BLOCKS: &[&str] = &[
     "```table\nt1\n```",
     "```table t1\n```",
     "```table\nnope\n```",
+    "Table: 施策の規模 {#m1}\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    "表：見出し @fig:c1 [^a] {#m2}\n\n| a |\n|:-:|\n| COI |",
+    "Table: no id\n\n| a |\n|---|\n| 1 |",
+    "Table: lonely {#m3}",
+    "Table: Bad {#Bad}\n\n| a |\n|---|",
+    "> Table: quoted {#m4}\n>\n> | a |\n> |---|\n> | 1 |",
+    "- Table: listed {#m5}\n\n  | a |\n  |---|\n  | 1 |",
     "```chart\na b\n```",
     "[^a]: the note a",
     "[^b]: ## heading in a note",
@@ -435,6 +442,16 @@ fn a_pair_renders_each_way_as_rendering_it_alone_would_for_random_documents() {
             })
             .collect();
         assert_eq!(outlined, page_alone.headings, "the outline of {context}");
+        // Captioned tables found without rendering (to number them) are the ones rendering places; a
+        // document with a mistake in a caption line is refused at load, so only clean ones must agree.
+        let (captioned, mistakes) = captions::scan(&markdown);
+        if mistakes.is_empty() {
+            let ids: Vec<String> = captioned.into_iter().map(|c| c.id).collect();
+            assert_eq!(
+                ids, page_alone.captioned_tables,
+                "the captions of {context}"
+            );
+        }
         assert_eq!(
             charts(&variant_site.asked),
             charts(&variant_alone_site.asked),

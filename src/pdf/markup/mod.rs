@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
 use super::escape::{LINK_MARK, push_string, push_text};
 use crate::markdown::headings::slugify;
@@ -99,6 +99,7 @@ pub(crate) fn write(
         stack: Vec::new(),
         html: Vec::new(),
         last_level: placement.title_level,
+        tables: tables::Captions::new(markdown),
     };
     let (terms, _) = w.targets.glossary();
     w.glossary_done = vec![false; terms.len()];
@@ -149,11 +150,16 @@ struct Writer<'t, 'm> {
     html: Vec<(String, &'static str)>,
     /// The level of the last heading (headings never skip a level in a tagged PDF).
     last_level: u8,
+    /// Caption lines and the tables under them.
+    tables: tables::Captions<'m>,
 }
 
 impl<'m> Writer<'_, 'm> {
     fn events(&mut self, events: Vec<Spanned<'m>>) {
         for (event, range) in events {
+            if self.caption_line(&event, range.clone()) {
+                continue;
+            }
             self.out.origins.push((self.out.markup.len(), range.start));
             self.event(event, range.start);
         }
@@ -339,23 +345,6 @@ impl<'m> Writer<'_, 'm> {
         open + self.html.len() >= MAX_DEPTH
     }
 
-    fn start_table(&mut self, align: &[Alignment]) {
-        let aligns: Vec<&str> = align
-            .iter()
-            .map(|a| match a {
-                Alignment::None | Alignment::Left => "left",
-                Alignment::Center => "center",
-                Alignment::Right => "right",
-            })
-            .collect();
-        self.push(&format!(
-            "#table(columns: {}, align: ({},), ",
-            aligns.len().max(1),
-            aligns.join(", ")
-        ));
-        self.stack.push(Open::Call);
-    }
-
     /// A heading's level in the PDF: shifted, and never more than one below the heading before it.
     fn level(&mut self, level: HeadingLevel) -> u8 {
         let wanted = (level as u8 + self.placement.heading_shift).min(6);
@@ -378,10 +367,11 @@ impl<'m> Writer<'_, 'm> {
                 self.pop();
                 self.push("\n\n");
             }
-            TagEnd::List(_) | TagEnd::Table => {
+            TagEnd::List(_) => {
                 self.pop();
                 self.push("\n\n");
             }
+            TagEnd::Table => self.end_table(),
             TagEnd::Item | TagEnd::TableCell => {
                 self.close_html();
                 if self.pop() {
@@ -494,6 +484,7 @@ impl<'m> Writer<'_, 'm> {
 mod figures;
 mod footnotes;
 mod html;
+mod tables;
 
 #[cfg(test)]
 mod tests;

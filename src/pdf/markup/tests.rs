@@ -43,6 +43,14 @@ impl Targets for Fake {
                 5,
                 Dest::Url("https://x/ja/cases/b/#fig-other".into()),
             )),
+            (RefKind::Table, "m1") => Some((
+                "表2-1".into(),
+                2,
+                Dest::Inside {
+                    label: "tbl-m1".into(),
+                    fallback: "https://x/ja/cases/a/#tbl-m1".into(),
+                },
+            )),
             (RefKind::Section, "#概要を見よ") => Some((
                 "概要".into(),
                 "#概要".len(),
@@ -195,4 +203,17 @@ fn allowed_raw_html_becomes_typst_and_unclosed_tags_close_with_their_block() {
         "#\"H\";#sub[#\"2\";]#\"O\";#linebreak();#\"10\";#super[#\"3 and \";[#\"漢字\";\
          #text(size: 0.7em)[（#\"かんじ\";）]]]\n\n"
     );
+}
+
+#[test]
+fn a_markdown_table_under_a_caption_line_is_a_numbered_table() {
+    let markup = typst(
+        "Table: 施策の*規模* {#m1}\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n",
+    );
+    assert_eq!(
+        markup,
+        "#captioned-table(number: \"表2-1\", caption: \"施策の*規模*\", anchor: \"tbl-m1\")[#table(columns: 2, align: (left, right,), table.header([#\"a\";], [#\"b\";], ), [#\"1\";], [#\"2\";], )]\n\n#table(columns: 1, align: (left,), table.header([#\"c\";], ), [#\"3\";], )\n\n"
+    );
+    // A caption line with no table under it is refused at load; here it writes nothing.
+    assert_eq!(typst("Table: lonely {#m1}\n\nText.\n"), "#\"Text.\";\n\n");
 }
