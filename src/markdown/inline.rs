@@ -265,6 +265,24 @@ impl<'a> Renderer<'a, '_> {
     }
 
     /// A reference of `kind` to `target` (written at `offset`): a link in each way, or an error.
+    /// A reference in a heading's text is an error: headings keep their text as typed (it is also their
+    /// anchor and their line in the contents), so readers would see `@kf:…`.
+    pub(super) fn no_reference_in_heading(&mut self, text: &str, offset: usize) {
+        let found = memchr::memchr_iter(b'@', text.as_bytes())
+            .find_map(|at| reference_at(&text[at..]).map(|(kind, target)| (at, kind, target)));
+        if let Some((at, kind, target)) = found {
+            self.error(
+                Code::UnknownReference,
+                offset + at,
+                format!(
+                    "`{}{target}` is in a heading, where references are not written: readers would see it as typed",
+                    kind.prefix()
+                ),
+                Some("write the words in the heading (its text is also its anchor and its line in the contents), and the reference in the text under it"),
+            );
+        }
+    }
+
     fn reference(&mut self, kind: RefKind, target: &str, offset: usize) {
         match self.out.page().resolve.reference(kind, target) {
             Ok(found) => {

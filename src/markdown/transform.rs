@@ -275,6 +275,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
             image.alt.push_str(&text);
         }
         self.plain.push(&text);
+        if self.heading.is_some() {
+            self.no_reference_in_heading(&text, offset);
+        }
         if self.links_open > 0 || self.heading.is_some() || self.image.is_some() {
             self.out.same(Event::Text(text));
         } else {
