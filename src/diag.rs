@@ -259,17 +259,40 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let location = self.location();
+        let location = terminal_safe(&self.location()).into_owned();
+        let message = terminal_safe(&self.message);
         if location.is_empty() {
-            write!(f, "{level}: {}", self.message)?;
+            write!(f, "{level}: {message}")?;
         } else {
-            write!(f, "{location}: {level}: {}", self.message)?;
+            write!(f, "{location}: {level}: {message}")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", terminal_safe(help))?;
         }
         Ok(())
     }
+}
+
+/// `text` as it may reach a terminal: control characters other than line breaks and tabs, and the characters
+/// that reorder text on screen (bidirectional controls), written as `\u{1b}`, so that nothing from content
+/// can move the cursor, change colours or hide text around it.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A path as shown to the user, with `/` separators.
@@ -343,15 +366,26 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// The half-width (ASCII) form of a full-width letter, digit or sign (`３`, `Ａ`, `－`); other characters as
+/// they are.
+pub fn narrow(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let word_lower = word.to_lowercase();
+    // Upper-case and full-width letters (ＫＯＢＥ, Kobe) are compared as what the editor meant.
+    let fold = |s: &str| -> String { s.chars().map(narrow).collect::<String>().to_lowercase() };
+    let word_lower = fold(word);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
+        .map(|c| (edit_distance(&word_lower, &fold(c)), c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -433,6 +467,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn nothing_from_content_reaches_the_terminal_raw() {
+        assert_eq!(
+            terminal_safe("plain 神戸\tand\nlines"),
+            "plain 神戸\tand\nlines"
+        );
+        assert_eq!(
+            terminal_safe("a\u{1b}[31mred\u{7}\r\u{202e}gnp.exe\u{0}"),
+            "a\\u{1b}[31mred\\u{7}\\u{d}\\u{202e}gnp.exe\\u{0}"
+        );
+        let d = Diagnostic::error(
+            Code::InvalidValue,
+            Path::new("a\u{1b}b.yaml"),
+            "bad \u{9b}2J",
+        )
+        .with_help("x\u{1b}]0;title\u{7}");
+        assert_eq!(
+            d.to_string(),
+            "a\\u{1b}b.yaml: error: bad \\u{9b}2J\n  help: x\\u{1b}]0;title\\u{7}"
+        );
+    }
+
+    #[test]
+    fn suggestions_fold_case_and_width() {
+        let ids = ["wp2023", "kobe-companies"];
+        assert_eq!(did_you_mean("ｗｐ２０２３", ids), Some("wp2023"));
+        assert_eq!(did_you_mean("WP2023", ids), Some("wp2023"));
+        assert_eq!(
+            did_you_mean("ＫＯＢＥ-companies", ids),
+            Some("kobe-companies")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::lang::Lang;
 use crate::model::site::Site;
 use crate::render::{Anchors, RenderedPage};
@@ -54,9 +54,12 @@ pub fn broken_anchors(
                         ),
                     )
                     .at(link.position.line, link.position.column)
-                    .with_help(
-                        "anchors come from headings (## 概要 → #概要) or {#id} after a heading",
-                    ),
+                    .with_help(match did_you_mean(fragment, ids.iter()) {
+                        Some(near) => format!(
+                            "did you mean `#{near}`? anchors come from headings (## 概要 → #概要) or {{#id}} after a heading"
+                        ),
+                        None => "anchors come from headings (## 概要 → #概要) or {#id} after a heading".to_string(),
+                    }),
                 );
             }
         }

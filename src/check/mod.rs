@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Severity, display_path};
+use crate::diag::{Diagnostic, Severity, display_path, terminal_safe};
 
 /// The findings of a check, and how many pages were looked at.
 #[derive(Debug)]
@@ -43,7 +43,7 @@ pub fn to_text(report: &CheckReport) -> String {
     let mut n = 0;
     let groups = grouped(&report.findings);
     for (file, list) in &groups {
-        out.push_str(file.as_deref().unwrap_or("(site)"));
+        out.push_str(&terminal_safe(file.as_deref().unwrap_or("(site)")));
         out.push('\n');
         for d in list {
             n += 1;
@@ -55,9 +55,10 @@ pub fn to_text(report: &CheckReport) -> String {
                 .position
                 .map(|p| format!("{}:{}: ", p.line, p.column))
                 .unwrap_or_default();
-            out.push_str(&format!("{n:>4}. {at}{level}: {}\n", d.message));
+            let message = terminal_safe(&d.message);
+            out.push_str(&format!("{n:>4}. {at}{level}: {message}\n"));
             if let Some(help) = &d.help {
-                out.push_str(&format!("      help: {help}\n"));
+                out.push_str(&format!("      help: {}\n", terminal_safe(help)));
             }
         }
     }

@@ -50,6 +50,11 @@ impl Anchors {
     pub fn contains(&self, id: &str) -> bool {
         !self.0.is_empty() && self.0.split('\0').any(|a| a == id)
     }
+
+    /// Every id of the page.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\0').filter(|a| !a.is_empty())
+    }
 }
 
 /// Every `id="…"` in an HTML page.

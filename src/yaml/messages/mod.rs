@@ -241,6 +241,11 @@ fn wrong(rest: &str, what: &str, code: Code) -> Reading {
             "write numbers plainly, without thousands separators, units or full-width digits: 12400",
         );
     }
+    if expected == "a sequence" {
+        reading = reading.help(
+            "write a list in brackets, [hyogo] or [hyogo, osaka], or one entry per line starting with `- `",
+        );
+    }
     reading
 }
 
@@ -320,6 +325,7 @@ fn expected_words(expected: &str) -> String {
         "variant identifier" | "a YAML tag starting with '!'" => "a single word",
         e if e.starts_with("enum ") => "a single word",
         e if e.starts_with("a tuple of size ") => "a list",
+        "a sequence" => "a list",
         e => e,
     };
     words.to_string()

@@ -69,8 +69,10 @@ const SHAPES: &[(&str, Code, &str, Option<&str>)] = &[
     (
         "invalid type: integer `1`, expected a sequence",
         Code::WrongType,
-        "wrong type: found the number 1, expected a sequence",
-        None,
+        "wrong type: found the number 1, expected a list",
+        Some(
+            "write a list in brackets, [hyogo] or [hyogo, osaka], or one entry per line starting with `- `",
+        ),
     ),
     (
         "invalid type: map, expected a YAML tag starting with '!'",
