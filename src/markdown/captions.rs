@@ -25,11 +25,13 @@ pub(crate) enum CaptionLine<'t> {
 
 /// The source of a paragraph (`markdown[range]`) read as a caption line, if it is one.
 pub(crate) fn caption_line(paragraph: &str) -> Option<CaptionLine<'_>> {
-    let line = paragraph.trim();
-    if line.contains('\n') {
+    // Called for every paragraph: the prefix is looked at before anything is scanned.
+    let line = paragraph.trim_start();
+    let rest = PREFIXES.iter().find_map(|p| line.strip_prefix(p))?;
+    let rest = rest.trim_end();
+    if rest.contains('\n') {
         return None;
     }
-    let rest = PREFIXES.iter().find_map(|p| line.strip_prefix(p))?;
     let Some(open) = rest.rfind("{#").filter(|_| rest.ends_with('}')) else {
         return Some(CaptionLine::NoId);
     };
@@ -68,7 +70,7 @@ pub struct CaptionError {
 pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
     let mut found: Vec<Captioned> = Vec::new();
     let mut errors = Vec::new();
-    if !PREFIXES.iter().any(|p| markdown.contains(p)) {
+    if !may_have_caption(markdown) {
         return (found, errors);
     }
     let mut pending: Option<(CaptionLine<'_>, usize)> = None;
@@ -129,6 +131,23 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
         });
     }
     (found, errors)
+}
+
+/// Finds `Table:` (long: a prebuilt searcher; most documents have none, and are not parsed).
+static TABLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"Table:"));
+/// Finds `表`, which a caption line's `表:` or `表：` starts with.
+static HYO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("表".as_bytes()));
+
+/// Whether `markdown` holds any of [`PREFIXES`] (a quick search: the common case is none).
+fn may_have_caption(markdown: &str) -> bool {
+    let bytes = markdown.as_bytes();
+    TABLE.find(bytes).is_some()
+        || HYO.find_iter(bytes).any(|at| {
+            let rest = &markdown[at + "表".len()..];
+            rest.starts_with(':') || rest.starts_with('：')
+        })
 }
 
 /// Why `id` cannot be a table id (the rule of `data.yaml` ids), if it cannot.
@@ -213,5 +232,21 @@ Table: again {#scale}\n\n| a |\n|---|\n\nTable: last {#end}";
     #[test]
     fn a_document_without_a_caption_is_not_parsed() {
         assert_eq!(scan("| a |\n|---|\n| 1 |\n"), (Vec::new(), Vec::new()));
+        // The quick search finds each prefix, and only them.
+        for (text, has) in [
+            ("x Table: y", true),
+            ("発表：x", true),
+            ("表:", true),
+            ("代表する。表す", false),
+            ("Tables", false),
+            ("", false),
+        ] {
+            assert_eq!(may_have_caption(text), has, "{text}");
+            assert_eq!(
+                may_have_caption(text),
+                PREFIXES.iter().any(|p| text.contains(p)),
+                "{text}"
+            );
+        }
     }
 }

@@ -108,10 +108,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.in_caption = !matches!(event, Event::End(TagEnd::Paragraph));
                 continue;
             }
-            if matches!(event, Event::Start(_)) && !matches!(event, Event::Start(Tag::Table(_))) {
-                // A caption is for the table just under it, or nothing.
-                self.caption = None;
-            }
             match event {
                 Event::Start(tag) => self.start(tag, range),
                 Event::End(end) => self.end(end),
@@ -133,6 +129,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        // A caption line is for the table just under it, or nothing.
+        let caption = self.caption.take();
         match tag {
             Tag::Heading { level, id, .. } => self.start_heading(level, id),
             Tag::FootnoteDefinition(label) => self.start_footnote(&label),
@@ -160,7 +158,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 }
             }
             Tag::Table(align) => {
-                match self.caption.take() {
+                match caption {
                     Some((id, caption)) => self.start_captioned_table(id, &caption),
                     None => self.out.same(Event::Html(
                         format!(
