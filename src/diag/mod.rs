@@ -1,5 +1,11 @@
 //! Diagnostics for editors: `path:line:column: what is wrong`, with a hint on how to fix it.
 
+mod lines;
+mod words;
+
+pub use lines::{LineIndex, position_of};
+pub use words::{did_you_mean, narrow, terminal_safe};
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -273,28 +279,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// `text` as it may reach a terminal: control characters other than line breaks and tabs, and the characters
-/// that reorder text on screen (bidirectional controls), written as `\u{1b}`, so that nothing from content
-/// can move the cursor, change colours or hide text around it.
-pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    fn unsafe_char(c: char) -> bool {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    }
-    if !text.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// A path as shown to the user, with `/` separators.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -302,120 +286,6 @@ pub fn display_path(path: &Path) -> String {
 
 /// The result of a stage that may report several problems at once.
 pub type Result<T> = std::result::Result<T, Vec<Diagnostic>>;
-
-/// Line and column (1-based, columns in characters) of a byte offset in `text`.
-pub fn position_of(text: &str, byte_offset: usize) -> Position {
-    let offset = byte_offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Position { line, column }
-}
-
-/// Positions of many byte offsets in one text. Offsets asked in order (the usual case) continue from the
-/// previous answer, so the text is scanned once in all; line starts are indexed only if an earlier offset
-/// is asked after a later one.
-#[derive(Debug, Clone)]
-pub struct LineIndex<'t> {
-    text: &'t str,
-    /// Line, byte offset and column of the last answer.
-    last: std::cell::Cell<(usize, usize, usize)>,
-    /// Where each line starts, made on the first step backwards.
-    starts: std::cell::OnceCell<Vec<usize>>,
-}
-
-impl<'t> LineIndex<'t> {
-    /// Indexes `text`.
-    pub fn new(text: &'t str) -> LineIndex<'t> {
-        LineIndex {
-            text,
-            last: std::cell::Cell::new((1, 0, 1)),
-            starts: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// Line and column (1-based, columns in characters) of a byte offset.
-    pub fn position(&self, byte_offset: usize) -> Position {
-        let mut offset = byte_offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let (mut line, mut from, mut column) = self.last.get();
-        if offset < from {
-            // Back to the start of the line holding `offset`.
-            let starts = self.starts.get_or_init(|| {
-                let mut starts = vec![0];
-                starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
-                starts
-            });
-            line = starts.partition_point(|&s| s <= offset).max(1);
-            from = starts[line - 1];
-            column = 1;
-        }
-        let gap = &self.text[from..offset];
-        match memchr::memrchr(b'\n', gap.as_bytes()) {
-            Some(last_newline) => {
-                line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
-                column = gap[last_newline + 1..].chars().count() + 1;
-            }
-            None => column += gap.chars().count(),
-        }
-        self.last.set((line, offset, column));
-        Position { line, column }
-    }
-}
-
-/// The half-width (ASCII) form of a full-width letter, digit or sign (`３`, `Ａ`, `－`); other characters as
-/// they are.
-pub fn narrow(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    // Upper-case and full-width letters (ＫＯＢＥ, Kobe) are compared as what the editor meant.
-    let fold = |s: &str| -> String { s.chars().map(narrow).collect::<String>().to_lowercase() };
-    let word_lower = fold(word);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&word_lower, &fold(c)), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
 
 #[cfg(test)]
 mod tests {
@@ -434,81 +304,5 @@ mod tests {
             Diagnostic::general(Code::Io, "no content").to_string(),
             "error: no content"
         );
-    }
-
-    #[test]
-    fn positions_count_characters() {
-        let text = "一行目\n神戸: x\n";
-        assert_eq!(position_of(text, 0), Position { line: 1, column: 1 });
-        let x = text.find('x').unwrap();
-        assert_eq!(position_of(text, x), Position { line: 2, column: 5 });
-    }
-
-    #[test]
-    fn line_index_agrees_with_position_of() {
-        let text = "一行目\n神戸: x\n\nend";
-        let index = LineIndex::new(text);
-        for offset in 0..=text.len() {
-            if text.is_char_boundary(offset) {
-                assert_eq!(
-                    index.position(offset),
-                    position_of(text, offset),
-                    "{offset}"
-                );
-            }
-        }
-        // Backwards, and jumping about.
-        for offset in (0..=text.len()).rev().chain([3, 17, 0, 12, 4]) {
-            if text.is_char_boundary(offset) {
-                assert_eq!(
-                    index.position(offset),
-                    position_of(text, offset),
-                    "{offset}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn nothing_from_content_reaches_the_terminal_raw() {
-        assert_eq!(
-            terminal_safe("plain 神戸\tand\nlines"),
-            "plain 神戸\tand\nlines"
-        );
-        assert_eq!(
-            terminal_safe("a\u{1b}[31mred\u{7}\r\u{202e}gnp.exe\u{0}"),
-            "a\\u{1b}[31mred\\u{7}\\u{d}\\u{202e}gnp.exe\\u{0}"
-        );
-        let d = Diagnostic::error(
-            Code::InvalidValue,
-            Path::new("a\u{1b}b.yaml"),
-            "bad \u{9b}2J",
-        )
-        .with_help("x\u{1b}]0;title\u{7}");
-        assert_eq!(
-            d.to_string(),
-            "a\\u{1b}b.yaml: error: bad \\u{9b}2J\n  help: x\\u{1b}]0;title\\u{7}"
-        );
-    }
-
-    #[test]
-    fn suggestions_fold_case_and_width() {
-        let ids = ["wp2023", "kobe-companies"];
-        assert_eq!(did_you_mean("ｗｐ２０２３", ids), Some("wp2023"));
-        assert_eq!(did_you_mean("WP2023", ids), Some("wp2023"));
-        assert_eq!(
-            did_you_mean("ＫＯＢＥ-companies", ids),
-            Some("kobe-companies")
-        );
-    }
-
-    #[test]
-    fn suggestions_for_typos_only() {
-        let keys = ["title", "summary", "date", "updated"];
-        assert_eq!(did_you_mean("titel", keys), Some("title"));
-        assert_eq!(did_you_mean("sumary", keys), Some("summary"));
-        assert_eq!(did_you_mean("Title", keys), Some("title"));
-        assert_eq!(did_you_mean("colour", keys), None);
-        assert_eq!(did_you_mean("x", keys), None);
     }
 }
