@@ -11,6 +11,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: ja or en (default: HAKUSHO_LANG, else the locale: LC_ALL, LC_MESSAGES or
+    /// LANG starting with ja gives Japanese). Messages not yet translated are shown in English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ja", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.

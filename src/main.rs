@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{BuildArgs, CheckArgs, Cli, Command, Format};
-use hakusho::diag::{Code, Diagnostic};
+use hakusho::diag::{Code, Diagnostic, MessageLanguage};
 use hakusho::format::size::file_size;
 use hakusho::pipeline::{self, SiteOptions};
 
@@ -26,8 +26,21 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
+/// The language of messages, chosen once at the start.
+static LANG: std::sync::OnceLock<MessageLanguage> = std::sync::OnceLock::new();
+
+fn lang() -> MessageLanguage {
+    LANG.get().copied().unwrap_or_default()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let chosen = cli
+        .lang
+        .as_deref()
+        .and_then(MessageLanguage::from_name)
+        .unwrap_or_else(|| MessageLanguage::from_env(|name| std::env::var(name).ok()));
+    let _ = LANG.set(chosen);
     match cli.command {
         Command::Build(args) => {
             keep_freed_memory();
@@ -88,34 +101,7 @@ fn build(args: BuildArgs) -> ExitCode {
                 .iter()
                 .filter(|w| w.code == Code::Untranslated)
                 .count();
-            let pdfs = match report.pdfs {
-                (0, _) => String::new(),
-                (1, bytes) => format!("1 PDF ({}), ", file_size(bytes)),
-                (n, bytes) => format!("{n} PDFs ({}), ", file_size(bytes)),
-            };
-            let mut line = format!(
-                "built {} ja + {} en pages, {} charts, {pdfs}{} files, search index {} + {} KB in {:.2} s → {}",
-                report.pages.ja,
-                report.pages.en,
-                report.charts,
-                report.files,
-                report.search_index_bytes.ja.div_ceil(1024),
-                report.search_index_bytes.en.div_ceil(1024),
-                report.elapsed.as_secs_f64(),
-                args.output.display()
-            );
-            if !report.warnings.is_empty() {
-                line.push_str(&format!(
-                    " ({} warning{}{})",
-                    report.warnings.len(),
-                    if report.warnings.len() == 1 { "" } else { "s" },
-                    if untranslated > 0 {
-                        format!(", {untranslated} untranslated")
-                    } else {
-                        String::new()
-                    }
-                ));
-            }
+            let line = summary_line(&report, untranslated, &args.output.display().to_string());
             if args.timings {
                 for (step, time) in &report.timings {
                     eprintln!("  {step:<8} {:>8.1} ms", time.as_secs_f64() * 1000.0);
@@ -129,12 +115,68 @@ fn build(args: BuildArgs) -> ExitCode {
         Err(errors) => {
             print_diagnostics(&errors);
             let n = errors.iter().filter(|e| e.is_error()).count();
-            eprintln!(
-                "build failed: {n} error{}; {} was left unchanged",
-                if n == 1 { "" } else { "s" },
-                args.output.display()
-            );
+            let output = args.output.display();
+            match lang() {
+                MessageLanguage::English => eprintln!(
+                    "build failed: {n} error{}; {output} was left unchanged",
+                    if n == 1 { "" } else { "s" },
+                ),
+                MessageLanguage::Japanese => {
+                    eprintln!("ビルドに失敗しました（エラー {n} 件）。{output} は変更していません")
+                }
+            }
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The line a successful build ends with, in the chosen language.
+fn summary_line(report: &pipeline::BuildReport, untranslated: usize, output: &str) -> String {
+    let (pages, kb) = (&report.pages, &report.search_index_bytes);
+    let (ja_kb, en_kb) = (kb.ja.div_ceil(1024), kb.en.div_ceil(1024));
+    let seconds = report.elapsed.as_secs_f64();
+    let warnings = report.warnings.len();
+    match lang() {
+        MessageLanguage::English => {
+            let pdfs = match report.pdfs {
+                (0, _) => String::new(),
+                (1, bytes) => format!("1 PDF ({}), ", file_size(bytes)),
+                (n, bytes) => format!("{n} PDFs ({}), ", file_size(bytes)),
+            };
+            let mut line = format!(
+                "built {} ja + {} en pages, {} charts, {pdfs}{} files, search index {ja_kb} + {en_kb} KB in {seconds:.2} s → {output}",
+                pages.ja, pages.en, report.charts, report.files,
+            );
+            if warnings > 0 {
+                line.push_str(&format!(
+                    " ({warnings} warning{}{})",
+                    if warnings == 1 { "" } else { "s" },
+                    if untranslated > 0 {
+                        format!(", {untranslated} untranslated")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            line
+        }
+        MessageLanguage::Japanese => {
+            let pdfs = match report.pdfs {
+                (0, _) => String::new(),
+                (n, bytes) => format!("PDF {n} 件（{}）、", file_size(bytes)),
+            };
+            let mut line = format!(
+                "ja {} ページ・en {} ページ、図 {} 点、{pdfs}ファイル {} 件、検索索引 {ja_kb} + {en_kb} KB を {seconds:.2} 秒で作成 → {output}",
+                pages.ja, pages.en, report.charts, report.files,
+            );
+            if warnings > 0 {
+                line.push_str(&format!("（警告 {warnings} 件"));
+                if untranslated > 0 {
+                    line.push_str(&format!("、うち未翻訳 {untranslated} 件"));
+                }
+                line.push('）');
+            }
+            line
         }
     }
 }
@@ -142,8 +184,8 @@ fn build(args: BuildArgs) -> ExitCode {
 fn check(args: CheckArgs) -> ExitCode {
     let report = pipeline::check(&site_options(&args.site));
     let text = match args.format {
-        Format::Text => hakusho::check::to_text(&report),
-        Format::Json => hakusho::check::to_json(&report),
+        Format::Text => hakusho::check::to_text(&report, lang()),
+        Format::Json => hakusho::check::to_json(&report, lang()),
     };
     print!("{text}");
     if report.findings.is_empty() {
@@ -168,22 +210,41 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
     };
     let result = hakusho::serve::serve(opts, |event| match event {
         Event::Listening(url) => {
-            println!("serving {url} (Ctrl+C to stop); watching content/ and themes/");
+            match lang() {
+                MessageLanguage::English => {
+                    println!("serving {url} (Ctrl+C to stop); watching content/ and themes/")
+                }
+                MessageLanguage::Japanese => println!(
+                    "{url} で表示中（Ctrl+C で終了）。content/ と themes/ の変更を監視しています"
+                ),
+            }
             let _ = std::io::stdout().flush();
         }
         Event::Built(r) => {
             print_diagnostics(&r.warnings);
-            println!(
-                "rebuilt {} in {} ms ({} files)",
-                r.what,
-                r.elapsed.as_millis(),
-                r.files
-            );
+            let ms = r.elapsed.as_millis();
+            match lang() {
+                MessageLanguage::English => {
+                    println!("rebuilt {} in {ms} ms ({} files)", r.what, r.files)
+                }
+                MessageLanguage::Japanese => {
+                    println!(
+                        "{} を {ms} ミリ秒で再構築（ファイル {} 件）",
+                        r.what, r.files
+                    )
+                }
+            }
             let _ = std::io::stdout().flush();
         }
         Event::Failed(errors) => {
             print_diagnostics(&errors);
-            println!("build failed: the last good site stays served; fix the file and save");
+            println!(
+                "{}",
+                lang().pick(
+                    "build failed: the last good site stays served; fix the file and save",
+                    "ビルドに失敗しました。最後に成功したサイトを表示したままにします。ファイルを直して保存してください"
+                )
+            );
             let _ = std::io::stdout().flush();
         }
         Event::Note(note) => eprintln!("{note}"),
@@ -191,7 +252,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.display_in(lang()));
             ExitCode::FAILURE
         }
     }
@@ -203,7 +264,10 @@ fn new_case(args: cli::NewCaseArgs) -> ExitCode {
         hakusho::scaffold::new_case(&args.content, &args.slug, args.chapter.as_deref(), &today);
     report_created(
         created,
-        "write the case in both files, fill data.yaml, then run `hakusho check`",
+        lang().pick(
+            "write the case in both files, fill data.yaml, then run `hakusho check`",
+            "両方のファイルに事例を書き、data.yaml を埋めてから `hakusho check` を実行してください",
+        ),
     )
 }
 
@@ -212,30 +276,46 @@ fn new_chapter(args: cli::NewChapterArgs) -> ExitCode {
     match hakusho::scaffold::new_chapter(&args.content, &args.slug, args.after.as_deref(), &today) {
         Ok((files, listed)) => {
             for f in &files {
-                println!("created {}", f.display());
+                print_created(f);
             }
+            let slug = &args.slug;
             match listed {
                 hakusho::scaffold::Listed::Added {
                     site_yaml,
                     number,
                     of,
-                } => println!(
-                    "added `{}` to `chapters:` in {}: chapter {number} of {of}",
-                    args.slug,
-                    site_yaml.display()
-                ),
-                hakusho::scaffold::Listed::Already { number } => {
-                    println!("site.yaml already lists `{}`: chapter {number}", args.slug)
+                } => {
+                    let site_yaml = site_yaml.display();
+                    match lang() {
+                        MessageLanguage::English => println!(
+                            "added `{slug}` to `chapters:` in {site_yaml}: chapter {number} of {of}"
+                        ),
+                        MessageLanguage::Japanese => println!(
+                            "{site_yaml} の `chapters:` に `{slug}` を加えました（全 {of} 章の第 {number} 章）"
+                        ),
+                    }
                 }
+                hakusho::scaffold::Listed::Already { number } => match lang() {
+                    MessageLanguage::English => {
+                        println!("site.yaml already lists `{slug}`: chapter {number}")
+                    }
+                    MessageLanguage::Japanese => {
+                        println!("site.yaml には `{slug}` がすでにあります（第 {number} 章）")
+                    }
+                },
             }
-            println!(
-                "next: write the chapter in both files, give its cases `chapter: {}`, then run `hakusho check`",
-                args.slug
-            );
+            match lang() {
+                MessageLanguage::English => println!(
+                    "next: write the chapter in both files, give its cases `chapter: {slug}`, then run `hakusho check`"
+                ),
+                MessageLanguage::Japanese => println!(
+                    "次に：両方のファイルに章を書き、この章の事例の data.yaml に `chapter: {slug}` と書いてから `hakusho check` を実行してください"
+                ),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.display_in(lang()));
             ExitCode::FAILURE
         }
     }
@@ -246,8 +326,18 @@ fn new_page(args: cli::NewPageArgs) -> ExitCode {
     let created = hakusho::scaffold::new_page(&args.content, &args.path, &today);
     report_created(
         created,
-        "write the page in both files, link it from another page, then run `hakusho check`",
+        lang().pick(
+            "write the page in both files, link it from another page, then run `hakusho check`",
+            "両方のファイルにページを書き、ほかのページからリンクしてから `hakusho check` を実行してください",
+        ),
     )
+}
+
+fn print_created(file: &std::path::Path) {
+    match lang() {
+        MessageLanguage::English => println!("created {}", file.display()),
+        MessageLanguage::Japanese => println!("作成しました：{}", file.display()),
+    }
 }
 
 /// Prints the files a scaffold created and what to do next, or its error.
@@ -255,13 +345,13 @@ fn report_created(created: Result<Vec<std::path::PathBuf>, Diagnostic>, next: &s
     match created {
         Ok(files) => {
             for f in &files {
-                println!("created {}", f.display());
+                print_created(f);
             }
-            println!("next: {next}");
+            println!("{}{next}", lang().pick("next: ", "次に："));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.display_in(lang()));
             ExitCode::FAILURE
         }
     }
@@ -278,7 +368,7 @@ fn translated(args: cli::TranslatedArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.display_in(lang()));
             ExitCode::FAILURE
         }
     }
@@ -320,6 +410,6 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for d in diags {
-        let _ = writeln!(err, "{d}");
+        let _ = writeln!(err, "{}", d.display_in(lang()));
     }
 }

@@ -59,6 +59,16 @@ pub fn broken_anchors(
                             "did you mean `#{near}`? anchors come from headings (## 概要 → #概要) or {{#id}} after a heading"
                         ),
                         None => "anchors come from headings (## 概要 → #概要) or {#id} after a heading".to_string(),
+                    })
+                    .ja(format!(
+                        "リンク `{}` は切れています。リンク先のページにアンカー `#{fragment}` がありません",
+                        link.written
+                    ))
+                    .ja_help(match did_you_mean(fragment, ids.iter()) {
+                        Some(near) => format!(
+                            "`#{near}` のことですか？ アンカーは見出し（## 概要 → #概要）か、見出しの後の {{#id}} から作られます"
+                        ),
+                        None => "アンカーは見出し（## 概要 → #概要）か、見出しの後の {#id} から作られます".to_string(),
                     }),
                 );
             }

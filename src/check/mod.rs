@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Severity, display_path, terminal_safe};
+use crate::diag::{Diagnostic, MessageLanguage, Severity, display_path, terminal_safe};
 
 /// The findings of a check, and how many pages were looked at.
 #[derive(Debug)]
@@ -37,8 +37,8 @@ fn grouped(findings: &[Diagnostic]) -> BTreeMap<Option<String>, Vec<&Diagnostic>
     groups
 }
 
-/// The report as text: a heading per file, numbered findings, a summary line.
-pub fn to_text(report: &CheckReport) -> String {
+/// The report as text, in `lang`: a heading per file, numbered findings, a summary line.
+pub fn to_text(report: &CheckReport, lang: MessageLanguage) -> String {
     let mut out = String::new();
     let mut n = 0;
     let groups = grouped(&report.findings);
@@ -47,35 +47,42 @@ pub fn to_text(report: &CheckReport) -> String {
         out.push('\n');
         for d in list {
             n += 1;
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let level = d.level_in(lang);
             let at = d
                 .position
                 .map(|p| format!("{}:{}: ", p.line, p.column))
                 .unwrap_or_default();
-            let message = terminal_safe(&d.message);
+            let message = terminal_safe(d.message_in(lang));
             out.push_str(&format!("{n:>4}. {at}{level}: {message}\n"));
-            if let Some(help) = &d.help {
-                out.push_str(&format!("      help: {}\n", terminal_safe(help)));
+            if let Some(help) = d.help_in(lang) {
+                let word = lang.pick("help", "ヒント");
+                out.push_str(&format!("      {word}: {}\n", terminal_safe(help)));
             }
         }
     }
     let errors = report.findings.iter().filter(|d| d.is_error()).count();
     let warnings = report.findings.len() - errors;
-    if report.findings.is_empty() {
-        out.push_str(&format!("no problems found in {} pages\n", report.pages));
-    } else {
-        out.push_str(&format!(
-            "\n{} problem{} ({errors} error{}, {warnings} warning{}) in {} file{}\n",
-            report.findings.len(),
-            plural(report.findings.len()),
+    let (total, files) = (report.findings.len(), groups.len());
+    match (lang, total) {
+        (MessageLanguage::English, 0) => {
+            out.push_str(&format!("no problems found in {} pages\n", report.pages));
+        }
+        (MessageLanguage::Japanese, 0) => {
+            out.push_str(&format!(
+                "問題は見つかりませんでした（{} ページ）\n",
+                report.pages
+            ));
+        }
+        (MessageLanguage::English, _) => out.push_str(&format!(
+            "\n{total} problem{} ({errors} error{}, {warnings} warning{}) in {files} file{}\n",
+            plural(total),
             plural(errors),
             plural(warnings),
-            groups.len(),
-            plural(groups.len()),
-        ));
+            plural(files),
+        )),
+        (MessageLanguage::Japanese, _) => out.push_str(&format!(
+            "\n問題 {total} 件（エラー {errors} 件、警告 {warnings} 件）、{files} ファイル\n"
+        )),
     }
     out
 }
@@ -104,8 +111,8 @@ struct JsonProblem<'a> {
     help: Option<&'a str>,
 }
 
-/// The same findings, numbered the same way, as JSON.
-pub fn to_json(report: &CheckReport) -> String {
+/// The same findings, numbered the same way, as JSON, with the messages in `lang`.
+pub fn to_json(report: &CheckReport, lang: MessageLanguage) -> String {
     let mut problems = Vec::new();
     for list in grouped(&report.findings).values() {
         for d in list {
@@ -119,8 +126,8 @@ pub fn to_json(report: &CheckReport) -> String {
                 file: d.path.as_deref().map(display_path),
                 line: d.position.map(|p| p.line),
                 column: d.position.map(|p| p.column),
-                message: &d.message,
-                help: d.help.as_deref(),
+                message: d.message_in(lang),
+                help: d.help_in(lang),
             });
         }
     }
@@ -152,10 +159,11 @@ mod tests {
             pages: 4,
         };
         assert_eq!(
-            to_text(&report),
+            to_text(&report, MessageLanguage::English),
             "a.md\n   1. 2:1: warning: no alt\n   2. 4:5: error: broken link\n      help: fix it\nb.md\n   3. warning: untranslated\n\n3 problems (1 error, 2 warnings) in 2 files\n"
         );
-        let json: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&report, MessageLanguage::English)).unwrap();
         assert_eq!(json["problems"][1]["line"], 4);
         assert_eq!(json["problems"][1]["code"], "broken-link");
         assert_eq!(json["problems"][2]["code"], "untranslated");
@@ -169,6 +177,9 @@ mod tests {
             findings: Vec::new(),
             pages: 18,
         };
-        assert_eq!(to_text(&report), "no problems found in 18 pages\n");
+        assert_eq!(
+            to_text(&report, MessageLanguage::English),
+            "no problems found in 18 pages\n"
+        );
     }
 }

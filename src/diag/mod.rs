@@ -1,8 +1,10 @@
 //! Diagnostics for editors: `path:line:column: what is wrong`, with a hint on how to fix it.
 
+mod language;
 mod lines;
 mod words;
 
+pub use language::MessageLanguage;
 pub use lines::{LineIndex, position_of};
 pub use words::{did_you_mean, narrow, terminal_safe};
 
@@ -190,6 +192,17 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// What kind of problem it is.
     pub code: Code,
+    /// The message and help in Japanese, where they have been written (else the English is shown).
+    pub japanese: Option<Box<Japanese>>,
+}
+
+/// A diagnostic's words in Japanese.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Japanese {
+    /// What is wrong.
+    pub message: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
@@ -202,6 +215,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             code,
+            japanese: None,
         }
     }
 
@@ -222,6 +236,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             code,
+            japanese: None,
         }
     }
 
@@ -243,6 +258,74 @@ impl Diagnostic {
         self
     }
 
+    /// Gives the message in Japanese.
+    pub fn ja(mut self, message: impl Into<String>) -> Diagnostic {
+        self.japanese_mut().message = Some(message.into());
+        self
+    }
+
+    /// Gives the hint in Japanese.
+    pub fn ja_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.japanese_mut().help = Some(help.into());
+        self
+    }
+
+    fn japanese_mut(&mut self) -> &mut Japanese {
+        self.japanese.get_or_insert_with(|| {
+            Box::new(Japanese {
+                message: None,
+                help: None,
+            })
+        })
+    }
+
+    /// The message in `lang` (English where it has no Japanese yet).
+    pub fn message_in(&self, lang: MessageLanguage) -> &str {
+        match (
+            lang,
+            self.japanese.as_ref().and_then(|j| j.message.as_deref()),
+        ) {
+            (MessageLanguage::Japanese, Some(message)) => message,
+            _ => &self.message,
+        }
+    }
+
+    /// The hint in `lang` (English where it has no Japanese yet).
+    pub fn help_in(&self, lang: MessageLanguage) -> Option<&str> {
+        match (lang, self.japanese.as_ref().and_then(|j| j.help.as_deref())) {
+            (MessageLanguage::Japanese, Some(help)) => Some(help),
+            _ => self.help.as_deref(),
+        }
+    }
+
+    /// "error" or "warning" in `lang`.
+    pub fn level_in(&self, lang: MessageLanguage) -> &'static str {
+        match self.severity {
+            Severity::Error => lang.pick("error", "エラー"),
+            Severity::Warning => lang.pick("warning", "警告"),
+        }
+    }
+
+    /// The diagnostic as [`Display`](fmt::Display) writes it, in `lang`.
+    pub fn display_in(&self, lang: MessageLanguage) -> String {
+        let location = terminal_safe(&self.location()).into_owned();
+        let message = terminal_safe(self.message_in(lang));
+        let level = self.level_in(lang);
+        let mut out = if location.is_empty() {
+            format!("{level}: {message}")
+        } else {
+            format!("{location}: {level}: {message}")
+        };
+        if let Some(help) = self.help_in(lang) {
+            out.push_str(&format!(
+                "\n  {}: {}",
+                lang.pick("help", "ヒント"),
+                terminal_safe(help)
+            ));
+        }
+        out
+    }
+
     /// Whether this stops the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -261,21 +344,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `path:line:column: error: message` and, on the next line, `  help: …`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let location = terminal_safe(&self.location()).into_owned();
-        let message = terminal_safe(&self.message);
-        if location.is_empty() {
-            write!(f, "{level}: {message}")?;
-        } else {
-            write!(f, "{location}: {level}: {message}")?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {}", terminal_safe(help))?;
-        }
-        Ok(())
+        f.write_str(&self.display_in(MessageLanguage::English))
     }
 }
 

@@ -52,9 +52,14 @@ pub(crate) fn warning(path: &Path, at: &[Position]) -> Option<Diagnostic> {
             ),
         )
         .at(first.line, first.column)
-        .with_help(
-            "replace each with the real text or value and delete its TODO before publishing",
-        ),
+        .with_help("replace each with the real text or value and delete its TODO before publishing")
+        .ja(format!(
+            "このファイルには TODO の仮の記述が {} 件残っています（{} 行目{}）",
+            at.len(),
+            shown.join("、"),
+            if more.is_empty() { "" } else { "ほか" }
+        ))
+        .ja_help("公開する前に、それぞれを本当の文や値に置き換え、TODO を消してください"),
     )
 }
 

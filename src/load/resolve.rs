@@ -306,7 +306,12 @@ fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
                     lang.name_in_english(),
                     other.name_in_english()
                 ),
-            ));
+            )
+            .ja(format!(
+                "未翻訳：このページには{}版がありません。そこには{}の本文をお知らせ付きで表示します",
+                lang_ja(lang),
+                lang_ja(other)
+            )));
         }
     }
 }
@@ -392,6 +397,14 @@ fn check_translation_versions(
                 .with_help(format!(
                     "bring the translation up to date, then set `translated_from: {}@{current}`",
                     source_lang.code()
+                ))
+                .ja(format!(
+                    "翻訳が古くなっています：index.{}.md の版 {version} に基づいていますが、その後変わりました（現在は {current}）",
+                    source_lang.code()
+                ))
+                .ja_help(format!(
+                    "翻訳を最新にしてから `translated_from: {}@{current}` と書いてください（`hakusho translated` でも書けます）",
+                    source_lang.code()
                 )),
             );
         }
@@ -409,6 +422,14 @@ fn data_source(page: &Page) -> Source<'_> {
 fn first_doc_path(page: &Page) -> &Path {
     let (doc, _) = page.doc_for(Lang::Ja);
     &doc.path
+}
+
+/// A language's name in Japanese, for messages.
+fn lang_ja(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "日本語",
+        Lang::En => "英語",
+    }
 }
 
 #[cfg(test)]

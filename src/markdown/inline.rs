@@ -280,6 +280,15 @@ impl<'a> Renderer<'a, '_> {
                 ),
                 Some("write the words in the heading (its text is also its anchor and its line in the contents), and the reference in the text under it"),
             );
+            if let Some(d) = self.found.errors.pop() {
+                self.found.errors.push(
+                    d.ja(format!(
+                        "見出しの中の `{}{target}` は参照として書き換えられません。読者には書いたとおりに見えます",
+                        kind.prefix()
+                    ))
+                    .ja_help("見出しには言葉を書き（見出しの文はアンカーと目次の行にもなります）、参照はその下の本文に書いてください"),
+                );
+            }
         }
     }
 

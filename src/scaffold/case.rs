@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{check_slug, outline, page_files, refuse_existing, write_new};
-use crate::diag::{Code, Diagnostic, did_you_mean};
+use super::{check_slug, outline, page_files, refuse_existing, unknown_chapter, write_new};
+use crate::diag::Diagnostic;
 
 /// Creates `content/cases/<slug>/`, in `chapter` if given (else the first chapter, marked as a
 /// placeholder); `today` is the placeholder date. Returns the files written.
@@ -19,15 +19,7 @@ pub fn new_case(
     if let Some(chapter) = chapter
         && !chapters.iter().any(|c| c == chapter)
     {
-        let mut help = format!("the chapters of site.yaml are: {}", chapters.join(", "));
-        if let Some(near) = did_you_mean(chapter, chapters.iter().map(String::as_str)) {
-            help = format!("did you mean `{near}`? {help}");
-        }
-        return Err(Diagnostic::general(
-            Code::Usage,
-            format!("`{chapter}` is not a chapter of this report"),
-        )
-        .with_help(help));
+        return Err(unknown_chapter(chapter, "", &chapters));
     }
     let dir = content.join("cases").join(slug);
     refuse_existing(&dir, "choose another name, or edit the existing case")?;

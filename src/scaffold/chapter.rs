@@ -3,8 +3,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{chapter_list, check_slug, outline, page_files, refuse_existing, write_new};
-use crate::diag::{Code, Diagnostic, did_you_mean};
+use super::{
+    chapter_list, check_slug, outline, page_files, refuse_existing, unknown_chapter, write_new,
+};
+use crate::diag::{Code, Diagnostic};
 use crate::load;
 
 /// Where the new chapter stands in `site.yaml`'s `chapters:`.
@@ -42,15 +44,11 @@ pub fn new_chapter(
     if let Some(after) = after
         && !chapters.iter().any(|c| c == after)
     {
-        let mut help = format!("the chapters of site.yaml are: {}", chapters.join(", "));
-        if let Some(near) = did_you_mean(after, chapters.iter().map(String::as_str)) {
-            help = format!("did you mean `{near}`? {help}");
-        }
-        return Err(Diagnostic::general(
-            Code::Usage,
-            format!("`--after {after}`: `{after}` is not a chapter of this report"),
-        )
-        .with_help(help));
+        return Err(unknown_chapter(
+            after,
+            &format!("`--after {after}`: "),
+            &chapters,
+        ));
     }
     let site_yaml = content.join("site.yaml");
     let already = chapters.iter().position(|c| c == slug);
@@ -59,7 +57,11 @@ pub fn new_chapter(
             Code::Usage,
             format!("site.yaml lists `{slug}` already; `--after` cannot move it"),
         )
-        .with_help("leave out `--after`, or change the order of `chapters:` in site.yaml"));
+        .with_help("leave out `--after`, or change the order of `chapters:` in site.yaml")
+        .ja(format!(
+            "site.yaml にはすでに `{slug}` があるため、`--after` で動かすことはできません"
+        ))
+        .ja_help("`--after` を外すか、site.yaml の `chapters:` の順番を書き換えてください"));
     }
     let edit = match already {
         Some(_) => None,
@@ -107,6 +109,11 @@ fn edited_site_yaml(
         )
         .with_help(format!(
             "write the list on one line, `chapters: [{}]`, or add `{slug}` to it yourself and run the command again",
+            expected.join(", ")
+        ))
+        .ja("`chapters:` の書き方をこのコマンドでは安全に書き換えられないため、何も作っていません")
+        .ja_help(format!(
+            "一行で `chapters: [{}]` と書くか、自分で `{slug}` を加えてから、もう一度実行してください",
             expected.join(", ")
         ))
     };

@@ -18,7 +18,7 @@ pub use chapter::{Listed, new_chapter};
 pub use page::new_page;
 pub use translated::translated;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::load;
 
 /// Today's date (UTC) as `YYYY-MM-DD`: the placeholder date of a new page.
@@ -54,6 +54,10 @@ fn check_slug(slug: &str, what: &str, example: &str) -> Result<(), Diagnostic> {
         )
         .with_help(format!(
             "use lowercase letters, digits and -, e.g. `{example}`"
+        ))
+        .ja(format!("`{slug}` はフォルダー名に使えません（{problem}）"))
+        .ja_help(format!(
+            "半角の小文字、数字、- を使ってください。例：`{example}`"
         ))),
         None => Ok(()),
     }
@@ -69,12 +73,39 @@ fn outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
     })
 }
 
+/// A chapter named on the command line that `site.yaml` does not list (`prefix` says where it was named).
+fn unknown_chapter(written: &str, prefix: &str, chapters: &[String]) -> Diagnostic {
+    let list = chapters.join(", ");
+    let near = did_you_mean(written, chapters.iter().map(String::as_str));
+    let (help, help_ja) = match near {
+        Some(near) => (
+            format!("did you mean `{near}`? the chapters of site.yaml are: {list}"),
+            format!("`{near}` のことですか？ site.yaml の章は {list} です"),
+        ),
+        None => (
+            format!("the chapters of site.yaml are: {list}"),
+            format!("site.yaml の章は {list} です"),
+        ),
+    };
+    Diagnostic::general(
+        Code::Usage,
+        format!("{prefix}`{written}` is not a chapter of this report"),
+    )
+    .with_help(help)
+    .ja(format!(
+        "{prefix}`{written}` はこの報告書の章ではありません"
+    ))
+    .ja_help(help_ja)
+}
+
 /// Refuses a folder that exists already, whatever it holds.
 fn refuse_existing(dir: &Path, help: &str) -> Result<(), Diagnostic> {
     if dir.symlink_metadata().is_ok() {
         return Err(
             Diagnostic::general(Code::Usage, format!("{} already exists", dir.display()))
-                .with_help(help.to_string()),
+                .with_help(help.to_string())
+                .ja(format!("{} はすでにあります", dir.display()))
+                .ja_help("別の名前にするか、既存のものを編集してください"),
         );
     }
     Ok(())

@@ -23,14 +23,24 @@ pub fn new_page(content: &Path, path: &str, today: &str) -> Result<Vec<PathBuf>,
                 Code::Usage,
                 format!("pages in content/{}/ are {kind}s", parts[0]),
             )
-            .with_help(format!("use `hakusho new {kind} {example}`")));
+            .with_help(format!("use `hakusho new {kind} {example}`"))
+            .ja(format!(
+                "content/{}/ のページは{}です",
+                parts[0],
+                if kind == "case" { "事例" } else { "章" }
+            ))
+            .ja_help(format!("`hakusho new {kind} {example}` を使ってください")));
         }
         first if parts.len() == 1 && RESERVED.contains(&first) => {
             return Err(Diagnostic::general(
                 Code::Usage,
                 format!("`{first}` is an address hakusho generates itself (/ja/{first}/)"),
             )
-            .with_help("choose another folder name"));
+            .with_help("choose another folder name")
+            .ja(format!(
+                "`{first}` は hakusho が自分で作るアドレスです（/ja/{first}/）"
+            ))
+            .ja_help("別のフォルダー名にしてください"));
         }
         _ => {}
     }

@@ -2,7 +2,8 @@
 //! zero-width space in a key, full-width digits, curly quotes used as YAML quotes. A value or key that is
 //! wrong because of one gets the character named in words, where it is, and the value to write.
 
-use crate::diag::narrow;
+use super::Source;
+use crate::diag::{Code, Diagnostic, did_you_mean, narrow};
 
 /// Characters that look like nothing (or like a plain space), with their names in English and Japanese.
 const UNSEEN: [(char, &str, &str); 9] = [
@@ -24,6 +25,10 @@ pub(crate) struct Unseen {
     pub what: String,
     /// How to fix it, e.g. "remove the full-width space after `7400`".
     pub fix: String,
+    /// What it holds, in Japanese, following 値 or キー: "の `7400` の後に全角スペース（U+3000）があります…".
+    pub what_ja: String,
+    /// How to fix it, in Japanese.
+    pub fix_ja: String,
     /// Character offset in the value of the first character at fault.
     pub at: usize,
     /// The value without it: what the editor meant.
@@ -44,10 +49,13 @@ pub(crate) fn explain(value: &str) -> Option<Unseen> {
             .collect();
         let meant = meant.trim().to_string();
         let before: String = value.chars().take(at).collect();
-        let place = if before.trim().is_empty() {
-            format!("before `{meant}`")
+        let (place, place_ja) = if before.trim().is_empty() {
+            (format!("before `{meant}`"), format!("`{meant}` の前"))
         } else {
-            format!("after `{}`", before.trim())
+            (
+                format!("after `{}`", before.trim()),
+                format!("`{}` の後", before.trim()),
+            )
         };
         return Some(Unseen {
             what: format!(
@@ -55,6 +63,11 @@ pub(crate) fn explain(value: &str) -> Option<Unseen> {
                 c as u32
             ),
             fix: format!("remove the {name} {place}: write `{meant}`"),
+            what_ja: format!(
+                "の {place_ja}に{ja}（U+{:04X}）があります（画面では見えません）",
+                c as u32
+            ),
+            fix_ja: format!("{place_ja}の{ja}を消して、`{meant}` と書いてください"),
             at,
             meant,
         });
@@ -73,6 +86,8 @@ pub(crate) fn explain(value: &str) -> Option<Unseen> {
         return Some(Unseen {
             what: format!("{name} ({ja})"),
             fix: format!("write it in half-width (半角) characters: `{meant}`"),
+            what_ja: format!("が{ja}で書かれています"),
+            fix_ja: format!("半角で `{meant}` と書いてください"),
             at,
             meant,
         });
@@ -87,11 +102,95 @@ pub(crate) fn explain(value: &str) -> Option<Unseen> {
         return Some(Unseen {
             what: "curly quotes (“ ”), which YAML does not read as quotes".into(),
             fix: format!("use straight quotes: \"{inner}\""),
+            what_ja: "が曲がった引用符（“ ”）で囲まれています。YAML はこれを引用符として読みません"
+                .into(),
+            fix_ja: format!("まっすぐな引用符（半角の \"）を使ってください：\"{inner}\""),
             at: 0,
             meant: inner,
         });
     }
     None
+}
+
+/// The problem told in words when its cause cannot be seen: a value or key holding a full-width space, a
+/// zero-width character, full-width digits or curly quotes. The position is the character's own.
+pub(super) fn diagnose(
+    src: Source<'_>,
+    code: Code,
+    unknown: Option<&super::messages::Unknown>,
+    words: &str,
+    at: usize,
+) -> Option<Diagnostic> {
+    let (written, start) = match unknown {
+        Some(unknown) => (unknown.word.as_str(), None),
+        None if matches!(code, Code::WrongType | Code::InvalidValue) => {
+            let rest = &src.text[super::floor_char_boundary(src.text, at)..];
+            let end = rest
+                .find(['\n', ',', ']', '}'])
+                .unwrap_or(rest.len())
+                .min(rest.find(" #").unwrap_or(rest.len()));
+            (rest[..end].trim_end_matches([' ', '\r']), Some(at))
+        }
+        None => return None,
+    };
+    let u = explain(written)?;
+    // A wrong type is told this way only when the character is what kept the value from being a number
+    // (`regions: ｈｙｏｇｏ` lacks its brackets, whatever its letters).
+    if unknown.is_none() && u.meant.parse::<f64>().is_err() {
+        return None;
+    }
+    // `words` is the message without its key path: keep the path, say what the value holds.
+    let path = words
+        .strip_prefix('`')
+        .and_then(|w| w.split_once("`: "))
+        .map(|(p, _)| format!("`{p}`: "))
+        .unwrap_or_default();
+    let (what, what_ja) = match unknown {
+        Some(u) if u.what == "keys" => ("the key", "キー"),
+        _ => ("the value", "値"),
+    };
+    let mut diag = Diagnostic::error(code, src.path, format!("{path}{what} holds {}", u.what));
+    diag = match start {
+        Some(start) => {
+            let offset = written.char_indices().nth(u.at).map_or(0, |(i, _)| i);
+            let p = src.position_at(start + offset);
+            diag.at(p.line, p.column)
+        }
+        None => {
+            // The key, where libyaml points at it (a mapping's first key may be reported at its start).
+            let key_at = super::floor_char_boundary(src.text, at);
+            let offset = if src.text[key_at..].starts_with(written) {
+                written.char_indices().nth(u.at).map_or(0, |(i, _)| i)
+            } else {
+                0
+            };
+            let p = src.position_at(key_at + offset);
+            diag.at(p.line, p.column)
+        }
+    };
+    let (mut help, mut help_ja) = (u.fix, u.fix_ja);
+    if let Some(unknown) = unknown {
+        let allowed = unknown.allowed.iter().map(String::as_str);
+        match did_you_mean(&u.meant, allowed) {
+            Some(best) if best != u.meant => {
+                help = format!("{help}; did you mean `{best}`?");
+                help_ja = format!("{help_ja}。`{best}` のことですか？");
+            }
+            Some(_) => {}
+            None => {
+                help = format!(
+                    "{help}; `{}` is not one of the allowed {} either",
+                    u.meant, unknown.what
+                );
+                help_ja = format!("{help_ja}。ただし `{}` も使えるものではありません", u.meant);
+            }
+        }
+    }
+    Some(
+        diag.with_help(help)
+            .ja(format!("{path}{what_ja}{}", u.what_ja))
+            .ja_help(help_ja),
+    )
 }
 
 /// A full-width form of an ASCII letter, digit or sign (`３`, `Ａ`, `－`).

@@ -171,7 +171,8 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     if let Some(path) = message.path {
         words = format!("`{path}`: {words}");
     }
-    if let Some(diag) = unseen(src, reading.code, reading.unknown.as_ref(), &words, at) {
+    if let Some(diag) = invisible::diagnose(src, reading.code, reading.unknown.as_ref(), &words, at)
+    {
         return diag;
     }
     let position = src.position_at(at);
@@ -200,11 +201,13 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
             .rsplit([' ', '{', ',', '\n'])
             .next()
             .unwrap_or("");
-        diag = diag.with_help(if matches!(word, "ja" | "en") {
-            format!("a comma is missing before `{word}:`: separate the entries with commas, {{ja: …, en: …}}")
+        diag = if matches!(word, "ja" | "en") {
+            diag.with_help(format!("a comma is missing before `{word}:`: separate the entries with commas, {{ja: …, en: …}}"))
+                .ja_help(format!("`{word}:` の前のコンマが抜けています。{{ja: …, en: …}} のように、項目をコンマで区切ってください"))
         } else {
-            "inside {ja: …, en: …} a `:` after a word starts a new key: put a text that contains a colon in quotes, e.g. ja: \"神戸: 医療産業都市\"".to_string()
-        });
+            diag.with_help("inside {ja: …, en: …} a `:` after a word starts a new key: put a text that contains a colon in quotes, e.g. ja: \"神戸: 医療産業都市\"")
+                .ja_help("{ja: …, en: …} の中では、語の後の `:` が新しいキーの始まりと読まれます。コロンを含む文は引用符で囲んでください。例：ja: \"神戸: 医療産業都市\"")
+        };
     }
     let line = line_at(src.text, at);
     if line[..line.len() - line.trim_start().len()].contains('\t') {
@@ -217,79 +220,6 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
 /// Whether libyaml stopped in a `{ … }` mapping where it wanted a `,` or `}`.
 fn reading_flow_stop(message: &str) -> bool {
     message.starts_with("did not find expected ',' or '}'")
-}
-
-/// The problem told in words when its cause cannot be seen: a value or key holding a full-width space, a
-/// zero-width character, full-width digits or curly quotes. The position is the character's own.
-fn unseen(
-    src: Source<'_>,
-    code: Code,
-    unknown: Option<&messages::Unknown>,
-    words: &str,
-    at: usize,
-) -> Option<Diagnostic> {
-    let (written, start) = match unknown {
-        Some(unknown) => (unknown.word.as_str(), None),
-        None if matches!(code, Code::WrongType | Code::InvalidValue) => {
-            let rest = &src.text[floor_char_boundary(src.text, at)..];
-            let end = rest
-                .find(['\n', ',', ']', '}'])
-                .unwrap_or(rest.len())
-                .min(rest.find(" #").unwrap_or(rest.len()));
-            (rest[..end].trim_end_matches([' ', '\r']), Some(at))
-        }
-        None => return None,
-    };
-    let u = invisible::explain(written)?;
-    // A wrong type is told this way only when the character is what kept the value from being a number
-    // (`regions: ｈｙｏｇｏ` lacks its brackets, whatever its letters).
-    if unknown.is_none() && u.meant.parse::<f64>().is_err() {
-        return None;
-    }
-    // `words` is the message without its key path: keep the path, say what the value holds.
-    let path = words
-        .strip_prefix('`')
-        .and_then(|w| w.split_once("`: "))
-        .map(|(p, _)| format!("`{p}`: "))
-        .unwrap_or_default();
-    let what = match unknown {
-        Some(u) if u.what == "keys" => "the key",
-        _ => "the value",
-    };
-    let mut diag = Diagnostic::error(code, src.path, format!("{path}{what} holds {}", u.what));
-    diag = match start {
-        Some(start) => {
-            let offset = written.char_indices().nth(u.at).map_or(0, |(i, _)| i);
-            let p = src.position_at(start + offset);
-            diag.at(p.line, p.column)
-        }
-        None => {
-            // The key, where libyaml points at it (a mapping's first key may be reported at its start).
-            let key_at = floor_char_boundary(src.text, at);
-            let offset = if src.text[key_at..].starts_with(written) {
-                written.char_indices().nth(u.at).map_or(0, |(i, _)| i)
-            } else {
-                0
-            };
-            let p = src.position_at(key_at + offset);
-            diag.at(p.line, p.column)
-        }
-    };
-    let mut help = u.fix;
-    if let Some(unknown) = unknown {
-        let allowed = unknown.allowed.iter().map(String::as_str);
-        match did_you_mean(&u.meant, allowed) {
-            Some(best) if best != u.meant => help = format!("{help}; did you mean `{best}`?"),
-            Some(_) => {}
-            None => {
-                help = format!(
-                    "{help}; `{}` is not one of the allowed {} either",
-                    u.meant, unknown.what
-                )
-            }
-        }
-    }
-    Some(diag.with_help(help))
 }
 
 /// A better account of the problem, when the text shows its cause: a key given twice, a `key:value` without a

@@ -203,6 +203,7 @@ fn a_large_build_shows_a_progress_bar_only_on_a_terminal() {
     let out = std::process::Command::new("script")
         .args(["-qec", &format!("{bin} build"), "/dev/null"])
         .current_dir(&site.dir)
+        .env("HAKUSHO_LANG", "en")
         .output()
         .expect("util-linux script runs");
     let text = String::from_utf8_lossy(&out.stdout);

@@ -617,6 +617,7 @@ fn as_nobody(site: &SiteTest, args: &[&str]) -> std::process::Command {
     cmd.args(args)
         .current_dir(&site.dir)
         .env("NO_COLOR", "1")
+        .env("HAKUSHO_LANG", "en")
         .uid(NOBODY)
         .gid(NOBODY);
     cmd

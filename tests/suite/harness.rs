@@ -93,11 +93,28 @@ impl SiteTest {
         self
     }
 
-    /// The command `hakusho <args>` in the site folder, not started yet.
+    /// The command `hakusho <args>` in the site folder, not started yet. Messages are in English whatever
+    /// the locale of the machine running the tests (a test of Japanese messages sets its own).
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_hakusho"));
-        cmd.args(args).current_dir(&self.dir).env("NO_COLOR", "1");
+        cmd.args(args)
+            .current_dir(&self.dir)
+            .env("NO_COLOR", "1")
+            .env("HAKUSHO_LANG", "en");
         cmd
+    }
+
+    /// Runs `hakusho <args>` with these environment variables (and no `HAKUSHO_LANG` unless given).
+    pub fn run_with_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
+        let mut cmd = self.command(args);
+        cmd.env_remove("HAKUSHO_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        run_guarded(cmd).unwrap_or_else(|e| panic!("hakusho {args:?}: {e}"))
     }
 
     /// Runs `hakusho <args>` in the site folder (killed, and the test failed, past [`HANG_GUARD`]).

@@ -10,6 +10,7 @@ mod editor;
 mod errors;
 mod hostile;
 mod incremental;
+mod languages;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]

@@ -24,6 +24,7 @@ fn start(site: &SiteTest) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hakusho"))
         .args(["serve", "--port", "0"])
         .current_dir(&site.dir)
+        .env("HAKUSHO_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
