@@ -116,7 +116,8 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(
             Diagnostic::error(Code::EmptyFile, src.path, "the file is empty")
-                .at(src.line_offset + 1, 1),
+                .at(src.line_offset + 1, 1)
+                .ja("ファイルが空です"),
         );
     }
     serde_yaml::from_str(src.text).map_err(|e| describe(src, &e))
@@ -158,18 +159,23 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
         return diag;
     }
     let mut words = reading.message;
+    let mut words_ja = reading.message_ja;
     if let Some(context) = message.context {
         let what = context.words();
-        words = match context_start {
-            Some(start) => format!(
-                "{words} (in {what} that starts on line {})",
-                src.position_at(start).line
-            ),
+        let what_ja = context.words_ja();
+        let line = context_start.map(|start| src.position_at(start).line);
+        words = match line {
+            Some(line) => format!("{words} (in {what} that starts on line {line})"),
             None => format!("{words} (in {what})"),
         };
+        words_ja = words_ja.map(|w| match line {
+            Some(line) => format!("{w}（{line} 行目から始まる{what_ja}の中）"),
+            None => format!("{w}（{what_ja}の中）"),
+        });
     }
     if let Some(path) = message.path {
         words = format!("`{path}`: {words}");
+        words_ja = words_ja.map(|w| format!("`{path}`: {w}"));
     }
     if let Some(diag) = invisible::diagnose(src, reading.code, reading.unknown.as_ref(), &words, at)
     {
@@ -178,20 +184,35 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     let position = src.position_at(at);
     let mut diag =
         Diagnostic::error(reading.code, src.path, words).at(position.line, position.column);
+    if let Some(message) = words_ja {
+        diag = diag.ja(message);
+    }
     if let Some(help) = reading.help {
         diag = diag.with_help(help);
+    }
+    if let Some(help) = reading.help_ja {
+        diag = diag.ja_help(help);
     }
     if let Some(unknown) = reading.unknown {
         let allowed: Vec<&str> = unknown.allowed.iter().map(String::as_str).collect();
         if let Some(best) = did_you_mean(&unknown.word, allowed.iter().copied()) {
-            diag = diag.with_help(format!("did you mean `{best}`?"));
+            diag = diag
+                .with_help(format!("did you mean `{best}`?"))
+                .ja_help(format!("`{best}` のことですか？"));
         } else if !allowed.is_empty() {
             let listed: Vec<String> = allowed.iter().map(|c| format!("`{c}`")).collect();
-            diag = diag.with_help(format!(
-                "the allowed {} are {}",
-                unknown.what,
-                listed.join(", ")
-            ));
+            let kind_ja = if unknown.what == "keys" {
+                "キー"
+            } else {
+                "値"
+            };
+            diag = diag
+                .with_help(format!(
+                    "the allowed {} are {}",
+                    unknown.what,
+                    listed.join(", ")
+                ))
+                .ja_help(format!("使える{kind_ja}は {} です", listed.join("、")));
         }
     }
     // A colon inside `{ja: …, en: …}`: libyaml stops at it, as if a comma were missing.
@@ -211,8 +232,11 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     }
     let line = line_at(src.text, at);
     if line[..line.len() - line.trim_start().len()].contains('\t') {
-        diag =
-            diag.with_help("this line is indented with a tab; YAML needs spaces for indentation");
+        diag = diag
+            .with_help("this line is indented with a tab; YAML needs spaces for indentation")
+            .ja_help(
+                "この行はタブで字下げされています。YAML の字下げには半角スペースを使ってください",
+            );
     }
     diag
 }
@@ -241,7 +265,9 @@ fn cause(
                 format!("the key `{key}` is given twice"),
             )
             .at(p.line + src.line_offset, p.column)
-            .with_help("remove one of them; YAML keys must be unique within a mapping"),
+            .with_help("remove one of them; YAML keys must be unique within a mapping")
+            .ja(format!("キー `{key}` が2回書かれています"))
+            .ja_help("どちらかを消してください。同じ並びの中でキーは一度しか書けません"),
         );
     }
     if reading.maybe_missing_space
@@ -277,6 +303,11 @@ fn line_separator(src: Source<'_>, at: usize) -> Diagnostic {
     )
     .at(p.line, p.column)
     .with_help("delete it; it often comes with text copied from a PDF or a word processor")
+    .ja(format!(
+        "この行には見えない{name}（U+{:04X}）があり、YAML はそれを改行として読みます",
+        u32::from(c)
+    ))
+    .ja_help("消してください。PDF やワープロから写した文によく紛れ込みます")
 }
 
 fn is_hidden_break(c: char) -> bool {
@@ -351,6 +382,10 @@ fn missing_space(src: Source<'_>, from: usize, to: usize) -> Option<Diagnostic> 
                 .at(p.line, p.column)
                 .with_help(format!(
                     "without the space YAML reads the line as one text, not as `{key}` and its value: write `{key}: {value}`"
+                ))
+                .ja(format!("`{key}:{value}` のコロンの後に半角スペースが必要です"))
+                .ja_help(format!(
+                    "スペースがないと、YAML はこの行を `{key}` とその値ではなく一つの文として読みます。`{key}: {value}` と書いてください"
                 )),
             );
         }

@@ -139,3 +139,45 @@ fn translation_warnings_and_a_message_not_yet_translated() {
     );
     assert!(run.stdout.contains("alt text"), "{}", run.stdout);
 }
+
+#[test]
+fn yaml_mistakes_in_japanese() {
+    for (from, to, stderr) in [
+        (
+            "chapter: one",
+            "chaptr: one",
+            "content/cases/alpha/data.yaml:1:1: エラー: キー `chaptr` はここでは使えません\n  ヒント: `chapter` のことですか？\n",
+        ),
+        (
+            "value: 362",
+            "value: \"1,200\"",
+            "content/cases/alpha/data.yaml:10:12: エラー: `key_figures[0].value`: 型が違います：文字列 \"1,200\" が書かれていますが、数が必要です\n  ヒント: 数は、桁区切りのコンマや単位、全角数字を付けずに 12400 のように書いてください\n",
+        ),
+        (
+            "kind: bar",
+            "kind: pie",
+            "content/cases/alpha/data.yaml:19:11: エラー: `charts[0].kind`: 値 `pie` はここでは使えません\n  ヒント: 使える値は `bar`、`hbar`、`stacked`、`line` です\n",
+        ),
+        (
+            "chapter: one",
+            "chapter:one",
+            "content/cases/alpha/data.yaml:1:9: エラー: `chapter:one` のコロンの後に半角スペースが必要です\n  ヒント: スペースがないと、YAML はこの行を `chapter` とその値ではなく一つの文として読みます。`chapter: one` と書いてください\n",
+        ),
+        (
+            "location: {ja: 兵庫県神戸市, en: \"Kobe, Hyogo\"}",
+            "location: {ja: 神戸: 医療, en: Kobe}",
+            "content/cases/alpha/data.yaml:5:18: エラー: did not find expected ',' or '}' (in a { … } mapping that starts on line 5)\n  ヒント: {ja: …, en: …} の中では、語の後の `:` が新しいキーの始まりと読まれます。コロンを含む文は引用符で囲んでください。例：ja: \"神戸: 医療産業都市\"\n",
+        ),
+    ] {
+        let site = SiteTest::fixture("minimal");
+        let data = site.read("content/cases/alpha/data.yaml");
+        assert!(data.contains(from), "{from}");
+        site.write("content/cases/alpha/data.yaml", data.replacen(from, to, 1));
+        let run = site.run(&["build", "--lang", "ja"]);
+        assert_eq!(
+            run.stderr,
+            format!("{stderr}ビルドに失敗しました（エラー 1 件）。output は変更していません\n"),
+            "{to}"
+        );
+    }
+}

@@ -4,8 +4,14 @@
 //! below. A crate upgrade that rewords a message fails these tests instead of silently losing a hint. Our own
 //! deserializers' problems do not come through here: they are values (see `own.rs`).
 
+mod words;
+
 use super::own::Finding;
 use crate::diag::Code;
+use words::{
+    Kind, expected_kind, expected_words, expected_words_ja, found_words, found_words_ja,
+    whole_number,
+};
 
 /// yaml_serde's message taken apart: the path to the value (`charts[0].kind`), the message, and libyaml's
 /// context (what was being read, and on which of its lines).
@@ -39,6 +45,17 @@ impl Context {
             Context::Mapping => "a mapping",
             Context::List => "a list",
             Context::QuotedText => "a quoted text",
+        }
+    }
+
+    /// The context in Japanese.
+    pub(super) fn words_ja(self) -> &'static str {
+        match self {
+            Context::FlowList => "[ … ] のリスト",
+            Context::FlowMapping => "{ … } の組",
+            Context::Mapping => "`キー: 値` の並び",
+            Context::List => "リスト",
+            Context::QuotedText => "引用符で囲んだ文",
         }
     }
 }
@@ -112,6 +129,10 @@ pub(super) struct Reading {
     pub unknown: Option<Unknown>,
     /// The problem may be a `key:value` without a space after the colon, which YAML reads as one text.
     pub maybe_missing_space: bool,
+    /// The message in Japanese, where it has been written.
+    pub message_ja: Option<String>,
+    /// The hint in Japanese.
+    pub help_ja: Option<String>,
 }
 
 /// A key or value that is not one of the allowed ones.
@@ -131,7 +152,19 @@ impl Reading {
             help: None,
             unknown: None,
             maybe_missing_space: false,
+            message_ja: None,
+            help_ja: None,
         }
+    }
+
+    fn ja(mut self, message: impl Into<String>) -> Reading {
+        self.message_ja = Some(message.into());
+        self
+    }
+
+    fn ja_help(mut self, help: impl Into<String>) -> Reading {
+        self.help_ja = Some(help.into());
+        self
     }
 
     /// One of our own deserializers' findings, as it is.
@@ -142,6 +175,8 @@ impl Reading {
             help: finding.help,
             unknown: None,
             maybe_missing_space: false,
+            message_ja: None,
+            help_ja: None,
         }
     }
 
@@ -167,29 +202,41 @@ pub(super) fn read(message: &str) -> Reading {
                 "wrong number of entries: found {found}, expected {}",
                 expected_words(expected)
             ),
-        );
+        )
+        .ja(format!(
+            "項目の数が違います：{found} 個ありますが、{}が必要です",
+            expected_words_ja(expected)
+        ));
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let mut reading = Reading::new(Code::UnknownKey, message);
         reading.unknown = unknown(rest, "keys");
+        if let Some(u) = &reading.unknown {
+            reading.message_ja = Some(format!("キー `{}` はここでは使えません", u.word));
+        }
         return reading;
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let mut reading = Reading::new(Code::InvalidValue, format!("unknown value {rest}"));
         reading.unknown = unknown(rest, "values");
+        if let Some(u) = &reading.unknown {
+            reading.message_ja = Some(format!("値 `{}` はここでは使えません", u.word));
+        }
         return reading;
     }
-    if message.starts_with("missing field `") {
-        return Reading::new(Code::MissingKey, message);
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return Reading::new(Code::MissingKey, message).ja(format!("キー {field} がありません"));
     }
     if let Some(field) = message.strip_prefix("duplicate field ") {
         return Reading::new(
             Code::DuplicateKey,
             format!("the key {field} is given twice"),
-        );
+        )
+        .ja(format!("キー {field} が2回書かれています"));
     }
     if message.starts_with("data did not match any variant of untagged enum ") {
-        return Reading::new(Code::WrongType, "the value has the wrong form");
+        return Reading::new(Code::WrongType, "the value has the wrong form")
+            .ja("値の形が違います");
     }
     for (shape, code, words, help) in YAML_SERDE {
         if message.starts_with(shape) {
@@ -223,8 +270,21 @@ fn wrong(rest: &str, what: &str, code: Code) -> Reading {
             Code::InvalidValue,
             format!("the number {number} is too {size}"),
         )
-        .help(format!("write a whole number from {range}"));
+        .help(format!("write a whole number from {range}"))
+        .ja(format!(
+            "数 {number} は{}すぎます",
+            if size == "small" { "小さ" } else { "大き" }
+        ))
+        .ja_help(format!(
+            "{} の整数を書いてください",
+            range.replace(" to ", "～")
+        ));
     }
+    let what_ja = if code == Code::WrongType {
+        "型が違います"
+    } else {
+        "値が違います"
+    };
     let mut reading = Reading::new(
         code,
         format!(
@@ -232,19 +292,28 @@ fn wrong(rest: &str, what: &str, code: Code) -> Reading {
             found_words(found),
             expected_words(expected)
         ),
-    );
+    )
+    .ja(format!(
+        "{what_ja}：{}が書かれていますが、{}が必要です",
+        found_words_ja(found),
+        expected_words_ja(expected)
+    ));
     if expected_kind == Kind::Mapping && found.starts_with("string ") {
         reading.maybe_missing_space = true;
     }
     if expected_kind == Kind::Number {
-        reading = reading.help(
-            "write numbers plainly, without thousands separators, units or full-width digits: 12400",
-        );
+        reading = reading
+            .help(
+                "write numbers plainly, without thousands separators, units or full-width digits: 12400",
+            )
+            .ja_help("数は、桁区切りのコンマや単位、全角数字を付けずに 12400 のように書いてください");
     }
     if expected == "a sequence" {
-        reading = reading.help(
-            "write a list in brackets, [hyogo] or [hyogo, osaka], or one entry per line starting with `- `",
-        );
+        reading = reading
+            .help(
+                "write a list in brackets, [hyogo] or [hyogo, osaka], or one entry per line starting with `- `",
+            )
+            .ja_help("リストは [hyogo] や [hyogo, osaka] のように角かっこで囲むか、1行に1項目ずつ `- ` で始めて書いてください");
     }
     reading
 }
@@ -259,100 +328,6 @@ fn unknown(rest: &str, what: &'static str) -> Option<Unknown> {
         allowed: quoted.collect(),
         what,
     })
-}
-
-/// The digits of a whole number serde could not fit: "integer `N` as u128" (or i128), or "integer `N`".
-fn whole_number(found: &str) -> Option<&str> {
-    let rest = found.strip_prefix("integer `")?;
-    let (number, after) = rest.split_once('`')?;
-    matches!(after, "" | " as u128" | " as i128").then_some(number)
-}
-
-/// What serde expected, for the hints.
-#[derive(Debug, PartialEq, Eq)]
-enum Kind {
-    Mapping,
-    Number,
-    Other,
-}
-
-/// The kind of value serde's "expected …" names, and for whole numbers their range.
-fn expected_kind(expected: &str) -> (Kind, Option<&'static str>) {
-    if let Some((_, range)) = WHOLE_NUMBERS.iter().find(|(name, _)| *name == expected) {
-        return (Kind::Number, Some(range));
-    }
-    if matches!(expected, "f32" | "f64" | "a float" | "an integer") {
-        return (Kind::Number, None);
-    }
-    let struct_like = ["struct ", "tuple struct ", "unit struct "]
-        .iter()
-        .any(|p| expected.starts_with(p));
-    if struct_like || expected == "a map" {
-        return (Kind::Mapping, None);
-    }
-    (Kind::Other, None)
-}
-
-/// Rust's integer types (serde names the type a number was read into), and the range each holds.
-const WHOLE_NUMBERS: [(&str, &str); 10] = [
-    ("i8", "-128 to 127"),
-    ("i16", "-32768 to 32767"),
-    ("i32", "-2147483648 to 2147483647"),
-    ("i64", "-9223372036854775808 to 9223372036854775807"),
-    ("i128", "-9223372036854775808 to 9223372036854775807"),
-    ("u8", "0 to 255"),
-    ("u16", "0 to 65535"),
-    ("u32", "0 to 4294967295"),
-    ("u64", "0 to 18446744073709551615"),
-    ("u128", "0 to 18446744073709551615"),
-];
-
-/// serde's "expected …" (a Rust type, or a visitor's own words) in editors' words.
-fn expected_words(expected: &str) -> String {
-    match expected_kind(expected) {
-        (Kind::Number, Some(_)) => return "a whole number".into(),
-        (Kind::Number, None) if expected == "an integer" => return "a whole number".into(),
-        (Kind::Number, None) => return "a number".into(),
-        (Kind::Mapping, _) => return "`key: value` entries".into(),
-        (Kind::Other, _) => {}
-    }
-    let words = match expected {
-        "a boolean" => "true or false",
-        "option" | "any value" => "a value",
-        "unit" | "null" => "nothing",
-        "a character" | "char" => "one character",
-        "field identifier" => "a key",
-        "variant identifier" | "a YAML tag starting with '!'" => "a single word",
-        e if e.starts_with("enum ") => "a single word",
-        e if e.starts_with("a tuple of size ") => "a list",
-        "a sequence" => "a list",
-        e => e,
-    };
-    words.to_string()
-}
-
-/// serde's description of what was found (`Unexpected`) in editors' words.
-fn found_words(found: &str) -> String {
-    let quoted = |prefix: &str| {
-        found
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_prefix('`'))
-            .and_then(|r| r.split_once('`'))
-            .map(|(value, _)| value.to_string())
-    };
-    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
-        return format!("the number {n}");
-    }
-    if let Some(v) = quoted("boolean ").or_else(|| quoted("character ")) {
-        return format!("`{v}`");
-    }
-    match found {
-        "unit value" | "Option value" => "an empty value".into(),
-        "byte array" => "binary data".into(),
-        "newtype struct" | "enum" | "unit variant" | "newtype variant" | "tuple variant"
-        | "struct variant" => "a tagged value (`!name`)".into(),
-        other => other.to_string(),
-    }
 }
 
 /// yaml_serde's own messages: shape, code, words, hint.
