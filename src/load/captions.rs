@@ -25,15 +25,15 @@ pub(super) fn check_ids<'s>(
                 }
                 seen.push(&t.id);
                 if let Some(other) = ids.insert(&t.id, page) {
-                    let other_path = other
-                        .data_file
-                        .as_ref()
-                        .map(|f| crate::diag::display_path(&f.path))
-                        .unwrap_or_default();
+                    let other_path = super::shown_data_file(other);
                     errors.push(
-                        Diagnostic::error(Code::DuplicateId, &doc.path, format!("the table id `{}` is already used in {other_path}", t.id))
-                            .at(t.position.line, t.position.column)
-                            .with_help("chart and table ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
+                        Diagnostic::error(
+                            Code::DuplicateId,
+                            &doc.path,
+                            format!("the table id `{}` is already used in {other_path}", t.id),
+                        )
+                        .at(t.position.line, t.position.column)
+                        .with_help(super::UNIQUE_IDS),
                     );
                 }
             }

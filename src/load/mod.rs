@@ -255,6 +255,17 @@ fn optional<T: Default>(
     }
 }
 
+/// How to fix an id used twice.
+pub(super) const UNIQUE_IDS: &str = "chart and table ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`";
+
+/// A page's `data.yaml` as shown in messages (empty if it has none).
+pub(super) fn shown_data_file(page: &Page) -> String {
+    page.data_file
+        .as_ref()
+        .map(|f| crate::diag::display_path(&f.path))
+        .unwrap_or_default()
+}
+
 fn kind_of(id: &str) -> Result<PageKind, String> {
     let parts: Vec<&str> = if id.is_empty() {
         Vec::new()

@@ -112,14 +112,14 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
             *i += 1;
             match ids.insert(id, page) {
                 Some(other) if !std::ptr::eq(other, page.as_ref()) => {
-                    let other_path = other
-                        .data_file
-                        .as_ref()
-                        .map(|f| crate::diag::display_path(&f.path))
-                        .unwrap_or_default();
+                    let other_path = super::shown_data_file(other);
                     errors.push(
-                        src.error_at(Code::DuplicateId, &at, format!("the {what} id `{id}` is already used in {other_path}"))
-                            .with_help("chart and table ids are unique in the whole report; prefix them with the page name, e.g. `kobe-companies`"),
+                        src.error_at(
+                            Code::DuplicateId,
+                            &at,
+                            format!("the {what} id `{id}` is already used in {other_path}"),
+                        )
+                        .with_help(super::UNIQUE_IDS),
                     );
                 }
                 _ => {}
