@@ -220,9 +220,19 @@ fn the_whole_report_reads_in_both_languages() {
     assert!(
         ja_all.contains("図表一覧") && ja_all.contains("用語集") && ja_all.contains("出典一覧")
     );
-    // A numbered table (Kawasaki's), captioned with the site's number, its numbers formatted, listed with
-    // the figures; references written as numbers.
-    let caption = squeezed("表2-1 県資料が示す神奈川県内の研究開発資源");
+    // A numbered table (Kawasaki's: the second of chapter 2, after the chapter page's captioned Markdown
+    // table), captioned with the site's number, its numbers formatted, listed with the figures; references
+    // written as numbers.
+    assert_eq!(
+        ja_all
+            .matches(&squeezed(
+                "表2-1 リサーチコンプレックス推進プログラムの3拠点の規模"
+            ))
+            .count(),
+        2,
+        "the chapter's captioned Markdown table and its line in 図表一覧"
+    );
+    let caption = squeezed("表2-2 県資料が示す神奈川県内の研究開発資源");
     assert_eq!(
         ja_all.matches(&caption).count(),
         2,
@@ -237,8 +247,8 @@ fn the_whole_report_reads_in_both_languages() {
         "no @kf:"
     );
     assert!(
-        squeezed(&en.join("")).contains(&squeezed("Table 2-1 Research and development resources")),
-        "no Table 2-1"
+        squeezed(&en.join("")).contains(&squeezed("Table 2-2 Research and development resources")),
+        "no Table 2-2"
     );
     // Page numbers: a page of the body ends with its number.
     let numbered = ja
