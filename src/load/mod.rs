@@ -5,6 +5,7 @@ mod charts;
 mod citations;
 mod drafts;
 mod front_matter;
+mod names;
 mod page_data;
 mod placeholders;
 #[cfg(test)]
@@ -339,7 +340,9 @@ fn load_page(content: &Path, found: walk::FoundPage) -> Result<Page, Vec<Diagnos
         None if kind == PageKind::Case => {
             errors.push(
                 Diagnostic::error(Code::Structure, content.join(&found.id).join("data.yaml"), "a case needs a data.yaml with its facts")
-                    .with_help("create it with at least `chapter:` and `sources:` (see README, \"Cases: data.yaml\"), or run `hakusho new case <slug>`"),
+                    .with_help("create it with at least `chapter:` and `sources:` (see README, \"Cases: data.yaml\"), or run `hakusho new case <slug>`")
+                    .ja("事例には、事実を書いた data.yaml が必要です")
+                    .ja_help("少なくとも `chapter:` と `sources:` を書いて作るか（README の「Cases: data.yaml」）、`hakusho new case <slug>` を実行してください"),
             );
             (PageData::default(), None)
         }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+pub(crate) use super::names::{asset_problem, slug_problem};
 use crate::diag::{Code, Diagnostic};
 use crate::model::lang::Lang;
 
@@ -88,11 +89,14 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
         Ok(root) => root,
         Err(e) => {
             let mut found = Found::default();
-            found.errors.push(Diagnostic::error(
-                Code::Io,
-                content,
-                format!("the content folder cannot be read: {e}"),
-            ));
+            found.errors.push(
+                Diagnostic::error(
+                    Code::Io,
+                    content,
+                    format!("the content folder cannot be read: {e}"),
+                )
+                .ja(format!("content フォルダーを読めません：{e}")),
+            );
             return found;
         }
     };
@@ -120,11 +124,10 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| content.to_path_buf());
-                walk.found.errors.push(Diagnostic::error(
-                    Code::Io,
-                    path,
-                    format!("cannot be read: {e}"),
-                ));
+                walk.found.errors.push(
+                    Diagnostic::error(Code::Io, path, format!("cannot be read: {e}"))
+                        .ja(format!("読めません：{e}")),
+                );
             }
         }
     }
@@ -162,7 +165,8 @@ impl Walk<'_> {
                         Code::Symlink,
                         path,
                         "symlinked folders are not followed; this folder is ignored",
-                    ));
+                    )
+.ja("シンボリックリンクのフォルダーはたどらないため、このフォルダーは無視しました"));
                     return;
                 }
                 Ok(false) => {}
@@ -199,7 +203,9 @@ impl Walk<'_> {
                         path,
                         format!("`{lang}` is not a language of this report"),
                     )
-                    .with_help("name page files index.ja.md (Japanese) or index.en.md (English)"),
+                    .with_help("name page files index.ja.md (Japanese) or index.en.md (English)")
+                    .ja(format!("`{lang}` はこの報告書の言語ではありません"))
+                    .ja_help("ページのファイルは index.ja.md（日本語）か index.en.md（英語）と名付けてください"),
                 ),
             }
         } else if name == "index.md"
@@ -211,7 +217,9 @@ impl Walk<'_> {
                     path,
                     "the file name does not say its language",
                 )
-                .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)"),
+                .with_help("rename it to index.ja.md (Japanese) or index.en.md (English)")
+                .ja("ファイル名に言語が書かれていません")
+                .ja_help("index.ja.md（日本語）か index.en.md（英語）に名前を変えてください"),
             );
         } else if name == "data.yaml" {
             let page = self.pages.entry(folder.clone()).or_default();
@@ -224,7 +232,9 @@ impl Walk<'_> {
                     path,
                     "page facts must be in a file named data.yaml",
                 )
-                .with_help("rename data.yml to data.yaml"),
+                .with_help("rename data.yml to data.yaml")
+                .ja("ページの事実は data.yaml という名前のファイルに書きます")
+                .ja_help("data.yml を data.yaml に名前を変えてください"),
             );
         } else {
             self.loose.push(rel);
@@ -243,7 +253,9 @@ impl Walk<'_> {
                     match asset_problem(&name) {
                         Some(problem) => self.found.errors.push(
                             Diagnostic::error(Code::FileName, content.join(&rel), format!("the file name `{name}` cannot be used in an address: {problem}"))
-                                .with_help("rename the file using letters, digits, `-`, `_` and `.`"),
+                                .with_help("rename the file using letters, digits, `-`, `_` and `.`")
+                                .ja(format!("ファイル名 `{name}` はアドレスに使えません：{}", problem.ja))
+                                .ja_help("文字、数字、`-`、`_`、`.` を使った名前に変えてください"),
                         ),
                         None => page.assets.push(rel),
                     }
@@ -253,12 +265,17 @@ impl Walk<'_> {
                         .with_help(format!(
                             "move it to {}/index.ja.md or index.en.md",
                             rel.with_extension("").to_string_lossy()
+                        ))
+                        .ja("無視しました：ページは index.ja.md や index.en.md を入れたフォルダーです")
+                        .ja_help(format!(
+                            "{}/index.ja.md か index.en.md に移してください",
+                            rel.with_extension("").to_string_lossy()
                         )),
                 ),
                 None => self.found.warnings.push(Diagnostic::warning(Code::Ignored,
                     content.join(&rel),
                     "ignored: this file is not in a page folder (a folder with index.ja.md or index.en.md)",
-                )),
+                ).ja("無視しました：このファイルはページのフォルダー（index.ja.md や index.en.md のあるフォルダー）にありません")),
             }
         }
         for (id, page) in &self.pages {
@@ -270,7 +287,9 @@ impl Walk<'_> {
                         at,
                         "this folder has data.yaml but no index.ja.md or index.en.md",
                     )
-                    .with_help("add the page text in index.ja.md and/or index.en.md"),
+                    .with_help("add the page text in index.ja.md and/or index.en.md")
+                    .ja("このフォルダーには data.yaml がありますが、index.ja.md も index.en.md もありません")
+                    .ja_help("ページの本文を index.ja.md や index.en.md に書いてください"),
                 );
             }
         }
@@ -295,66 +314,6 @@ pub(crate) fn is_debris(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
-/// Whether a folder name can be part of an address. Returns the reason if not.
-pub(crate) fn slug_problem(name: &str) -> Option<String> {
-    name_problem(name, "use letters, digits, `-` and `_`")
-}
-
-/// Whether `name` can be part of an address; `allowed` says which characters are (for the reason).
-fn name_problem(name: &str, allowed: &str) -> Option<String> {
-    if name.is_empty() {
-        return Some("the name is empty".into());
-    }
-    if name == "." || name == ".." || name.contains("..") {
-        return Some("`..` is not allowed in a name".into());
-    }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
-    {
-        let shown = if c.is_control() || c == '\0' {
-            format!("U+{:04X}", c as u32)
-        } else {
-            c.to_string()
-        };
-        return Some(format!("`{shown}` is not allowed; {allowed}"));
-    }
-    if !unicode_normalization::is_nfc(name) {
-        return Some(format!(
-            "the name is not in composed Unicode form (NFC); retype it as `{}`",
-            unicode_normalization::UnicodeNormalization::nfc(name).collect::<String>()
-        ));
-    }
-    if name.chars().any(char::is_uppercase) {
-        return Some(format!(
-            "upper-case letters are not allowed, so that addresses do not depend on case; use `{}`",
-            name.to_lowercase()
-        ));
-    }
-    if name.chars().count() > 80 || name.len() > 200 {
-        return Some("the name is too long (at most 80 characters)".into());
-    }
-    None
-}
-
-/// Whether a file in a page folder can be published next to the page. Returns the reason if not.
-pub(crate) fn asset_problem(name: &str) -> Option<String> {
-    let stem = name.replace('.', "");
-    if name.starts_with('.') || name.ends_with('.') {
-        return Some("a name may not start or end with `.`".into());
-    }
-    if name.eq_ignore_ascii_case("index.html") {
-        return Some("`index.html` is the page itself".into());
-    }
-    if name.chars().any(char::is_uppercase) {
-        return Some(format!(
-            "upper-case letters are not allowed, so that addresses do not depend on case; use `{}`",
-            name.to_lowercase()
-        ));
-    }
-    name_problem(&stem, "use letters, digits, `-`, `_` and `.`")
-}
-
 fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
     let name = rel
         .file_name()
@@ -365,7 +324,11 @@ fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
             Code::FileName,
             path,
             format!("the folder name `{name}` cannot be used in an address: {problem}"),
-        ));
+        )
+        .ja(format!(
+            "フォルダー名 `{name}` はアドレスに使えません：{}",
+            problem.ja
+        )));
     }
     if rel.components().count() == 1 && RESERVED.contains(&name.as_str()) {
         return Err(Diagnostic::error(
@@ -374,7 +337,10 @@ fn check_folder_name(path: &Path, rel: &Path) -> Result<(), Diagnostic> {
             format!(
                 "`{name}` is an address hakusho generates itself (/ja/{name}/); choose another folder name"
             ),
-        ));
+        )
+        .ja(format!(
+            "`{name}` は hakusho が自分で作るアドレスです（/ja/{name}/）。別のフォルダー名にしてください"
+        )));
     }
     Ok(())
 }
@@ -389,13 +355,17 @@ fn symlink_target_inside(path: &Path, root: &Path) -> Result<bool, Diagnostic> {
             path,
             "this symlink points outside the content folder; hakusho does not read it",
         )
-        .with_help("copy the file into content/ instead of linking to it")),
+        .with_help("copy the file into content/ instead of linking to it")
+        .ja("このシンボリックリンクは content フォルダーの外を指しているため、読みません")
+        .ja_help("リンクではなく、ファイルを content/ にコピーしてください")),
         Err(e) => Err(Diagnostic::error(
             Code::Symlink,
             path,
             format!("this symlink cannot be followed ({e})"),
         )
-        .with_help("remove the broken or looping link")),
+        .with_help("remove the broken or looping link")
+        .ja(format!("このシンボリックリンクはたどれません（{e}）"))
+        .ja_help("壊れたリンク、または輪になったリンクを消してください")),
     }
 }
 
@@ -426,39 +396,5 @@ mod tests {
         for name in ["index.ja.md", "photo.jpg", "data.yaml"] {
             assert!(!is_debris(name), "{name}");
         }
-    }
-
-    #[test]
-    fn asset_names() {
-        assert_eq!(asset_problem("photo.jpg"), None);
-        assert_eq!(asset_problem("神戸-1.png"), None);
-        assert!(asset_problem("index.html").is_some());
-        assert!(asset_problem("a b.png").is_some());
-        assert!(asset_problem(".htaccess").is_some());
-        assert!(asset_problem("x\"onload.png").is_some());
-    }
-
-    #[test]
-    fn decomposed_unicode_is_refused() {
-        assert_eq!(slug_problem("が"), None);
-        assert!(slug_problem("か\u{3099}").is_some());
-        assert!(
-            slug_problem("\u{1112}\u{1161}\u{11AB}")
-                .unwrap()
-                .contains("NFC")
-        );
-    }
-
-    #[test]
-    fn slugs_keep_japanese_and_refuse_paths() {
-        assert_eq!(slug_problem("kobe"), None);
-        assert_eq!(slug_problem("神戸"), None);
-        assert_eq!(slug_problem("case_2-b"), None);
-        assert!(slug_problem("..").is_some());
-        assert!(slug_problem("a b").is_some());
-        assert!(slug_problem("a\\b").is_some());
-        assert!(slug_problem("a\0b").unwrap().contains("U+0000"));
-        assert!(slug_problem("Kobe").unwrap().contains("`kobe`"));
-        assert!(slug_problem(&"神".repeat(81)).is_some());
     }
 }

@@ -55,7 +55,10 @@ fn check_slug(slug: &str, what: &str, example: &str) -> Result<(), Diagnostic> {
         .with_help(format!(
             "use lowercase letters, digits and -, e.g. `{example}`"
         ))
-        .ja(format!("`{slug}` はフォルダー名に使えません（{problem}）"))
+        .ja(format!(
+            "`{slug}` はフォルダー名に使えません：{}",
+            problem.ja
+        ))
         .ja_help(format!(
             "半角の小文字、数字、- を使ってください。例：`{example}`"
         ))),

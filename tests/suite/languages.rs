@@ -181,3 +181,27 @@ fn yaml_mistakes_in_japanese() {
         );
     }
 }
+
+#[test]
+fn file_names_and_front_matter_in_japanese() {
+    let site = SiteTest::fixture("minimal");
+    site.write(
+        "content/cases/Sendai/index.ja.md",
+        "---\ntitle: 仙台\nsummary: 要約。\n---\n本文。\n",
+    );
+    let run = site.run(&["build", "--lang", "ja"]);
+    assert_eq!(
+        run.stderr,
+        "content/cases/Sendai: エラー: フォルダー名 `Sendai` はアドレスに使えません：アドレスが大文字・小文字で変わらないよう、大文字は使えません。`sendai` としてください\n\
+content/cases/Sendai/data.yaml: エラー: 事例には、事実を書いた data.yaml が必要です\n  ヒント: 少なくとも `chapter:` と `sources:` を書いて作るか（README の「Cases: data.yaml」）、`hakusho new case <slug>` を実行してください\n\
+ビルドに失敗しました（エラー 2 件）。output は変更していません\n"
+    );
+    let site = SiteTest::fixture("minimal");
+    site.write("content/about/index.ja.md", "本文だけ。\n");
+    let run = site.run(&["build", "--lang", "ja"]);
+    assert_eq!(
+        run.stderr,
+        "content/about/index.ja.md:1:1: エラー: ファイルにフロントマター（--- の行に挟まれた題名などの部分）がありません\n  ヒント: ファイルの最初に `---` の行、`title: …`、`---` の行を書き、その後に本文を書いてください\n\
+ビルドに失敗しました（エラー 1 件）。output は変更していません\n"
+    );
+}

@@ -48,7 +48,9 @@ pub(crate) fn parse_document(
         return Err(vec![
             Diagnostic::error(Code::FrontMatter, path, "the front matter is empty")
                 .at(2, 1)
-                .with_help("give at least `title: …` between the --- lines"),
+                .with_help("give at least `title: …` between the --- lines")
+                .ja("フロントマター（--- の行に挟まれた部分）が空です")
+                .ja_help("--- の行のあいだに、少なくとも `title: …` を書いてください"),
         ]);
     }
     let (raw, quick) = match quick::parse(yaml_text) {
@@ -59,11 +61,14 @@ pub(crate) fn parse_document(
     let title = match raw.title.map(|t| t.trim().to_string()) {
         Some(t) if !t.is_empty() => t,
         Some(_) => {
-            errors.push(src.error_at(
-                Code::InvalidValue,
-                &[Seg::Key("title")],
-                "the title is empty",
-            ));
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Key("title")],
+                    "the title is empty",
+                )
+                .ja("題名（title）が空です"),
+            );
             String::new()
         }
         None => {
@@ -74,7 +79,9 @@ pub(crate) fn parse_document(
                     "missing field `title` in the front matter",
                 )
                 .at(2, 1)
-                .with_help("add `title: …` between the --- lines"),
+                .with_help("add `title: …` between the --- lines")
+                .ja("フロントマターにキー `title` がありません")
+                .ja_help("--- の行のあいだに `title: …` を加えてください"),
             );
             String::new()
         }
@@ -87,7 +94,9 @@ pub(crate) fn parse_document(
         errors.push(
             Diagnostic::error(Code::MissingKey, path, "missing field `summary` in the front matter")
                 .at(2, 1)
-                .with_help("cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds"),
+                .with_help("cases and chapters need a one- or two-sentence `summary: …` for lists, search and feeds")
+                .ja("フロントマターにキー `summary` がありません")
+                .ja_help("事例と章には、一覧・検索・フィードに使う一、二文の `summary: …` が必要です"),
         );
     }
     let mut date_field = |name: &'static str, value: Option<DateText>| {
@@ -217,15 +226,23 @@ fn split<'t>(path: &Path, text: &'t str) -> Result<(&'t str, &'t str, usize), Di
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        let help = if text.trim_start().starts_with("---") {
-            "the first line must be exactly `---`, with nothing before it"
+        let (help, help_ja) = if text.trim_start().starts_with("---") {
+            (
+                "the first line must be exactly `---`, with nothing before it",
+                "1行目は `---` だけにしてください（前に何も置かない）",
+            )
         } else {
-            "start the file with a line `---`, then `title: …`, then a line `---`, then the text"
+            (
+                "start the file with a line `---`, then `title: …`, then a line `---`, then the text",
+                "ファイルの最初に `---` の行、`title: …`、`---` の行を書き、その後に本文を書いてください",
+            )
         };
         return Err(
             Diagnostic::error(Code::FrontMatter, path, "the file has no front matter")
                 .at(1, 1)
-                .with_help(help),
+                .with_help(help)
+                .ja("ファイルにフロントマター（--- の行に挟まれた題名などの部分）がありません")
+                .ja_help(help_ja),
         );
     };
     let mut offset = 0;
@@ -241,7 +258,9 @@ fn split<'t>(path: &Path, text: &'t str) -> Result<(&'t str, &'t str, usize), Di
     Err(
         Diagnostic::error(Code::FrontMatter, path, "the front matter is not closed")
             .at(1, 1)
-            .with_help("end the front matter with a line `---` before the text"),
+            .with_help("end the front matter with a line `---` before the text")
+            .ja("フロントマターが閉じていません")
+            .ja_help("本文の前に `---` の行を書いて、フロントマターを閉じてください"),
     )
 }
 
