@@ -205,3 +205,29 @@ content/cases/Sendai/data.yaml: エラー: 事例には、事実を書いた dat
 ビルドに失敗しました（エラー 1 件）。output は変更していません\n"
     );
 }
+
+#[test]
+fn facts_without_their_source_in_japanese() {
+    let site = SiteTest::fixture("minimal");
+    let data = site.read("content/cases/alpha/data.yaml");
+    site.write(
+        "content/cases/alpha/data.yaml",
+        data.replacen(
+            "    unit: {ja: 社, en: companies}\n    source: doc1",
+            "    unit: {ja: 社, en: companies}\n    source: doc2",
+            1,
+        )
+        .replacen(
+            "    text: {ja: 構想に着手, en: The project begins}\n    source: doc1\n",
+            "    text: {ja: 構想に着手, en: The project begins}\n",
+            1,
+        ),
+    );
+    let run = site.run(&["build", "--lang", "ja"]);
+    assert_eq!(
+        run.stderr,
+        "content/cases/alpha/data.yaml:12:13: エラー: 主要数値 `count` が挙げる `doc2` は、このページの `sources` にありません\n  ヒント: `doc1` のことですか？\n\
+content/cases/alpha/data.yaml:14:5: エラー: 年表の 1 番目の項目に `source`（出典）がありません\n  ヒント: 事実にはすべて出典を示します。このページの `sources` にある id で `source: <id>` を加えてください\n\
+ビルドに失敗しました（エラー 2 件）。output は変更していません\n"
+    );
+}

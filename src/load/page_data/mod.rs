@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+mod cites;
+
 use super::charts::{RawChart, resolve_chart};
 use super::citations::RawCitations;
 use super::raw::{DateText, RawScale, check_id};
@@ -13,12 +15,12 @@ use super::tables::{RawTable, resolve_table};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, Qualifier};
-use crate::model::citation::{Citation, Locator};
 use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
 use crate::model::table::Table;
 use crate::yaml::{self, Seg, Source};
+use cites::Cites;
 
 /// `data.yaml` as written.
 ///
@@ -134,16 +136,21 @@ pub(crate) fn parse_page_data(
         errors.push(
             Diagnostic::error(Code::MissingKey, path, "missing field `sources`")
                 .at(1, 1)
-                .with_help("list the ids (from content/sources.yaml) of the documents this page cites: `sources: [wp2023]`"),
+                .with_help("list the ids (from content/sources.yaml) of the documents this page cites: `sources: [wp2023]`")
+                .ja("キー `sources` がありません")
+                .ja_help("このページが挙げる資料の id（content/sources.yaml で定義したもの）を並べてください：`sources: [wp2023]`"),
         );
     }
     for (i, id) in sources.iter().enumerate() {
         if sources[..i].contains(id) {
-            errors.push(src.error_at(
-                Code::DuplicateId,
-                &[Seg::Key("sources"), Seg::Index(i)],
-                format!("the source `{id}` is listed twice"),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::DuplicateId,
+                    &[Seg::Key("sources"), Seg::Index(i)],
+                    format!("the source `{id}` is listed twice"),
+                )
+                .ja(format!("出典 `{id}` が2回挙げられています")),
+            );
         }
     }
     let cites = Cites {
@@ -199,7 +206,9 @@ fn case_info(
             errors.push(
                 Diagnostic::error(Code::MissingKey, src.path, "missing field `chapter`")
                     .at(1, 1)
-                    .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)"),
+                    .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)")
+                    .ja("キー `chapter` がありません")
+                    .ja_help("事例が属する章を書いてください。例：`chapter: hubs`（content/chapters/ のフォルダーで、site.yaml に挙げたもの）"),
             );
             return None;
         };
@@ -229,76 +238,14 @@ fn case_info(
                 &[Seg::Key(key)],
                 format!("`{key}` is only for cases (folders in content/cases/)"),
             )
-            .with_help("remove it, or move this page into content/cases/"),
+            .with_help("remove it, or move this page into content/cases/")
+            .ja(format!(
+                "`{key}` は事例（content/cases/ のフォルダー）だけに書けます"
+            ))
+            .ja_help("消すか、このページを content/cases/ に移してください"),
         );
     }
     None
-}
-
-/// Checks that a fact cites one of the page's sources.
-struct Cites<'a> {
-    src: &'a Source<'a>,
-    sources: &'a [String],
-}
-
-impl Cites<'_> {
-    /// The sources of the fact `what` at `at`, each with its place in the source; an error if it has none,
-    /// cites one the page does not list, or gives a place in more than one way.
-    fn citations(
-        &self,
-        errors: &mut Vec<Diagnostic>,
-        source: Option<RawCitations>,
-        at: &[Seg<'_>],
-        what: &str,
-    ) -> Vec<Citation> {
-        let Some(raw) = source.filter(|r| !r.items.is_empty()) else {
-            errors.push(
-                self.src.error_at(Code::MissingKey, at, format!("{what} has no `source`"))
-                    .with_help("every fact names where it comes from: add `source: <id>` with an id from this page's `sources`"),
-            );
-            return Vec::new();
-        };
-        let mut out = Vec::with_capacity(raw.items.len());
-        for (i, item) in raw.items.into_iter().enumerate() {
-            let mut at_source = at.to_vec();
-            at_source.push(Seg::Key("source"));
-            if raw.list {
-                at_source.push(Seg::Index(i));
-            }
-            if !self.sources.contains(&item.id) {
-                let s = &item.id;
-                let d = self.src.error_at(
-                    Code::UnknownReference,
-                    &at_source,
-                    format!("{what} cites `{s}`, which is not in this page's `sources`"),
-                );
-                errors.push(match crate::diag::did_you_mean(s, self.sources.iter().map(String::as_str)) {
-                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                    None => d.with_help(format!("add `{s}` to `sources` at the top of data.yaml (ids are defined in content/sources.yaml)")),
-                });
-            }
-            let given = [
-                item.page.map(|p| Locator::Page(p.0)),
-                item.figure.map(|f| Locator::Figure(f.0)),
-                item.table.map(|t| Locator::Table(t.0)),
-                item.section.map(|t| Locator::Section(t.0)),
-            ];
-            let mut given = given.into_iter().flatten();
-            let locator = given.next();
-            if given.next().is_some() {
-                errors.push(
-                    self.src
-                        .error_at(Code::InvalidValue, &at_source, format!("{what} gives more than one place in `{}`", item.id))
-                        .with_help("give one of `page`, `figure`, `table` or `section`; to cite two places, list the source twice"),
-                );
-            }
-            out.push(Citation {
-                source: item.id,
-                locator,
-            });
-        }
-        out
-    }
 }
 
 fn resolve_key_figures(
@@ -312,20 +259,37 @@ fn resolve_key_figures(
         let at = [Seg::Key("key_figures"), Seg::Index(i)];
         check_id(src, errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
         if key_figures.iter().any(|k| k.id == kf.id) {
-            errors.push(src.error_at(
-                Code::DuplicateId,
-                &[at[0], at[1], Seg::Key("id")],
-                format!("the key figure id `{}` is used twice in this page", kf.id),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::DuplicateId,
+                    &[at[0], at[1], Seg::Key("id")],
+                    format!("the key figure id `{}` is used twice in this page", kf.id),
+                )
+                .ja(format!(
+                    "主要数値の id `{}` がこのページで2回使われています",
+                    kf.id
+                )),
+            );
         }
         if !kf.value.is_finite() {
-            errors.push(src.error_at(
-                Code::InvalidValue,
-                &[at[0], at[1], Seg::Key("value")],
-                "the value must be a finite number (not .nan or .inf)",
-            ));
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[at[0], at[1], Seg::Key("value")],
+                    "the value must be a finite number (not .nan or .inf)",
+                )
+                .ja("値は有限の数にしてください（.nan や .inf は使えません）"),
+            );
         }
-        let sources = cites.citations(errors, kf.source, &at, &format!("key figure `{}`", kf.id));
+        let sources = cites.citations(
+            errors,
+            kf.source,
+            &at,
+            (
+                &format!("key figure `{}`", kf.id),
+                &format!("主要数値 `{}` ", kf.id),
+            ),
+        );
         key_figures.push(KeyFigure {
             id: kf.id,
             label: kf.label.0,
@@ -367,7 +331,10 @@ fn resolve_timeline(
             errors,
             entry.source,
             &at,
-            &format!("timeline entry {}", i + 1),
+            (
+                &format!("timeline entry {}", i + 1),
+                &format!("年表の {} 番目の項目", i + 1),
+            ),
         );
         timeline.push(TimelineEntry {
             date,
@@ -390,18 +357,33 @@ fn resolve_charts(
         let source = raw_chart.source.clone();
         match resolve_chart(cites.src, i, raw_chart) {
             Ok(mut chart) => {
-                chart.sources = cites.citations(errors, source, &at, &format!("chart `{id}`"));
+                chart.sources = cites.citations(
+                    errors,
+                    source,
+                    &at,
+                    (&format!("chart `{id}`"), &format!("図 `{id}` ")),
+                );
                 if charts.iter().any(|c| c.id == chart.id) {
-                    errors.push(cites.src.error_at(
-                        Code::DuplicateId,
-                        &[at[0], at[1], Seg::Key("id")],
-                        format!("the chart id `{id}` is used twice in this page"),
-                    ));
+                    errors.push(
+                        cites
+                            .src
+                            .error_at(
+                                Code::DuplicateId,
+                                &[at[0], at[1], Seg::Key("id")],
+                                format!("the chart id `{id}` is used twice in this page"),
+                            )
+                            .ja(format!("図の id `{id}` がこのページで2回使われています")),
+                    );
                 }
                 charts.push(chart);
             }
             Err(mut errs) => {
-                cites.citations(errors, source, &at, &format!("chart `{id}`"));
+                cites.citations(
+                    errors,
+                    source,
+                    &at,
+                    (&format!("chart `{id}`"), &format!("図 `{id}` ")),
+                );
                 errors.append(&mut errs);
             }
         }
@@ -420,14 +402,24 @@ fn resolve_tables(
         let at = [Seg::Key("tables"), Seg::Index(i)];
         let id = raw_table.id.clone();
         let source = raw_table.source.clone();
-        let sources = cites.citations(errors, source, &at, &format!("table `{id}`"));
+        let sources = cites.citations(
+            errors,
+            source,
+            &at,
+            (&format!("table `{id}`"), &format!("表 `{id}` ")),
+        );
         let id_at = [at[0], at[1], Seg::Key("id")];
         if tables.iter().any(|t| t.id == id) {
-            errors.push(cites.src.error_at(
-                Code::DuplicateId,
-                &id_at,
-                format!("the table id `{id}` is used twice in this page"),
-            ));
+            errors.push(
+                cites
+                    .src
+                    .error_at(
+                        Code::DuplicateId,
+                        &id_at,
+                        format!("the table id `{id}` is used twice in this page"),
+                    )
+                    .ja(format!("表の id `{id}` がこのページで2回使われています")),
+            );
         } else if charts.iter().any(|c| c.id == id) {
             errors.push(
                 cites
