@@ -207,6 +207,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
         },
         port: args.port,
         open: args.open,
+        lang: lang(),
     };
     let result = hakusho::serve::serve(opts, |event| match event {
         Event::Listening(url) => {

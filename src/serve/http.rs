@@ -10,6 +10,8 @@ pub(crate) enum Route {
     AddSlash(String),
     /// The live-reload event stream.
     Events,
+    /// A page of the translation workbench: the path under `/_hakusho/` (`""`, `side/cases/kobe/`, …).
+    Workbench(String),
     /// A path that tries to leave the site or cannot be read.
     Bad,
 }
@@ -34,6 +36,9 @@ pub(crate) fn host_is_loopback(host: Option<&str>) -> bool {
     )
 }
 
+/// The first segment of the workbench's paths; no site path starts with it (`build` never writes it).
+pub(crate) const WORKBENCH: &str = "_hakusho";
+
 /// Maps a request target (`/ja/cases/kobe/?x=1`) to a route.
 pub(crate) fn route(target: &str) -> Route {
     let path = target.split(['?', '#']).next().unwrap_or("");
@@ -52,6 +57,12 @@ pub(crate) fn route(target: &str) -> Route {
         .any(|s| *s == ".." || *s == "." || s.contains(':'))
     {
         return Route::Bad;
+    }
+    if segments.first() == Some(&WORKBENCH) {
+        return match segments.len() {
+            1 => Route::AddSlash(format!("{decoded}/")),
+            _ => Route::Workbench(segments[1..].join("/")),
+        };
     }
     let rel = segments.join("/");
     if rel.is_empty() || rel.ends_with('/') {
@@ -119,15 +130,27 @@ pub(crate) fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
     }
 }
 
-/// The overlay showing a failed build's errors on every page.
-pub(crate) fn overlay(errors: &str) -> String {
+/// The overlay showing a failed build's errors on every page, in the editor's language.
+pub(crate) fn overlay(
+    errors: &[crate::diag::Diagnostic],
+    lang: crate::diag::MessageLanguage,
+) -> String {
+    let listed: Vec<String> = errors.iter().map(|e| e.display_in(lang)).collect();
     format!(
         "<div id=\"hakusho-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;\
 z-index:2147483647;background:#fff5f5;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem 1.25rem;\
 font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.2)\">\
-<p style=\"margin:0 0 .5rem;font-weight:700;color:#b00020\">hakusho: the last build failed; showing the last good site</p>\
-<pre style=\"margin:0;white-space:pre-wrap\">{}</pre></div>",
-        crate::format::escape::escape_html(errors)
+<p style=\"margin:0 0 .5rem;font-weight:700;color:#b00020\">{}</p>\
+<pre style=\"margin:0;white-space:pre-wrap\">{}</pre><p style=\"margin:.5rem 0 0\"><a href=\"/_hakusho/\">{}</a></p></div>",
+        lang.pick(
+            "hakusho: the last build failed; showing the last good site",
+            "hakusho：最後のビルドに失敗しました。最後に成功したサイトを表示しています"
+        ),
+        crate::format::escape::escape_html(&listed.join("\n")),
+        lang.pick(
+            "All findings in the workbench",
+            "すべての問題をワークベンチで見る"
+        ),
     )
 }
 
@@ -169,6 +192,13 @@ mod tests {
             route("/ja/cases/kobe"),
             Route::AddSlash("/ja/cases/kobe/".into())
         );
+        assert_eq!(route("/_hakusho"), Route::AddSlash("/_hakusho/".into()));
+        assert_eq!(route("/_hakusho/"), Route::Workbench(String::new()));
+        assert_eq!(
+            route("/_hakusho/side/cases/kobe/"),
+            Route::Workbench("side/cases/kobe/".into())
+        );
+        assert_eq!(route("/_hakusho/../etc/passwd"), Route::Bad);
         assert_eq!(
             route("/static/style.css"),
             Route::File("static/style.css".into())
@@ -201,6 +231,15 @@ mod tests {
         .unwrap();
         assert!(out.contains("<p>x</p><script>"));
         assert!(out.ends_with("<div>E</div></body></html>"));
-        assert!(overlay("<b>").contains("&lt;b&gt;"));
+        let error = crate::diag::Diagnostic::general(crate::diag::Code::Io, "<b>").ja("<i>");
+        assert!(
+            overlay(
+                std::slice::from_ref(&error),
+                crate::diag::MessageLanguage::English
+            )
+            .contains("&lt;b&gt;")
+        );
+        let ja = overlay(&[error], crate::diag::MessageLanguage::Japanese);
+        assert!(ja.contains("エラー: &lt;i&gt;") && ja.contains("最後のビルドに失敗しました"));
     }
 }

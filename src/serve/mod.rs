@@ -5,6 +5,7 @@
 mod http;
 mod impact;
 mod session;
+mod workbench;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, MessageLanguage};
 use crate::pipeline::{SiteOptions, project_root};
 use http::{Route, content_type, host_is_loopback, inject, overlay, route};
 pub use session::{Rebuild, Rebuilt, Session};
@@ -30,6 +31,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser.
     pub open: bool,
+    /// The language of the error overlay and the workbench.
+    pub lang: MessageLanguage,
 }
 
 /// What happens while serving, for the caller to print.
@@ -47,6 +50,18 @@ pub enum Event {
 
 type Clients = Arc<Mutex<Vec<Sender<()>>>>;
 
+/// The errors of the last build, if it failed.
+type Failure = Arc<Mutex<Option<Vec<Diagnostic>>>>;
+
+/// What answering a request needs besides the session.
+struct Context {
+    lang: MessageLanguage,
+    /// The project folder.
+    root: PathBuf,
+    /// Where serve runs (paths in findings are relative to it).
+    cwd: PathBuf,
+}
+
 /// Serves until the process is stopped.
 pub fn serve(
     opts: ServeOptions,
@@ -57,6 +72,12 @@ pub fn serve(
             Code::Io,
             format!("cannot listen on 127.0.0.1:{}: {e}", opts.port),
         )
+        .with_help("choose another port with --port, or stop the program that uses it")
+        .ja(format!(
+            "127.0.0.1:{} で待ち受けできません（{e}）",
+            opts.port
+        ))
+        .ja_help("--port で別のポートを選ぶか、そのポートを使っているプログラムを止めてください")
     })?;
     let port = server
         .server_addr()
@@ -69,7 +90,13 @@ pub fn serve(
     site.relative_links = false;
     let on_event = Arc::new(on_event);
     let session = Arc::new(Mutex::new(Session::new(site.clone())));
-    let failure: Arc<Mutex<Option<String>>> = Arc::default();
+    let failure: Failure = Arc::default();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let context = Arc::new(Context {
+        lang: opts.lang,
+        root: cwd.join(project_root(&site.content)),
+        cwd,
+    });
     let clients: Clients = Arc::default();
     // Watch before the first build, so that no edit made while it runs (or just after) is missed.
     let _watcher = watch(
@@ -85,20 +112,21 @@ pub fn serve(
     }
     on_event(Event::Listening(url.clone()));
     if opts.open {
-        open_browser(&url, on_event.as_ref());
+        open_browser(&url, opts.lang, on_event.as_ref());
     }
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
         .map(|_| {
-            let (server, session, failure, clients) = (
+            let (server, session, failure, clients, context) = (
                 Arc::clone(&server),
                 Arc::clone(&session),
                 Arc::clone(&failure),
                 Arc::clone(&clients),
+                Arc::clone(&context),
             );
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    handle(request, &session, &failure, &clients);
+                    handle(request, &session, &failure, &clients, &context);
                 }
             })
         })
@@ -111,7 +139,7 @@ pub fn serve(
 
 fn report(
     result: Result<Rebuilt, Vec<Diagnostic>>,
-    failure: &Mutex<Option<String>>,
+    failure: &Mutex<Option<Vec<Diagnostic>>>,
     on_event: &(impl Fn(Event) + ?Sized),
 ) {
     let mut f = failure.lock().unwrap_or_else(|e| e.into_inner());
@@ -121,13 +149,7 @@ fn report(
             on_event(Event::Built(rebuilt));
         }
         Err(errors) => {
-            *f = Some(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            *f = Some(errors.clone());
             on_event(Event::Failed(errors));
         }
     }
@@ -137,13 +159,15 @@ fn report(
 fn watch(
     site: &SiteOptions,
     session: Arc<Mutex<Session>>,
-    failure: Arc<Mutex<Option<String>>>,
+    failure: Failure,
     clients: Clients,
     on_event: Arc<impl Fn(Event) + Send + Sync + 'static>,
 ) -> Result<impl Drop, Diagnostic> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(60), None, tx)
-        .map_err(|e| Diagnostic::general(Code::Io, format!("cannot watch files: {e}")))?;
+    let mut debouncer = new_debouncer(Duration::from_millis(60), None, tx).map_err(|e| {
+        Diagnostic::general(Code::Io, format!("cannot watch files: {e}"))
+            .ja(format!("ファイルの変更を見張れません（{e}）"))
+    })?;
     let themes = project_root(&site.content).join("themes");
     for dir in [site.content.clone(), themes] {
         if dir.is_dir() {
@@ -151,6 +175,7 @@ fn watch(
                 .watch(&dir, RecursiveMode::Recursive)
                 .map_err(|e| {
                     Diagnostic::general(Code::Io, format!("cannot watch {}: {e}", dir.display()))
+                        .ja(format!("{} の変更を見張れません（{e}）", dir.display()))
                 })?;
         }
     }
@@ -206,8 +231,9 @@ fn header(name: &str, value: &str) -> Header {
 fn handle(
     request: Request,
     session: &Mutex<Session>,
-    failure: &Mutex<Option<String>>,
+    failure: &Mutex<Option<Vec<Diagnostic>>>,
     clients: &Clients,
+    context: &Context,
 ) {
     let host = request
         .headers()
@@ -233,16 +259,25 @@ fn handle(
             let _ = request.respond(text(400, "bad path\n"));
         }
         Route::Events => events(request, clients),
+        Route::Workbench(path) => {
+            let response = match workbench_page(&path, session, failure, context) {
+                Some(page) => Response::from_data(inject(page.as_bytes(), None))
+                    .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                    .with_header(header("Cache-Control", "no-store")),
+                None => not_found(session, failure, context.lang),
+            };
+            let _ = request.respond(response);
+        }
         Route::AddSlash(to) => {
             let exists = session
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .file(&format!("{}index.html", to.trim_start_matches('/')))
                 .is_some();
-            let response = if exists {
+            let response = if exists || to.starts_with(&format!("/{}/", http::WORKBENCH)) {
                 text(301, "").with_header(header("Location", &to))
             } else {
-                not_found(session, failure)
+                not_found(session, failure, context.lang)
             };
             let _ = request.respond(response);
         }
@@ -259,7 +294,7 @@ fn handle(
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
                             .as_deref()
-                            .map(overlay);
+                            .map(|errors| overlay(errors, context.lang));
                         inject(&bytes, overlay.as_deref())
                     } else {
                         bytes.to_vec()
@@ -268,11 +303,36 @@ fn handle(
                         .with_header(header("Content-Type", content_type(&path)))
                         .with_header(header("Cache-Control", "no-store"))
                 }
-                None => not_found(session, failure),
+                None => not_found(session, failure, context.lang),
             };
             let _ = request.respond(response);
         }
     }
+}
+
+/// A workbench page, from a snapshot of the session taken now (the lock is not held while it is made).
+fn workbench_page(
+    path: &str,
+    session: &Mutex<Session>,
+    failure: &Mutex<Option<Vec<Diagnostic>>>,
+    context: &Context,
+) -> Option<String> {
+    let (pages, mut findings) = session
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .workbench_parts()?;
+    let errors = failure.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let failed = errors.is_some();
+    findings.extend(errors.unwrap_or_default());
+    let snap = workbench::Snapshot {
+        pages,
+        findings,
+        failed,
+        root: context.root.clone(),
+        cwd: context.cwd.clone(),
+        lang: context.lang,
+    };
+    workbench::respond(&snap, path)
 }
 
 fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -283,7 +343,8 @@ fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
 
 fn not_found(
     session: &Mutex<Session>,
-    failure: &Mutex<Option<String>>,
+    failure: &Mutex<Option<Vec<Diagnostic>>>,
+    lang: MessageLanguage,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let page = session
         .lock()
@@ -293,7 +354,7 @@ fn not_found(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .as_deref()
-        .map(overlay);
+        .map(|errors| overlay(errors, lang));
     let body = match page {
         Some(bytes) => inject(&bytes, overlay.as_deref()),
         None => inject(
@@ -337,7 +398,7 @@ fn events(request: Request, clients: &Clients) {
     });
 }
 
-fn open_browser(url: &str, on_event: &(impl Fn(Event) + ?Sized)) {
+fn open_browser(url: &str, lang: MessageLanguage, on_event: &(impl Fn(Event) + ?Sized)) {
     let result = if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else if cfg!(windows) {
@@ -348,8 +409,11 @@ fn open_browser(url: &str, on_event: &(impl Fn(Event) + ?Sized)) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if result.is_err() {
-        on_event(Event::Note(format!(
-            "could not open a browser; open {url} yourself"
-        )));
+        on_event(Event::Note(match lang {
+            MessageLanguage::English => format!("could not open a browser; open {url} yourself"),
+            MessageLanguage::Japanese => {
+                format!("ブラウザーを開けませんでした。{url} を開いてください")
+            }
+        }));
     }
 }

@@ -305,6 +305,14 @@ impl Session {
         paths
     }
 
+    /// The pages and warnings of the last good build, for the workbench.
+    pub(crate) fn workbench_parts(
+        &self,
+    ) -> Option<(Vec<Arc<crate::model::page::Page>>, Vec<Diagnostic>)> {
+        let state = self.state.as_ref()?;
+        Some((state.prepared.site.pages.clone(), state.warnings.clone()))
+    }
+
     /// Whether the site has been built at least once.
     pub fn is_built(&self) -> bool {
         self.state.is_some()

@@ -54,6 +54,9 @@ function parseArgs(argv) {
   return opts;
 }
 
+// The binary the builds used, for the journeys that run `hakusho serve`.
+let hakushoBinaryPath = process.env.HAKUSHO_BIN ? path.resolve(process.env.HAKUSHO_BIN) : path.join(TARGET, 'release', 'hakusho');
+
 // The hakusho binary: built once here (so that the three builds come from the same code), or HAKUSHO_BIN.
 function hakushoBinary() {
   if (process.env.HAKUSHO_BIN) return path.resolve(process.env.HAKUSHO_BIN);
@@ -91,6 +94,7 @@ async function main() {
   if (opts.build) {
     built = await h.check('build the bundled report (under /reports/2025/, at a host root, and for file://)', () => {
       const bin = hakushoBinary();
+      hakushoBinaryPath = bin;
       for (const b of Object.values(BUILDS)) build(bin, b);
     });
   } else {
@@ -143,7 +147,7 @@ async function main() {
         }
         if (wants('journeys') || wants('screenshots')) fs.mkdirSync(SCREENSHOTS, { recursive: true });
         if (wants('journeys')) {
-          for (const j of journeys) await h.check(j.name, () => j.run(browser, site, { screenshotDir: SCREENSHOTS, fileSiteDir: BUILDS.file.dir }), { timeoutMs: 120_000 });
+          for (const j of journeys) await h.check(j.name, () => j.run(browser, site, { screenshotDir: SCREENSHOTS, fileSiteDir: BUILDS.file.dir, bin: hakushoBinaryPath, content: path.join(REPO, 'content') }), { timeoutMs: 120_000 });
         }
         if (wants('screenshots')) {
           for (const f of fs.readdirSync(SCREENSHOTS)) if (/^(ja|en)-(home|case-[^-]+)-\d+\.png$/.test(f)) fs.rmSync(path.join(SCREENSHOTS, f));

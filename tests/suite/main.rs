@@ -21,3 +21,4 @@ mod scaffolds;
 mod search;
 mod serve;
 mod sharing;
+mod workbench;

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use crate::harness::SiteTest;
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -20,11 +20,16 @@ impl Drop for Server {
     }
 }
 
-fn start(site: &SiteTest) -> Server {
+pub(crate) fn start(site: &SiteTest) -> Server {
+    start_in(site, "en")
+}
+
+/// `hakusho serve` with messages in `lang` (`ja` or `en`).
+pub(crate) fn start_in(site: &SiteTest, lang: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hakusho"))
         .args(["serve", "--port", "0"])
         .current_dir(&site.dir)
-        .env("HAKUSHO_LANG", "en")
+        .env("HAKUSHO_LANG", lang)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -32,7 +37,7 @@ fn start(site: &SiteTest) -> Server {
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let port = loop {
         let line = lines.next().expect("serve prints its address").unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+        if let Some((_, rest)) = line.split_once("http://127.0.0.1:") {
             break rest.split('/').next().unwrap().parse().unwrap();
         }
     };
@@ -41,7 +46,7 @@ fn start(site: &SiteTest) -> Server {
 }
 
 /// The raw response to an HTTP/1.1 GET.
-fn request(port: u16, path: &str, host: &str) -> Vec<u8> {
+pub(crate) fn request(port: u16, path: &str, host: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -57,7 +62,7 @@ fn request(port: u16, path: &str, host: &str) -> Vec<u8> {
 }
 
 /// A raw HTTP/1.1 GET; returns (status, headers, body).
-fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
+pub(crate) fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
     let raw = request(port, path, host);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
@@ -65,12 +70,12 @@ fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
     (status, head.to_string(), body.to_string())
 }
 
-fn get(port: u16, path: &str) -> (u16, String, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String, String) {
     get_with_host(port, path, &format!("127.0.0.1:{port}"))
 }
 
 /// Waits until `path` shows `needle` (the watcher debounces edits).
-fn eventually(port: u16, path: &str, needle: &str) -> String {
+pub(crate) fn eventually(port: u16, path: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {
         let (_, _, body) = get(port, path);

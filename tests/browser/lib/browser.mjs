@@ -43,6 +43,8 @@ export async function newPage(context, origin) {
     if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text())) problems.push(`console error: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`);
   });
   page.on('requestfailed', (req) => {
+    // Leaving a page ends its live-reload stream (`hakusho serve`): not a failure.
+    if (req.resourceType() === 'eventsource' && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on('response', (res) => {

@@ -1,6 +1,8 @@
 // Browser journeys: what a reader does, in headless Chromium against the served site.
 // Each journey is { name, run(browser, site, env) } and throws on the first thing that is wrong.
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { newPage } from './browser.mjs';
 import { assert } from './util.mjs';
@@ -340,5 +342,49 @@ export const journeys = [
         await follow(page, page.locator('a[hreflang="ja"], a[href$="/ja/"]'), '404 page: the link to the Japanese cover');
         await expectPath(page, site, '/ja/', 'from the 404 page');
       }),
+  },
+  {
+    name: 'journey: serve’s translation workbench (/_hakusho/): statuses in Japanese, Kobe side by side, scrolling one language scrolls the other',
+    run: async (browser, _site, env) => {
+      const serve = spawn(env.bin, ['serve', '--port', '0', '--content', env.content], { env: { ...process.env, HAKUSHO_LANG: 'ja' }, stdio: ['ignore', 'pipe', 'ignore'] });
+      try {
+        const origin = await new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('hakusho serve printed no address within 60 s')), 60_000);
+          readline.createInterface({ input: serve.stdout }).on('line', (line) => {
+            const m = line.match(/http:\/\/127\.0\.0\.1:\d+/);
+            if (m) { clearTimeout(timer); resolve(m[0]); }
+          });
+          serve.on('exit', (code) => reject(new Error(`hakusho serve exited with ${code}`)));
+        });
+        const served = { origin, url: origin + '/', basePath: '/' };
+        await withPage(browser, served, {}, async (page) => {
+          const resp = await page.goto(origin + '/_hakusho/');
+          assert(resp.status() === 200, `/_hakusho/ answered HTTP ${resp.status()}`);
+          assert((await htmlLang(page)) === 'ja', 'the workbench of a Japanese editor is not in Japanese');
+          assert((await page.locator('h1').innerText()).includes('翻訳ワークベンチ'), 'no 翻訳ワークベンチ heading');
+          assert((await page.locator('tbody tr').count()) >= 10, 'the workbench lists fewer than 10 pages of the bundled report');
+          await follow(page, page.locator('a[href="/_hakusho/side/cases/kobe/"]'), 'workbench: 並べて表示 of Kobe');
+          const frames = { ja: page.frameLocator('#ja'), en: page.frameLocator('#en') };
+          await frames.ja.locator('h1').first().waitFor();
+          await frames.en.locator('h1').first().waitFor();
+          const fraction = (id) => page.evaluate((id) => {
+            const w = document.getElementById(id).contentWindow;
+            const d = w.document.documentElement;
+            return d.scrollTop / Math.max(1, d.scrollHeight - w.innerHeight);
+          }, id);
+          assert((await page.evaluate(() => document.getElementById('en').contentDocument.documentElement.lang)) === 'en', 'the right frame is not the English page');
+          await page.evaluate(() => { const w = document.getElementById('ja').contentWindow; const d = w.document.documentElement; w.scrollTo(0, (d.scrollHeight - w.innerHeight) / 2); });
+          let en = 0;
+          for (let i = 0; i < 40 && Math.abs(en - 0.5) > 0.05; i++) { await page.waitForTimeout(50); en = await fraction('en'); }
+          assert(Math.abs(en - 0.5) <= 0.05, `scrolling the Japanese half-way left the English at ${(en * 100).toFixed(0)} %`);
+          await page.evaluate(() => { const w = document.getElementById('en').contentWindow; w.scrollTo(0, 0); });
+          let ja = 1;
+          for (let i = 0; i < 40 && ja > 0.05; i++) { await page.waitForTimeout(50); ja = await fraction('ja'); }
+          assert(ja <= 0.05, `scrolling the English to the top left the Japanese at ${(ja * 100).toFixed(0)} %`);
+        });
+      } finally {
+        serve.kill();
+      }
+    },
   },
 ];
