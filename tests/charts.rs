@@ -3,7 +3,7 @@
 //! and `<desc>` in the right language, a `viewBox` without fixed size, real `<text>`, no label over another,
 //! and identical bytes on a second render. One snapshot per kind and language is kept under `snapshots/`.
 
-use hakusho::chart::{ChartStyle, render_svg, text_alternative};
+use hakusho::chart::{ChartStyle, render_svg, render_svg_narrow, text_alternative};
 use hakusho::model::chart::{Chart, ChartKind, NumberScale, Series};
 use hakusho::model::lang::{Lang, Text};
 
@@ -299,9 +299,14 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Everything a rendered chart must satisfy.
-fn check_svg(name: &str, chart: &Chart, lang: Lang, svg: &str) {
-    let ctx = format!("{name} ({})", lang.code());
+/// Everything a rendered chart must satisfy; the narrow variant (for phones) also keeps its text at 12 units or
+/// more and its width at 320.
+fn check_svg(name: &str, chart: &Chart, lang: Lang, svg: &str, narrow: bool) {
+    let ctx = format!(
+        "{name} ({}{})",
+        lang.code(),
+        if narrow { ", narrow" } else { "" }
+    );
     assert!(
         svg.starts_with("<svg"),
         "{ctx}: starts with {:?}",
@@ -337,7 +342,9 @@ fn check_svg(name: &str, chart: &Chart, lang: Lang, svg: &str) {
         "{ctx}"
     );
 
-    let prefix = format!("chart-{}-{}-", chart.id, lang.code());
+    assert_eq!(view_box[2], if narrow { 320.0 } else { 720.0 }, "{ctx}");
+    let variant = if narrow { "narrow-" } else { "" };
+    let prefix = format!("chart-{}-{}-{variant}", chart.id, lang.code());
     assert_eq!(
         root.attribute("aria-labelledby"),
         Some(format!("{prefix}title {prefix}desc").as_str()),
@@ -412,6 +419,13 @@ fn check_svg(name: &str, chart: &Chart, lang: Lang, svg: &str) {
         }
     }
 
+    if narrow {
+        for n in &texts {
+            let size: f64 = n.attribute("font-size").unwrap_or("0").parse().unwrap();
+            assert!(size >= 12.0, "{ctx}: text {:?} at {size}", n.text());
+        }
+    }
+
     // No label over another, and all inside the drawing.
     let boxes: Vec<TextBox> = texts.iter().map(|n| text_box(*n)).collect();
     for (i, a) in boxes.iter().enumerate() {
@@ -425,19 +439,26 @@ fn check_svg(name: &str, chart: &Chart, lang: Lang, svg: &str) {
     }
 
     // Deterministic.
-    assert_eq!(
-        svg,
-        render_svg(chart, lang, &ChartStyle::default()),
-        "{ctx}: second render differs"
-    );
+    let again = if narrow {
+        render_svg_narrow(chart, lang, &ChartStyle::default())
+    } else {
+        render_svg(chart, lang, &ChartStyle::default())
+    };
+    assert_eq!(svg, again, "{ctx}: second render differs");
 }
 
 fn check_all(cases: &[(String, Chart)]) {
     let style = ChartStyle::default();
     for (name, chart) in cases {
         for lang in Lang::ALL {
-            let svg = render_svg(chart, lang, &style);
-            check_svg(name, chart, lang, &svg);
+            check_svg(name, chart, lang, &render_svg(chart, lang, &style), false);
+            check_svg(
+                name,
+                chart,
+                lang,
+                &render_svg_narrow(chart, lang, &style),
+                true,
+            );
         }
     }
 }
@@ -464,6 +485,8 @@ fn snapshots_of_each_kind_in_both_languages() {
         for lang in Lang::ALL {
             let svg = render_svg(&chart, lang, &style);
             insta::assert_snapshot!(format!("{name}_{}", lang.code()), svg);
+            let svg = render_svg_narrow(&chart, lang, &style);
+            insta::assert_snapshot!(format!("{name}_{}_narrow", lang.code()), svg);
         }
     }
 }

@@ -10,7 +10,7 @@
 use super::Ctx;
 use super::canvas::{Anchor, Canvas, Label, LayerId, Shape};
 use super::frame::{Frame, FrameSpec, Spacing};
-use super::layout::{LINE, SMALL, VALUE_ROOM, WIDTH};
+use super::layout::{LINE, SMALL, VALUE_ROOM};
 use super::text::text_width;
 
 /// Draws a bar chart, stacked or grouped.
@@ -34,7 +34,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>, stacked: bool) -> Canvas {
             end_room: 0.0,
         },
     );
-    let mut canvas = Canvas::new(WIDTH);
+    let mut canvas = Canvas::new(ctx.width);
     canvas.height = frame.height;
     let grid = canvas.layer("grid", Vec::new());
     let bars = canvas.layer("bars", Vec::new());
@@ -126,7 +126,7 @@ fn draw_grouped(ctx: &Ctx<'_>, frame: &Frame, canvas: &mut Canvas, bars: LayerId
     {
         SMALL
     } else {
-        10.0
+        ctx.min_font.max(10.0)
     };
     for &(i, j, v) in &all {
         let x0 = frame.centres[i] - bar_w * series as f64 / 2.0 + j as f64 * bar_w;

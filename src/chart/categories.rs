@@ -31,10 +31,18 @@ pub(crate) struct CategoryLabels {
 }
 
 impl CategoryLabels {
-    /// Fits `labels`, whose centres are `pitch` apart.
-    pub(super) fn fit(labels: &[String], pitch: f64) -> CategoryLabels {
+    /// Fits `labels`, whose centres are `pitch` apart, in text of at least `min_size` units.
+    pub(super) fn fit(labels: &[String], pitch: f64, min_size: f64) -> CategoryLabels {
         let room = pitch - GAP;
-        for (size, max_lines) in [(12.0, 3), (12.0, 4), (11.0, 4), (10.0, 5)] {
+        // Smaller text first takes more lines; below `min_size` it takes more lines at that size instead.
+        let tries =
+            [(12.0, 3), (12.0, 4), (11.0, 4), (10.0, 5)].map(|(size, lines): (f64, usize)| {
+                (
+                    f64::max(size, min_size),
+                    if size < min_size { 5 } else { lines },
+                )
+            });
+        for (size, max_lines) in tries {
             let wrapped: Vec<_> = labels.iter().map(|l| wrap(l, room, size)).collect();
             if wrapped
                 .iter()
@@ -50,11 +58,11 @@ impl CategoryLabels {
                 };
             }
         }
-        Self::fit_rotated(labels, pitch)
+        Self::fit_rotated(labels, pitch, min_size)
     }
 
-    fn fit_rotated(labels: &[String], pitch: f64) -> CategoryLabels {
-        let size = ROTATED_SIZE;
+    fn fit_rotated(labels: &[String], pitch: f64, min_size: f64) -> CategoryLabels {
+        let size = ROTATED_SIZE.max(min_size);
         let lh = size * LINE;
         let pitch = pitch.max(0.1);
         let every = ((lh + 1.0) / pitch).ceil().max(1.0) as usize;
@@ -137,7 +145,7 @@ mod tests {
 
     #[test]
     fn short_labels_stay_on_one_line() {
-        let fit = CategoryLabels::fit(&labels(&["2018年7月", "令和5年版白書"]), 300.0);
+        let fit = CategoryLabels::fit(&labels(&["2018年7月", "令和5年版白書"]), 300.0, 0.0);
         assert!(!fit.rotated);
         assert_eq!(fit.size, 12.0);
         assert_eq!(
@@ -152,7 +160,7 @@ mod tests {
     #[test]
     fn long_japanese_labels_wrap() {
         let long = "神戸医療産業都市への進出企業・団体数（令和5年版白書時点）";
-        let fit = CategoryLabels::fit(&labels(&[long, long, long]), 200.0);
+        let fit = CategoryLabels::fit(&labels(&[long, long, long]), 200.0, 0.0);
         assert!(!fit.rotated);
         for lines in &fit.lines {
             assert!(lines.len() <= 3);
@@ -165,16 +173,26 @@ mod tests {
     #[test]
     fn crowded_labels_turn_and_thin_out() {
         let years: Vec<String> = (1990..2030).map(|y| y.to_string()).collect();
-        let fit = CategoryLabels::fit(&years, 600.0 / 40.0);
+        let fit = CategoryLabels::fit(&years, 600.0 / 40.0, 0.0);
         assert!(fit.rotated);
         let shown = fit.lines.iter().filter(|l| !l.is_empty()).count();
         assert!((20..40).contains(&shown), "{shown}");
         let fit = CategoryLabels::fit(
             &labels(&["Upgrading research functions and industrial clusters"; 12]),
             50.0,
+            0.0,
         );
         assert!(fit.rotated);
         assert!(fit.lines.iter().all(|l| l.len() <= 3));
         assert!(fit.height <= ROTATED_LENGTH);
+    }
+
+    #[test]
+    fn a_smallest_size_is_kept_for_phones() {
+        let long = "Upgrading research functions and industrial clusters";
+        for pitch in [40.0, 80.0, 200.0] {
+            let fit = CategoryLabels::fit(&labels(&[long, "令和5年版白書", "2018"]), pitch, 12.0);
+            assert!(fit.size >= 12.0, "{pitch}: {}", fit.size);
+        }
     }
 }

@@ -9,7 +9,7 @@
 use super::Ctx;
 use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
 use super::categories::{CategoryLabels, GAP};
-use super::layout::{FONT, LABEL_GAP, LINE, PAD, PLOT_HEIGHT, WIDTH};
+use super::layout::{FONT, LABEL_GAP, LINE, PAD, PLOT_HEIGHT};
 use super::legend::Legend;
 use super::scale::{Linear, Ticks, axis_ticks};
 use super::text::{max_width, one_line, text_width, wrap};
@@ -86,15 +86,15 @@ impl Frame {
         let ticks = axis_ticks(spec.min, spec.max, spec.include_zero, 6);
         let tick_labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         let left = PAD + max_width(&tick_labels, FONT) + LABEL_GAP + 2.0;
-        let right = (WIDTH - PAD - spec.right).max(left + 40.0);
+        let right = (ctx.width - PAD - spec.right).max(left + 40.0);
 
         let mut y = PAD;
-        let legend = Legend::layout(&spec.legend, PAD, y, WIDTH - 2.0 * PAD);
+        let legend = Legend::layout(&spec.legend, PAD, y, ctx.width - 2.0 * PAD);
         if legend.height > 0.0 {
             y += legend.height + 10.0;
         }
         let title = words::value_axis_title(ctx.chart, ctx.lang)
-            .map(|t| wrap(&t, WIDTH - 2.0 * PAD, FONT).lines)
+            .map(|t| wrap(&t, ctx.width - 2.0 * PAD, FONT).lines)
             .unwrap_or_default();
         let title_top = y;
         if !title.is_empty() {
@@ -115,7 +115,7 @@ impl Frame {
             Spacing::Slots => pitch,
             Spacing::Edges => pitch.min(2.0 * (centres.first().copied().unwrap_or(left) - left)),
         };
-        let categories = CategoryLabels::fit(&labels, room);
+        let categories = CategoryLabels::fit(&labels, room, ctx.min_font);
         let categories_top = bottom + spec.below.max(FONT / 2.0) + LABEL_GAP;
         y = categories_top + categories.height;
 

@@ -9,19 +9,19 @@
 
 use super::Ctx;
 use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
-use super::layout::{FONT, LABEL_GAP, LINE, PAD, SMALL, WIDTH};
+use super::layout::{FONT, LABEL_GAP, LINE, PAD, SMALL};
 use super::legend::Legend;
 use super::scale::{Linear, Ticks, axis_ticks};
 use super::text::{max_width, one_line, text_width, wrap};
 use super::words;
 
-/// The widest the label column may be.
-const LABEL_COLUMN: f64 = WIDTH * 0.36;
+/// The widest the label column may be, as a share of the width.
+const LABEL_COLUMN: f64 = 0.36;
 
 /// Draws a horizontal bar chart.
 pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
     let layout = Layout::new(ctx);
-    let mut canvas = Canvas::new(WIDTH);
+    let mut canvas = Canvas::new(ctx.width);
     canvas.height = layout.height;
     let layers = Layers {
         grid: canvas.layer("grid", Vec::new()),
@@ -84,7 +84,7 @@ impl Layout {
         let group = series as f64 * bar + series.saturating_sub(1) as f64 * 2.0;
 
         let mut y = PAD;
-        let legend = Legend::layout(&ctx.legend_items(), PAD, y, WIDTH - 2.0 * PAD);
+        let legend = Legend::layout(&ctx.legend_items(), PAD, y, ctx.width - 2.0 * PAD);
         if legend.height > 0.0 {
             y += legend.height + 10.0;
         }
@@ -93,7 +93,7 @@ impl Layout {
                 .chart
                 .category_title
                 .as_ref()
-                .map(|t| wrap(&one_line(t.get(ctx.lang)), WIDTH - 2.0 * PAD, FONT).lines)
+                .map(|t| wrap(&one_line(t.get(ctx.lang)), ctx.width - 2.0 * PAD, FONT).lines)
                 .unwrap_or_default(),
             x: PAD,
             top: y,
@@ -263,7 +263,7 @@ impl LabelColumn {
             .flat_map(|l| l.lines().map(str::to_string).collect::<Vec<_>>())
             .map(|l| text_width(&l, FONT))
             .fold(0.0, f64::max);
-        let column = natural.clamp(FONT * 2.0, LABEL_COLUMN);
+        let column = natural.clamp(FONT * 2.0, LABEL_COLUMN * ctx.width);
         let lines: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, column, FONT).lines).collect();
         let right = PAD + lines.iter().map(|l| max_width(l, FONT)).fold(0.0, f64::max);
         LabelColumn { lines, right }
@@ -317,7 +317,7 @@ fn value_label_room(ctx: &Ctx<'_>, keep: fn(f64) -> bool) -> f64 {
 /// inside the chart.
 fn value_title(ctx: &Ctx<'_>, axis: &ValueAxis, top: f64) -> Title {
     let mid = (axis.x0 + axis.x1) / 2.0;
-    let title_width = 2.0 * (mid - PAD).min(WIDTH - PAD - mid);
+    let title_width = 2.0 * (mid - PAD).min(ctx.width - PAD - mid);
     Title {
         lines: words::value_axis_title(ctx.chart, ctx.lang)
             .map(|t| wrap(&t, title_width, FONT).lines)
@@ -363,7 +363,7 @@ fn fit_ticks(
         let labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         let widest = max_width(&labels, FONT);
         let last = labels.last().map_or(0.0, |l| text_width(l, FONT));
-        let x1 = (WIDTH - PAD - pos_room.max(last / 2.0)).max(x0 + 40.0);
+        let x1 = (ctx.width - PAD - pos_room.max(last / 2.0)).max(x0 + 40.0);
         let spacing = (x1 - x0) / (ticks.values.len().max(2) - 1) as f64;
         let fits = spacing >= widest + 8.0;
         best = Some((ticks, labels, x1));
@@ -374,6 +374,6 @@ fn fit_ticks(
     best.unwrap_or_else(|| {
         let ticks = axis_ticks(min, max, true, 1);
         let labels = ticks.values.iter().map(|&v| ctx.number(v)).collect();
-        (ticks, labels, WIDTH - PAD)
+        (ticks, labels, ctx.width - PAD)
     })
 }

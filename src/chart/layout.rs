@@ -1,8 +1,13 @@
 //! Sizes shared by every kind of chart, in drawing units (the `viewBox` is 720 wide; CSS scales it to the
 //! column, so at a typical 720 px column one unit is one CSS pixel).
 
-/// Width of every chart.
+/// Width of every chart as drawn for wide screens, print and PDF.
 pub(crate) const WIDTH: f64 = 720.0;
+/// Width of the variant drawn for phones: a column of 296 to 351 CSS px (320 to 375 px screens) shows it at
+/// 0.93 to 1.1 units per pixel, so text of [`NARROW_MIN_FONT`] units is at least 11 CSS px.
+pub(crate) const NARROW_WIDTH: f64 = 320.0;
+/// The smallest text of the narrow variant.
+pub(crate) const NARROW_MIN_FONT: f64 = 12.0;
 /// Space around the drawing.
 pub(crate) const PAD: f64 = 12.0;
 /// Font size of labels, tick labels, legend and axis titles.

@@ -15,8 +15,9 @@ use super::paint::WHITE;
 use super::scale::line_includes_zero;
 use super::text::{max_width, text_width, wrap};
 
-/// The widest a direct label may be before it wraps.
+/// The widest a direct label may be before it wraps (a seventh of the narrow drawing's width less, on phones).
 const DIRECT_WIDTH: f64 = 140.0;
+const DIRECT_WIDTH_NARROW: f64 = 96.0;
 /// Space from the plot to a direct label's marker, and from the marker to the name.
 const DIRECT_GAP: f64 = 10.0;
 const MARKER_KEY: f64 = 14.0;
@@ -30,7 +31,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
     let direct = direct_labels(ctx);
     let values = ValueLabels::plan(ctx);
     let frame = layout(ctx, &direct, &values);
-    let mut canvas = Canvas::new(WIDTH);
+    let mut canvas = Canvas::new(ctx.width);
     canvas.height = frame.height;
     let layers = Layers::new(&mut canvas, ctx.chart.series.len());
     frame.draw_grid(&mut canvas, layers.grid, ctx);
@@ -87,7 +88,14 @@ fn direct_labels(ctx: &Ctx<'_>) -> Vec<Vec<String>> {
     if ctx.chart.series.len() > 1 {
         ctx.series_names()
             .iter()
-            .map(|name| wrap(name, DIRECT_WIDTH, FONT).lines)
+            .map(|name| {
+                let width = if ctx.width < WIDTH {
+                    DIRECT_WIDTH_NARROW
+                } else {
+                    DIRECT_WIDTH
+                };
+                wrap(name, width, FONT).lines
+            })
             .collect()
     } else {
         Vec::new()

@@ -73,18 +73,58 @@ impl Default for ChartStyle {
 /// inlined in HTML as-is and also served as a file). Ids inside are prefixed with `chart-<chart.id>-<lang code>-`
 /// so several charts (and both languages) can sit in one HTML page without id clashes.
 pub fn render_svg(chart: &Chart, lang: Lang, style: &ChartStyle) -> String {
+    draw(chart, lang, style, false)
+}
+
+/// The chart drawn for phones: [`layout::NARROW_WIDTH`] units wide with no text under
+/// [`layout::NARROW_MIN_FONT`] units, so that at 320 to 375 px every bar, label and value shows without
+/// sideways scrolling; vertical bars with more than [`NARROW_MAX_COLUMNS`] categories or bars are laid across
+/// (horizontal bars), where long labels wrap and values have room. Its ids are prefixed `chart-<id>-<lang>-narrow-`, so it can sit
+/// beside the wide one (CSS shows one of the two).
+pub fn render_svg_narrow(chart: &Chart, lang: Lang, style: &ChartStyle) -> String {
+    draw(chart, lang, style, true)
+}
+
+/// The most categories, and the most bars in all, of vertical bars drawn as columns on a phone.
+pub const NARROW_MAX_COLUMNS: usize = 4;
+const NARROW_MAX_BARS: usize = 6;
+
+fn draw(chart: &Chart, lang: Lang, style: &ChartStyle, narrow: bool) -> String {
     let ctx = Ctx {
         chart,
         lang,
         paint: Paint::new(style),
+        width: if narrow {
+            layout::NARROW_WIDTH
+        } else {
+            layout::WIDTH
+        },
+        min_font: if narrow { layout::NARROW_MIN_FONT } else { 0.0 },
     };
-    let canvas = match chart.kind {
+    let kind = match chart.kind {
+        ChartKind::Bar
+            if narrow
+                && (chart.categories.len() > NARROW_MAX_COLUMNS
+                    || chart.categories.len() * chart.series.len() > NARROW_MAX_BARS) =>
+        {
+            ChartKind::HBar
+        }
+        kind => kind,
+    };
+    let canvas = match kind {
         ChartKind::Bar => bars::draw(&ctx, false),
         ChartKind::Stacked => bars::draw(&ctx, true),
         ChartKind::HBar => hbar::draw(&ctx),
         ChartKind::Line => line::draw(&ctx),
     };
-    svg::document(&canvas, chart, lang, style, &text_alternative(chart, lang))
+    svg::document(
+        &canvas,
+        chart,
+        lang,
+        style,
+        &text_alternative(chart, lang),
+        narrow,
+    )
 }
 
 /// A one-paragraph text alternative in `lang` describing the chart and all its values (used in `<desc>` and by
@@ -100,6 +140,10 @@ pub(crate) struct Ctx<'a> {
     chart: &'a Chart,
     lang: Lang,
     paint: Paint,
+    /// The width of the drawing: [`layout::WIDTH`], or [`layout::NARROW_WIDTH`] for phones.
+    width: f64,
+    /// The smallest font size allowed (0 for the wide drawing).
+    min_font: f64,
 }
 
 impl Ctx<'_> {

@@ -19,18 +19,25 @@ pub(crate) fn document(
     lang: Lang,
     style: &ChartStyle,
     alt: &str,
+    narrow: bool,
 ) -> String {
-    let prefix = format!("chart-{}-{}-", id_part(&chart.id), lang.code());
+    let variant = if narrow { "narrow-" } else { "" };
+    let prefix = format!("chart-{}-{}-{variant}", id_part(&chart.id), lang.code());
     let mut out = String::with_capacity(8 * 1024);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{prefix}title {prefix}desc\" xml:lang=\"{code}\" class=\"chart-svg chart-svg-{kind}\" \
+         aria-labelledby=\"{prefix}title {prefix}desc\" xml:lang=\"{code}\" class=\"chart-svg chart-svg-{kind}{class}\" \
          font-family=\"{family}\">",
         w = number(canvas.width),
         h = number(canvas.height),
         code = lang.code(),
         kind = chart.kind.name(),
+        class = if narrow {
+            " chart-narrow"
+        } else {
+            " chart-wide"
+        },
         family = escape(&style.font_family),
     );
     let _ = writeln!(

@@ -330,7 +330,7 @@ fn files(ctx: &Context<'_>, lang: Lang, pages: &[&Page], main: &Main) -> Vec<(St
         .flat_map(|p| p.data.charts.iter())
         .filter_map(|c| {
             let svg = ctx.svgs.get(&(c.id.clone(), lang))?;
-            Some((chart_path(&c.id, lang), svg.as_bytes().to_vec()))
+            Some((chart_path(&c.id, lang), svg.wide.as_bytes().to_vec()))
         })
         .collect();
     for (path, rel) in &main.images {

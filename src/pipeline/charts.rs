@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::chart;
 use crate::model::lang::Lang;
 use crate::model::site::Site;
-use crate::render::Svgs;
+use crate::render::{ChartSvg, Svgs};
 
 /// The charts of the pages in `only` (every page when `None`) in both languages, drawn in parallel.
 pub(super) fn draw_charts(
@@ -23,6 +23,12 @@ pub(super) fn draw_charts(
         .flat_map(|c| Lang::ALL.into_iter().map(move |l| (c, l)))
         .collect();
     jobs.par_iter()
-        .map(|(c, l)| ((c.id.clone(), *l), chart::render_svg(c, *l, style).into()))
+        .map(|(c, l)| {
+            let svg = ChartSvg {
+                wide: chart::render_svg(c, *l, style),
+                narrow: chart::render_svg_narrow(c, *l, style),
+            };
+            ((c.id.clone(), *l), svg.into())
+        })
         .collect()
 }

@@ -22,9 +22,18 @@ use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::theme::Theme;
 
-/// Every chart's SVG, by (chart id, language); shared, so that `serve` keeps the charts of pages an edit did
+/// Every chart's SVGs, by (chart id, language); shared, so that `serve` keeps the charts of pages an edit did
 /// not touch without copying them.
-pub type Svgs = HashMap<(String, Lang), std::sync::Arc<str>>;
+pub type Svgs = HashMap<(String, Lang), std::sync::Arc<ChartSvg>>;
+
+/// A chart drawn twice: for wide screens, print and PDF, and for phones (CSS shows one of the two).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ChartSvg {
+    /// The chart as drawn for wide screens (also the PDF's).
+    pub wide: String,
+    /// The chart as drawn for phones.
+    pub narrow: String,
+}
 
 /// Everything a rendering job reads.
 #[derive(Clone, Copy)]

@@ -20,10 +20,10 @@ pub(crate) fn figure_html(
     from: &str,
     id_prefix: &str,
 ) -> Result<String, Diagnostic> {
-    let svg = ctx
+    let (svg, svg_narrow) = ctx
         .svgs
         .get(&(chart.id.clone(), lang))
-        .map(|svg| svg.to_string())
+        .map(|svg| (svg.wide.clone(), svg.narrow.clone()))
         .unwrap_or_default();
     let page_dir = super::urls::page_path(lang, &info.page_id);
     let sources = figure_line(ctx, lang, &chart.sources, |id| {
@@ -36,6 +36,7 @@ pub(crate) fn figure_html(
         label: info.label.get(lang).clone(),
         title: chart.title.get(lang).clone(),
         svg,
+        svg_narrow,
         note: chart.note.as_ref().map(|n| n.get(lang).clone()),
         source: joined(ctx, lang, &sources),
         source_url: sources.first().map(|s| s.url.clone()).unwrap_or_default(),
@@ -160,8 +161,10 @@ pub(crate) struct FigureView {
     pub label: String,
     /// Title.
     pub title: String,
-    /// The SVG.
+    /// The SVG for wide screens, print and PDF.
     pub svg: String,
+    /// The SVG for phones.
+    pub svg_narrow: String,
     /// Note under the chart.
     pub note: Option<String>,
     /// 資料：… line.

@@ -42,7 +42,7 @@ use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
 use crate::progress::Progress;
 pub(crate) use citations::{figure_line as figure_sources, joined as joined_sources};
-pub use context::{Context, Svgs};
+pub use context::{ChartSvg, Context, Svgs};
 pub(crate) use deps::Deps;
 pub use deps::{Dep, touches};
 pub(crate) use figure::table as chart_table;

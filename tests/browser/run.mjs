@@ -37,6 +37,10 @@ const BUILDS = {
   file: { dir: path.join(TARGET, 'browser-site-file'), args: ['--base-url', SUBPATH_BASE, '--relative-links'], mode: 'file', baseUrl: SUBPATH_BASE },
 };
 
+// A small site whose charts are hard to fit: many categories, long labels in both languages, several series,
+// large numbers, each kind (tests/fixtures/charts). Only its layout is checked.
+const CHARTS = { dir: path.join(TARGET, 'browser-site-charts'), args: ['--content', 'tests/fixtures/charts/content', '--no-pdf', '--base-url', SUBPATH_BASE], mode: 'http', baseUrl: SUBPATH_BASE };
+
 function parseArgs(argv) {
   const opts = { only: new Set(ALL), build: true };
   for (let i = 0; i < argv.length; i++) {
@@ -96,9 +100,10 @@ async function main() {
       const bin = hakushoBinary();
       hakushoBinaryPath = bin;
       for (const b of Object.values(BUILDS)) build(bin, b);
+      build(bin, CHARTS);
     });
   } else {
-    for (const b of Object.values(BUILDS)) if (!fs.existsSync(path.join(b.dir, 'index.html'))) built = false;
+    for (const b of [...Object.values(BUILDS), CHARTS]) if (!fs.existsSync(path.join(b.dir, 'index.html'))) built = false;
     if (!built) await h.check('the builds exist (--no-build)', () => [`no build in target/: run without --no-build`]);
   }
 
@@ -143,7 +148,14 @@ async function main() {
           });
         }
         if (wants('layout')) {
-          await h.check(`layout: no sideways scrolling, charts inside their column, no overlapping text, at 1280 and 375 px (${pages.length} pages)`, () => checkLayout(browser, site, pages));
+          await h.check(`layout: no sideways scrolling, every chart whole inside its column (text of 11 px or more on phones), no overlapping text, at 1280, 375 and 320 px (${pages.length} pages)`, () => checkLayout(browser, site, pages));
+          const chartsSite = await serveSite(CHARTS.dir, new URL(SUBPATH_BASE).pathname);
+          try {
+            const chartPages = listFiles(CHARTS.dir, (f) => /cases\/alpha\/index\.html$/.test(f));
+            await h.check(`layout of hard charts (tests/fixtures/charts: many categories, long labels, each kind), at 1280, 375 and 320 px (${chartPages.length} pages)`, () => checkLayout(browser, chartsSite, chartPages));
+          } finally {
+            await chartsSite.close();
+          }
         }
         if (wants('journeys') || wants('screenshots')) fs.mkdirSync(SCREENSHOTS, { recursive: true });
         if (wants('journeys')) {

@@ -7,10 +7,13 @@ import { platformFonts } from './journeys.mjs';
 /**
  * Runs in the page (every <details> opened first): what is wrong with the layout at this width.
  * - the page scrolls sideways (something wider than the viewport);
- * - a chart is wider than its column (figure) or the viewport;
+ * - a chart is wider than its column (figure) or the viewport, or scrolls inside its box;
+ * - a figure shows no chart or both of its drawings (wide and narrow) at once;
+ * - a chart's text reaches outside the drawing, or (on phones, `minChartText` > 0) is smaller than
+ *   `minChartText` CSS px;
  * - two pieces of text overlap (line boxes of different text nodes intersect).
  */
-function layoutProblemsInPage() {
+function layoutProblemsInPage(minChartText) {
   const out = [];
   const vw = document.documentElement.clientWidth;
   const sw = document.documentElement.scrollWidth;
@@ -43,12 +46,29 @@ function layoutProblemsInPage() {
     }
     out.push(`the page scrolls sideways: ${sw} px wide in a ${vw} px viewport; too wide: ${culprits.join('; ') || '?'}`);
   }
-  for (const svg of document.querySelectorAll('figure.chart svg')) {
-    // A chart may be wider than a phone's column inside its own sideways-scrolling box (.chart-image);
-    // then the box is what must fit.
-    const box = svg.closest('.chart-image');
-    const scrolls = box && getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth;
-    const r = (scrolls ? box : svg).getBoundingClientRect();
+  for (const figure of document.querySelectorAll('figure.chart')) {
+    const shown = [...figure.querySelectorAll('.chart-image > svg')].filter((s) => getComputedStyle(s).display !== 'none');
+    if (shown.length !== 1) out.push(`chart ${describe(figure)} shows ${shown.length} drawings, expected 1`);
+    const box = figure.querySelector('.chart-image');
+    if (box && box.scrollWidth > box.clientWidth + 1) out.push(`chart ${describe(figure)} scrolls sideways inside its box (${box.scrollWidth} px in ${box.clientWidth} px)`);
+  }
+  for (const svg of [...document.querySelectorAll('figure.chart svg')].filter((s) => getComputedStyle(s).display !== 'none')) {
+    const name = `${describe(svg.closest('figure'))} (${svg.getAttribute('class')})`;
+    const sr = svg.getBoundingClientRect();
+    const scale = sr.width / svg.viewBox.baseVal.width;
+    let small = null;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(t.getAttribute('font-size')) * scale;
+      if (minChartText > 0 && px < minChartText - 0.05 && (!small || px < small.px)) small = { px, text: t.textContent };
+      const tr = t.getBoundingClientRect();
+      if (tr.width > 0 && (tr.left < sr.left - 1 || tr.right > sr.right + 1 || tr.top < sr.top - 1 || tr.bottom > sr.bottom + 1)) {
+        out.push(`chart ${name}: the text “${t.textContent}” reaches outside the drawing`);
+      }
+    }
+    if (small) out.push(`chart ${name}: text “${small.text}” is ${small.px.toFixed(1)} px, under ${minChartText} px`);
+  }
+  for (const svg of [...document.querySelectorAll('figure.chart svg')].filter((s) => getComputedStyle(s).display !== 'none')) {
+    const r = svg.getBoundingClientRect();
     const fig = svg.closest('figure').getBoundingClientRect();
     const col = (svg.closest('main') || document.body).getBoundingClientRect();
     if (r.right > Math.min(fig.right, col.right, vw) + 1 || r.left < Math.max(fig.left, col.left, 0) - 1) {
@@ -102,7 +122,9 @@ function layoutProblemsInPage() {
   return out;
 }
 
-export const WIDTHS = [1280, 375];
+export const WIDTHS = [1280, 375, 320];
+/** The smallest chart text on phones, in CSS px. */
+export const MIN_CHART_TEXT = 11;
 
 /** Layout problems of every page at each width. */
 export async function checkLayout(browser, site, pages) {
@@ -116,7 +138,8 @@ export async function checkLayout(browser, site, pages) {
         await page.evaluate(() => document.fonts.ready);
         // Open every <details> (the charts' data tables): what they hold must fit too.
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        for (const p of await page.evaluate(layoutProblemsInPage)) problems.push(`${rel} at ${width} px: ${p}`);
+        const minText = width < 600 ? MIN_CHART_TEXT : 0;
+        for (const p of await page.evaluate(layoutProblemsInPage, minText)) problems.push(`${rel} at ${width} px: ${p}`);
         page.problems(); // load problems are the axe check's business
       }
     } finally {
@@ -131,11 +154,14 @@ export const SHOTS = [
   { name: 'case-kobe', path: 'cases/kobe/' },
 ];
 
+/** The widths of the screenshots. */
+export const SHOT_WIDTHS = [1280, 375];
+
 /** Full-page screenshots of the home page and a case, both languages, each width; returns problems. */
 export async function takeScreenshots(browser, site, dir) {
   const problems = [];
   const files = [];
-  for (const width of WIDTHS) {
+  for (const width of SHOT_WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, deviceScaleFactor: 1 });
     try {
       const page = await newPage(context, site.origin);
