@@ -83,7 +83,7 @@ impl Frame {
     /// Lays the frame out for `ctx`'s chart.
     pub(super) fn layout(ctx: &Ctx<'_>, spec: &FrameSpec) -> Frame {
         let lh = FONT * LINE;
-        let ticks = axis_ticks(spec.min, spec.max, spec.include_zero, 6);
+        let ticks = axis_ticks(spec.min, spec.max, spec.include_zero, 6, ctx.whole());
         let tick_labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         let left = PAD + max_width(&tick_labels, FONT) + LABEL_GAP + 2.0;
         let right = (ctx.width - PAD - spec.right).max(left + 40.0);

@@ -359,7 +359,7 @@ fn fit_ticks(
 ) -> (Ticks, Vec<String>, f64) {
     let mut best = None;
     for intervals in (1..=6).rev() {
-        let ticks = axis_ticks(min, max, true, intervals);
+        let ticks = axis_ticks(min, max, true, intervals, ctx.whole());
         let labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         let widest = max_width(&labels, FONT);
         let last = labels.last().map_or(0.0, |l| text_width(l, FONT));
@@ -372,7 +372,7 @@ fn fit_ticks(
         }
     }
     best.unwrap_or_else(|| {
-        let ticks = axis_ticks(min, max, true, 1);
+        let ticks = axis_ticks(min, max, true, 1, ctx.whole());
         let labels = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         (ticks, labels, ctx.width - PAD)
     })

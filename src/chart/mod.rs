@@ -198,6 +198,15 @@ impl Ctx<'_> {
             .unwrap_or(0.0)
     }
 
+    /// Whether every value is a whole number (a count), so that the axis has whole ticks only.
+    fn whole(&self) -> bool {
+        self.chart
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter())
+            .all(|v| v.fract() == 0.0)
+    }
+
     /// The smallest and largest value of all series (0, 0 when there are none).
     fn extent(&self) -> (f64, f64) {
         let mut extent: Option<(f64, f64)> = None;

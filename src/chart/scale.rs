@@ -30,8 +30,15 @@ impl Ticks {
 }
 
 /// Ticks for data from `min` to `max`. With `include_zero` (bars) the axis always reaches zero. A range of
-/// zero width is widened: all zero gives 0 to 1, all equal to `v` gives about `v ± 10%`.
-pub(crate) fn axis_ticks(min: f64, max: f64, include_zero: bool, max_intervals: usize) -> Ticks {
+/// zero width is widened: all zero gives 0 to 1, all equal to `v` gives about `v ± 10%`. For `whole` data
+/// (counts: every value a whole number) every tick is a whole number too, never 2.5.
+pub(crate) fn axis_ticks(
+    min: f64,
+    max: f64,
+    include_zero: bool,
+    max_intervals: usize,
+    whole: bool,
+) -> Ticks {
     let clean = |v: f64| {
         if v.is_finite() {
             v.clamp(-LIMIT, LIMIT)
@@ -53,7 +60,7 @@ pub(crate) fn axis_ticks(min: f64, max: f64, include_zero: bool, max_intervals: 
             hi += pad;
         }
     }
-    nice_ticks(lo, hi, max_intervals)
+    nice_ticks(lo, hi, max_intervals, whole)
 }
 
 /// Whether a line chart's axis should start at zero: when the data are all on one side of zero and their
@@ -72,8 +79,8 @@ pub(crate) fn line_includes_zero(min: f64, max: f64) -> bool {
     }
 }
 
-/// The nicest ticks covering `lo..=hi` in at most `max_intervals` intervals.
-pub(crate) fn nice_ticks(lo: f64, hi: f64, max_intervals: usize) -> Ticks {
+/// The nicest ticks covering `lo..=hi` in at most `max_intervals` intervals (whole steps only if `whole`).
+pub(crate) fn nice_ticks(lo: f64, hi: f64, max_intervals: usize, whole: bool) -> Ticks {
     let intervals = max_intervals.clamp(1, 20) as f64;
     let span = hi - lo;
     if !(span > 0.0 && span.is_finite()) {
@@ -87,6 +94,9 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, max_intervals: usize) -> Ticks {
             }
             let at = |k: f64| multiple(k, m, exp);
             let step = at(1.0);
+            if whole && (step < 1.0 || step.fract() != 0.0) {
+                continue;
+            }
             let k0 = (lo / step + 1e-9).floor();
             let k1 = (hi / step - 1e-9).ceil().max(k0 + 1.0);
             if !(k0.is_finite() && k1.is_finite()) {
@@ -189,7 +199,7 @@ mod tests {
             (0.0, 0.25, 0.0, 0.25, 0.05),
         ];
         for (min, max, lo, hi, step) in cases {
-            let t = axis_ticks(min, max, true, 6);
+            let t = axis_ticks(min, max, true, 6, false);
             check(&t);
             assert_eq!((t.lo, t.hi, t.step), (lo, hi, step), "{min}..{max}: {t:?}");
         }
@@ -205,7 +215,7 @@ mod tests {
             (1e12, 1e12, 9e11, 1.1e12, 5e10),
         ];
         for (min, max, lo, hi, step) in cases {
-            let t = axis_ticks(min, max, false, 6);
+            let t = axis_ticks(min, max, false, 6, false);
             check(&t);
             assert_eq!((t.lo, t.hi), (lo, hi), "{min}..{max}: {t:?}");
             assert!((t.step - step).abs() < step * 1e-9, "{min}..{max}: {t:?}");
@@ -234,7 +244,7 @@ mod tests {
             for &b in &values {
                 for zero in [true, false] {
                     for n in [0, 1, 2, 6, 100] {
-                        let t = axis_ticks(a, b, zero, n);
+                        let t = axis_ticks(a, b, zero, n, false);
                         assert!(
                             t.lo.is_finite() && t.hi.is_finite() && t.lo < t.hi,
                             "{a} {b}"
@@ -248,16 +258,16 @@ mod tests {
 
     #[test]
     fn fewer_intervals_when_asked() {
-        let t = axis_ticks(0.0, 1e12, true, 2);
+        let t = axis_ticks(0.0, 1e12, true, 2, false);
         assert_eq!(t.values, vec![0.0, 5e11, 1e12]);
-        let t = axis_ticks(0.0, 1e12, true, 1);
+        let t = axis_ticks(0.0, 1e12, true, 1, false);
         assert_eq!(t.values, vec![0.0, 1e12]);
     }
 
     #[test]
     fn tick_steps_have_at_most_three_decimals() {
         for max in [0.0001, 0.0004, 0.003, 0.007, 0.02, 0.06] {
-            let t = axis_ticks(0.0, max, true, 6);
+            let t = axis_ticks(0.0, max, true, 6, false);
             let thousandths = t.step * 1000.0;
             assert!(
                 (thousandths - thousandths.round()).abs() < 1e-6,
@@ -283,5 +293,33 @@ mod tests {
         assert_eq!(s.map(400.0), 100.0);
         assert_eq!(s.map(350.0), 125.0);
         assert_eq!(Linear::new(1.0, 1.0, 5.0, 9.0).map(3.0), 5.0);
+    }
+
+    #[test]
+    fn counts_get_whole_ticks() {
+        // 15 and 12 of something: 0, 5, 10, 15 rather than 0, 2.5, …, 15.
+        assert_eq!(
+            axis_ticks(12.0, 15.0, true, 6, true).values,
+            [0.0, 5.0, 10.0, 15.0]
+        );
+        assert_eq!(axis_ticks(12.0, 15.0, true, 6, false).step, 2.5);
+        for max in 1..=200 {
+            for n in 1..=6 {
+                let t = axis_ticks(0.0, f64::from(max), true, n, true);
+                assert!(
+                    t.values.iter().all(|v| v.fract() == 0.0),
+                    "{max} in {n}: {:?}",
+                    t.values
+                );
+                assert!(t.hi >= f64::from(max));
+            }
+        }
+        assert_eq!(axis_ticks(0.0, 0.0, true, 6, true).values, [0.0, 1.0]);
+        assert!(
+            axis_ticks(1.0, 1.0, false, 6, true)
+                .values
+                .iter()
+                .all(|v| v.fract() == 0.0)
+        );
     }
 }
