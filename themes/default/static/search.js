@@ -149,7 +149,7 @@
       if (!q) { status.textContent = ''; return; }
       var hits = search(index, q);
       status.textContent = hits.length
-        ? form.getAttribute('data-found').replace('{n}', String(hits.length))
+        ? (hits.length === 1 && form.getAttribute('data-found-one') || form.getAttribute('data-found')).replace('{n}', String(hits.length))
         : form.getAttribute('data-none');
       hits.slice(0, 50).forEach(function (h) {
         var doc = index.docs[h.doc];
