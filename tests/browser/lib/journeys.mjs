@@ -344,6 +344,19 @@ export const journeys = [
       }),
   },
   {
+    name: 'journey: the search box in the header of a case (at 375 px): 神戸 + Enter opens the search page with the Kobe case first',
+    run: (browser, site) =>
+      withPage(browser, site, { viewport: { width: 375, height: 800 } }, async (page) => {
+        await page.goto(site.url + 'ja/cases/kawasaki/');
+        const box = page.locator('header form[role=search] input[name=q]');
+        assert(await box.isVisible(), 'no visible search box in the header of /ja/cases/kawasaki/ at 375 px');
+        await box.fill('神戸');
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), box.press('Enter')]);
+        await expectPath(page, site, '/ja/search/', 'after searching from the header');
+        await firstResult(page, site, '/ja/cases/kobe/');
+      }),
+  },
+  {
     name: 'journey: serve’s translation workbench (/_hakusho/): statuses in Japanese, Kobe side by side, scrolling one language scrolls the other',
     run: async (browser, _site, env) => {
       const serve = spawn(env.bin, ['serve', '--port', '0', '--content', env.content], { env: { ...process.env, HAKUSHO_LANG: 'ja' }, stdio: ['ignore', 'pipe', 'ignore'] });
