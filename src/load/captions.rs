@@ -33,7 +33,12 @@ pub(super) fn check_ids<'s>(
                             format!("the table id `{}` is already used in {other_path}", t.id),
                         )
                         .at(t.position.line, t.position.column)
-                        .with_help(super::UNIQUE_IDS),
+                        .with_help(super::UNIQUE_IDS)
+                        .ja(format!(
+                            "表の id `{}` は {other_path} ですでに使われています",
+                            t.id
+                        ))
+                        .ja_help(super::UNIQUE_IDS_JA),
                     );
                 }
             }
@@ -66,6 +71,16 @@ pub(super) fn check_languages(page: &Page, warnings: &mut Vec<Diagnostic>) {
                         "give the same table the caption line `Table: … {{#{}}}` in index.{}.md too",
                         t.id,
                         other_lang.code()
+                    ))
+                    .ja(format!(
+                        "表 `{}` には、ここでは見出しがありますが、{}の本文にはありません",
+                        t.id,
+                        other_lang.name_in_japanese()
+                    ))
+                    .ja_help(format!(
+                        "index.{}.md でも同じ表に見出しの行 `Table: … {{#{}}}` を付けてください",
+                        other_lang.code(),
+                        t.id
                     )),
                 );
             }

@@ -87,7 +87,12 @@ fn check_sizes(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
                 &at.path(&[Seg::Key("categories")]),
                 format!("chart `{}` has no categories", raw.id),
             )
-            .with_help("give one label per value, e.g. `categories: [2018, 2023]`"),
+            .with_help("give one label per value, e.g. `categories: [2018, 2023]`")
+            .ja(format!(
+                "図 `{}` に項目（`categories`）がありません",
+                raw.id
+            ))
+            .ja_help("値ごとに一つずつ項目名を書いてください。例：`categories: [2018, 2023]`"),
         );
     }
     if n > MAX_CATEGORIES {
@@ -100,7 +105,12 @@ fn check_sizes(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
                     raw.id
                 ),
             )
-            .with_help("group the data, or publish the full table as a separate file"),
+            .with_help("group the data, or publish the full table as a separate file")
+            .ja(format!(
+                "図 `{}` には項目が {n} 個あります。読みやすく描けるのは {MAX_CATEGORIES} 個までです",
+                raw.id
+            ))
+            .ja_help("データをまとめるか、表全体を別のファイルとして公開してください"),
         );
     }
     if raw.series.is_empty() {
@@ -110,19 +120,30 @@ fn check_sizes(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
                 &at.path(&[Seg::Key("series")]),
                 format!("chart `{}` has no series", raw.id),
             )
-            .with_help("add at least one `- name: {ja: …, en: …}` with `values: [...]`"),
+            .with_help("add at least one `- name: {ja: …, en: …}` with `values: [...]`")
+            .ja(format!("図 `{}` に系列（`series`）がありません", raw.id))
+            .ja_help(
+                "`values: [...]` を持つ `- name: {ja: …, en: …}` を少なくとも一つ加えてください",
+            ),
         );
     }
     if raw.series.len() > MAX_SERIES {
-        errors.push(src.error_at(
-            Code::ChartData,
-            &at.path(&[Seg::Key("series")]),
-            format!(
-                "chart `{}` has {} series; at most {MAX_SERIES} can be told apart",
+        errors.push(
+            src.error_at(
+                Code::ChartData,
+                &at.path(&[Seg::Key("series")]),
+                format!(
+                    "chart `{}` has {} series; at most {MAX_SERIES} can be told apart",
+                    raw.id,
+                    raw.series.len()
+                ),
+            )
+            .ja(format!(
+                "図 `{}` には系列が {} 個あります。見分けられるのは {MAX_SERIES} 個までです",
                 raw.id,
                 raw.series.len()
-            ),
-        ));
+            )),
+        );
     }
 }
 
@@ -138,16 +159,24 @@ fn check_series(
     let n = raw.categories.len();
     let values_at = at.path(&[Seg::Key("series"), Seg::Index(s), Seg::Key("values")]);
     if series.values.is_empty() {
-        errors.push(src.error_at(
-            Code::ChartData,
-            &values_at,
-            format!(
-                "series {} ({}) of chart `{}` has no values",
+        errors.push(
+            src.error_at(
+                Code::ChartData,
+                &values_at,
+                format!(
+                    "series {} ({}) of chart `{}` has no values",
+                    s + 1,
+                    series.name.0.en,
+                    raw.id
+                ),
+            )
+            .ja(format!(
+                "図 `{}` の {} 番目の系列（{}）に値がありません",
+                raw.id,
                 s + 1,
-                series.name.0.en,
-                raw.id
-            ),
-        ));
+                series.name.0.ja
+            )),
+        );
     } else if series.values.len() != n && n > 0 {
         errors.push(
             src.error_at(
@@ -161,7 +190,15 @@ fn check_series(
                     series.values.len()
                 ),
             )
-            .with_help("give exactly one value per category, in the same order"),
+            .with_help("give exactly one value per category, in the same order")
+            .ja(format!(
+                "図 `{}` の {} 番目の系列（{}）には値が {} 個ありますが、項目は {n} 個です",
+                raw.id,
+                s + 1,
+                series.name.0.ja,
+                series.values.len()
+            ))
+            .ja_help("項目ごとにちょうど一つずつ、同じ順で値を書いてください"),
         );
     }
     for (v, value) in series.values.iter().enumerate() {
@@ -170,7 +207,9 @@ fn check_series(
             p.push(Seg::Index(v));
             errors.push(
                 src.error_at(Code::ChartData, &p, format!("value {} of series {} in chart `{}` is not a finite number", v + 1, s + 1, raw.id))
-                    .with_help("write a plain number; a missing value cannot be drawn: leave the category out or explain it in `note`"),
+                    .with_help("write a plain number; a missing value cannot be drawn: leave the category out or explain it in `note`")
+                    .ja(format!("図 `{}` の {} 番目の系列の {} 番目の値は、有限の数ではありません", raw.id, s + 1, v + 1))
+                    .ja_help("ふつうの数を書いてください。値のないものは描けないため、その項目を除くか、`note` で説明してください"),
             );
         }
     }

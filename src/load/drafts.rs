@@ -27,7 +27,9 @@ pub(super) fn drafts_left_out(
                         &doc.path,
                         "this page is a draft (draft: true): build leaves it out",
                     )
-                    .with_help("remove `draft: true` to publish it; `hakusho serve` and `build --drafts` show it"),
+                    .with_help("remove `draft: true` to publish it; `hakusho serve` and `build --drafts` show it")
+                    .ja("このページは下書き（draft: true）なので、build では出力しません")
+                    .ja_help("公開するには `draft: true` を消してください。`hakusho serve` と `build --drafts` では表示されます"),
                 );
                 *slot = None;
             }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::diag::{Diagnostic, MessageLanguage};
 use crate::model::page::PageKind;
 
 /// Words of Rust and serde that must not reach an editor (outside quoted values and backticked names).
@@ -89,22 +90,32 @@ fn the_check_finds_what_editors_used_to_see() {
     }
 }
 
-fn front(yaml: &str) -> Vec<String> {
+fn shown(found: Vec<Diagnostic>) -> Vec<String> {
+    found.iter().map(ToString::to_string).collect()
+}
+
+fn front_found(yaml: &str) -> Vec<Diagnostic> {
     let text = format!("---\n{yaml}\n---\nbody\n");
-    match super::front_matter::parse_document(Path::new("p.md"), text, true) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.iter().map(ToString::to_string).collect(),
-    }
+    super::front_matter::parse_document(Path::new("p.md"), text, true)
+        .err()
+        .unwrap_or_default()
+}
+
+fn front(yaml: &str) -> Vec<String> {
+    shown(front_found(yaml))
+}
+
+fn data_found(yaml: &str) -> Vec<Diagnostic> {
+    super::page_data::parse_page_data(Path::new("data.yaml"), yaml, PageKind::Case)
+        .err()
+        .unwrap_or_default()
 }
 
 fn data(yaml: &str) -> Vec<String> {
-    match super::page_data::parse_page_data(Path::new("data.yaml"), yaml, PageKind::Case) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.iter().map(ToString::to_string).collect(),
-    }
+    shown(data_found(yaml))
 }
 
-fn file(name: &str, yaml: &str) -> Vec<String> {
+fn file_found(name: &str, yaml: &str) -> Vec<Diagnostic> {
     let p = Path::new(name);
     let r = match name {
         "site.yaml" => super::site_files::parse_site_config(p, yaml).map(|_| ()),
@@ -112,10 +123,7 @@ fn file(name: &str, yaml: &str) -> Vec<String> {
         "taxonomies.yaml" => super::site_files::parse_taxonomies(p, yaml).map(|_| ()),
         _ => super::site_files::parse_glossary(p, yaml).map(|_| ()),
     };
-    match r {
-        Ok(()) => Vec::new(),
-        Err(e) => e.iter().map(ToString::to_string).collect(),
-    }
+    r.err().unwrap_or_default()
 }
 
 /// A case with one key figure, edited by [`KEY_FIGURE_EDITS`].
@@ -271,45 +279,108 @@ const GLOSSARY: &[&str] = &[
     "- id: a\n  term: x",
 ];
 
+/// What every shape of wrong YAML above gives, for each kind of file.
+fn every_mistake() -> Vec<(String, Vec<Diagnostic>)> {
+    let mut all = Vec::new();
+    for y in FRONT_MATTER {
+        all.push((y.to_string(), front_found(y)));
+    }
+    for y in DATA_YAML {
+        all.push((y.to_string(), data_found(y)));
+    }
+    for (from, to) in KEY_FIGURE_EDITS {
+        let y = KEY_FIGURE.replace(from, to);
+        all.push((y.clone(), data_found(&y)));
+    }
+    for (from, to) in CHART_EDITS {
+        let y = CHART.replace(from, to);
+        all.push((y.clone(), data_found(&y)));
+    }
+    for (from, to) in SITE_EDITS {
+        let y = SITE.replace(from, to);
+        all.push((y.clone(), file_found("site.yaml", &y)));
+    }
+    for (name, texts) in [
+        ("sources.yaml", SOURCES),
+        ("taxonomies.yaml", TAXONOMIES),
+        ("glossary.yaml", GLOSSARY),
+    ] {
+        for y in texts {
+            all.push((y.to_string(), file_found(name, y)));
+        }
+    }
+    all
+}
+
 #[test]
 fn no_rust_or_serde_words_reach_an_editor() {
     let mut checked = 0;
-    let mut show = |what: &str, messages: Vec<String>| {
-        assert!(!messages.is_empty(), "{what:?} should be refused");
-        for m in messages {
+    for (what, found) in every_mistake() {
+        assert!(!found.is_empty(), "{what:?} should be refused");
+        for m in shown(found) {
             let words = rust_words(&m);
             assert!(words.is_empty(), "{what:?} gives {m:?}, with {words:?}");
             checked += 1;
         }
-    };
-    for y in FRONT_MATTER {
-        show(y, front(y));
-    }
-    for y in DATA_YAML {
-        show(y, data(y));
-    }
-    for (from, to) in KEY_FIGURE_EDITS {
-        let y = KEY_FIGURE.replace(from, to);
-        show(&y, data(&y));
-    }
-    for (from, to) in CHART_EDITS {
-        let y = CHART.replace(from, to);
-        show(&y, data(&y));
-    }
-    for (from, to) in SITE_EDITS {
-        let y = SITE.replace(from, to);
-        show(&y, file("site.yaml", &y));
-    }
-    for y in SOURCES {
-        show(y, file("sources.yaml", y));
-    }
-    for y in TAXONOMIES {
-        show(y, file("taxonomies.yaml", y));
-    }
-    for y in GLOSSARY {
-        show(y, file("glossary.yaml", y));
     }
     assert!(checked > 100, "{checked}");
+}
+
+/// Every message and hint of every shape of wrong YAML is written in Japanese too (kana: a Japanese sentence
+/// has some, where an English one quoting Japanese content has none of its own).
+#[test]
+fn every_message_and_hint_is_in_japanese() {
+    let japanese = |s: &str| s.chars().any(|c| ('\u{3041}'..='\u{30ff}').contains(&c));
+    for (what, found) in every_mistake() {
+        for d in found {
+            let message = d.message_in(MessageLanguage::Japanese);
+            assert!(
+                d.japanese.as_ref().is_some_and(|j| j.message.is_some()) && japanese(message),
+                "{what:?}: {message}"
+            );
+            if d.help.is_some() {
+                let help = d.help_in(MessageLanguage::Japanese).unwrap_or_default();
+                assert!(
+                    d.japanese.as_ref().is_some_and(|j| j.help.is_some()) && japanese(help),
+                    "{what:?}: {help}"
+                );
+            }
+        }
+    }
+}
+
+/// A libyaml message in Japanese: what happened in plain words, where the trouble started, and libyaml's
+/// own words at the end.
+#[test]
+fn library_words_stay_at_the_end_of_the_japanese() {
+    let ja = |found: Vec<Diagnostic>| -> Vec<String> {
+        found
+            .iter()
+            .map(|d| d.display_in(MessageLanguage::Japanese))
+            .collect()
+    };
+    assert_eq!(
+        ja(front_found("title: \"a\u{85}b\nsummary: x")),
+        [
+            "p.md:4:1: エラー: ファイルが途中で終わっています（2 行目から始まる引用符で囲んだ文の中）\
+          （読み取りの説明：found unexpected end of stream）\n  ヒント: 閉じていない引用符かかっこがあります"
+        ]
+    );
+    assert_eq!(
+        ja(front_found("title: @x")),
+        [
+            "p.md:2:8: エラー: 値の始めに使えない文字があります（読み取りの説明：found character that cannot \
+          start any token）\n  ヒント: YAML ではタブでインデントできません。また @ や ` で始まる文は書けません。\
+          インデントには半角スペースを使い、そのような文は引用符で囲んでください"
+        ]
+    );
+    assert_eq!(
+        ja(front_found("title: a\nsummary: b\n\ndate: 2025.0")),
+        [
+            "p.md:5:7: エラー: `date`: `2025.0` は日付ではありません。日付は 2025、2025-03、2025-03-31、\
+          FY2024（年度）、または元号で（令和6年度、R6）書いてください"
+        ]
+    );
 }
 
 /// The messages for the commonest mistakes, whole, at the value's line and column (the file's line: front

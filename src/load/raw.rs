@@ -84,6 +84,10 @@ pub(crate) fn check_id(src: &Source<'_>, errors: &mut Vec<Diagnostic>, id: &str,
             )
             .with_help(
                 "ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `kobe-companies`",
+            )
+            .ja(format!("id `{id}` は使えません"))
+            .ja_help(
+                "id には半角の小文字 a–z、数字、`-` を使います（64 文字まで）。例：`kobe-companies`",
             ),
         );
     }

@@ -27,7 +27,13 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 MAX_TEXT_BYTES / (1024 * 1024)
             ),
         )
-        .with_help("split it into several pages, or move large data out of the text"));
+        .with_help("split it into several pages, or move large data out of the text")
+        .ja(format!(
+            "ファイルが {} MiB を超えています。hakusho が文として読めるのは {} MiB までです",
+            MAX_TEXT_BYTES / (1024 * 1024),
+            MAX_TEXT_BYTES / (1024 * 1024)
+        ))
+        .ja_help("いくつかのページに分けるか、大きなデータを本文の外に移してください"));
     }
     decode(path, bytes)
 }
@@ -55,7 +61,8 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
             path,
             "the file contains a NUL character; it is not a text file",
         )
-        .at(at.line, at.column));
+        .at(at.line, at.column)
+        .ja("ファイルに NUL 文字があります。テキストファイルではありません"));
     }
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
@@ -67,15 +74,24 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
 /// The error for bytes that are not UTF-8: where the first bad byte is, and what the file probably is.
 fn not_utf8(path: &Path, bytes: Vec<u8>) -> Diagnostic {
     let valid = match std::str::from_utf8(&bytes) {
-        Ok(_) => return Diagnostic::error(Code::NotText, path, "the file is not valid UTF-8"),
+        Ok(_) => {
+            return Diagnostic::error(Code::NotText, path, "the file is not valid UTF-8")
+                .ja("ファイルが UTF-8 ではありません");
+        }
         Err(e) => e.valid_up_to(),
     };
     let prefix = String::from_utf8_lossy(&bytes[..valid]);
     let pos = position_of(&prefix, prefix.len());
-    let help = if looks_like_shift_jis(&bytes) {
-        "the file looks like Shift_JIS: save it as UTF-8 (in most editors: Save with encoding → UTF-8)"
+    let (help, help_ja) = if looks_like_shift_jis(&bytes) {
+        (
+            "the file looks like Shift_JIS: save it as UTF-8 (in most editors: Save with encoding → UTF-8)",
+            "このファイルは Shift_JIS のようです。UTF-8 で保存し直してください（多くのエディターでは「エンコードを指定して保存」→「UTF-8」）",
+        )
     } else {
-        "save the file as UTF-8"
+        (
+            "save the file as UTF-8",
+            "ファイルを UTF-8 で保存し直してください",
+        )
     };
     Diagnostic::error(
         Code::NotText,
@@ -84,6 +100,11 @@ fn not_utf8(path: &Path, bytes: Vec<u8>) -> Diagnostic {
     )
     .at(pos.line, pos.column)
     .with_help(help)
+    .ja(format!(
+        "ファイルが UTF-8 ではありません（0x{:02X} のバイトがあります）",
+        bytes[valid]
+    ))
+    .ja_help(help_ja)
 }
 
 /// Shift_JIS lead bytes 0x81–0x9F / 0xE0–0xEF followed by a trail byte 0x40–0xFC, several times.
@@ -97,14 +118,33 @@ fn looks_like_shift_jis(bytes: &[u8]) -> bool {
     pairs >= 2
 }
 
+/// Why a file or folder could not be read, in Japanese: plain words for the common reasons, else the
+/// system's own words in parentheses.
+pub(crate) fn io_reason_ja(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "読み取りの権限がありません".into(),
+        std::io::ErrorKind::NotFound => "見つかりません".into(),
+        _ => format!("システムの説明：{e}"),
+    }
+}
+
 /// An I/O error on a content file, for editors.
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    let what = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "does not exist".to_string(),
-        _ => format!("cannot be read: {e}"),
+    let (what, ja) = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => (
+            "cannot be read: permission denied".to_string(),
+            "ファイルを読めません。読み取りの権限がありません".to_string(),
+        ),
+        std::io::ErrorKind::NotFound => (
+            "does not exist".to_string(),
+            "ファイルがありません".to_string(),
+        ),
+        _ => (
+            format!("cannot be read: {e}"),
+            format!("ファイルを読めません（システムの説明：{e}）"),
+        ),
     };
-    Diagnostic::error(Code::Io, path, format!("the file {what}"))
+    Diagnostic::error(Code::Io, path, format!("the file {what}")).ja(ja)
 }
 
 #[cfg(test)]
@@ -119,6 +159,30 @@ mod tests {
             err,
             "a.md:2:1: error: the file is not valid UTF-8 (byte 0x93)\n  help: the file looks like Shift_JIS: save it as UTF-8 (in most editors: Save with encoding → UTF-8)"
         );
+    }
+
+    #[test]
+    fn tells_in_japanese_what_the_file_is() {
+        use crate::diag::MessageLanguage::Japanese;
+        let d = decode(Path::new("a.md"), b"title: ok\n\x93\xfa\x96\x7b".to_vec()).unwrap_err();
+        assert_eq!(
+            d.message_in(Japanese),
+            "ファイルが UTF-8 ではありません（0x93 のバイトがあります）"
+        );
+        assert!(
+            d.help_in(Japanese)
+                .unwrap()
+                .starts_with("このファイルは Shift_JIS のようです。")
+        );
+        let e = std::io::Error::from_raw_os_error(6);
+        let d = io_error(Path::new("a.md"), &e);
+        assert_eq!(d.message, format!("the file cannot be read: {e}"));
+        assert_eq!(
+            d.message_in(Japanese),
+            format!("ファイルを読めません（システムの説明：{e}）")
+        );
+        let d = io_error(Path::new("a.md"), &std::io::ErrorKind::NotFound.into());
+        assert_eq!(d.message_in(Japanese), "ファイルがありません");
     }
 
     #[test]

@@ -4,12 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::model::data::CaseInfo;
+use crate::diag::{Code, Diagnostic};
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind, TranslatedFrom, case_pdf_name};
 use crate::model::site::Site;
-use crate::model::taxonomy::TaxonomyKind;
 use crate::yaml::{Seg, Source};
 
 /// Returns (errors, warnings). With `only`, the checks of each page's own facts and text are made for
@@ -31,9 +29,9 @@ pub(crate) fn check_site(
         }
         let data = data_source(page);
         if let Some(case) = &page.data.case {
-            check_case(site, case, &data, &mut errors);
+            super::data_refs::check_case(site, case, &data, &mut errors);
         }
-        check_sources(site, page, &data, &mut errors);
+        super::data_refs::check_sources(site, page, &data, &mut errors);
         check_download_names(content, site, page, &mut errors);
         check_translation_versions(page, &mut warnings, &mut errors);
         check_texts(content, page, &mut warnings);
@@ -53,7 +51,9 @@ fn check_structure(
     if site.page("").is_none() {
         errors.push(
             Diagnostic::error(Code::Structure, content.join("index.ja.md"), "the report has no cover page")
-                .with_help("create content/index.ja.md and/or content/index.en.md with the report's title and summary"),
+                .with_help("create content/index.ja.md and/or content/index.en.md with the report's title and summary")
+                .ja("報告書に表紙のページがありません")
+                .ja_help("報告書の題名と要約を書いた content/index.ja.md や content/index.en.md を作ってください"),
         );
     }
     for (i, chapter) in site.config.chapters.iter().enumerate() {
@@ -61,7 +61,9 @@ fn check_structure(
             errors.push(
                 site_yaml
                     .error_at(Code::Structure, &[Seg::Key("chapters"), Seg::Index(i)], format!("the chapter `{chapter}` has no folder content/chapters/{chapter}/"))
-                    .with_help("create the folder with index.ja.md and index.en.md, or remove the chapter from the list"),
+                    .with_help("create the folder with index.ja.md and index.en.md, or remove the chapter from the list")
+                    .ja(format!("章 `{chapter}` のフォルダー content/chapters/{chapter}/ がありません"))
+                    .ja_help("index.ja.md と index.en.md を入れたフォルダーを作るか、この章を一覧から消してください"),
             );
         }
     }
@@ -69,7 +71,9 @@ fn check_structure(
         if !site.config.chapters.iter().any(|c| c == page.slug()) {
             errors.push(
                 Diagnostic::error(Code::Structure, first_doc_path(page), format!("the chapter `{}` is not listed in site.yaml", page.slug()))
-                    .with_help(format!("add `{}` to `chapters:` in content/site.yaml, where its position gives its number", page.slug())),
+                    .with_help(format!("add `{}` to `chapters:` in content/site.yaml, where its position gives its number", page.slug()))
+                    .ja(format!("章 `{}` が site.yaml にありません", page.slug()))
+                    .ja_help(format!("content/site.yaml の `chapters:` に `{}` を加えてください。並んだ順番が章の番号になります", page.slug())),
             );
         }
     }
@@ -84,7 +88,12 @@ fn check_structure(
                     "the folder content/{} looks the same as content/{} (they differ only in letter width or case)",
                     page.id, other.id
                 ))
-                .with_help("rename one of them; readers could not tell the two addresses apart"),
+                .with_help("rename one of them; readers could not tell the two addresses apart")
+                .ja(format!(
+                    "フォルダー content/{} は content/{} と同じに見えます（文字の全角・半角か大文字・小文字しか違いません）",
+                    page.id, other.id
+                ))
+                .ja_help("どちらかの名前を変えてください。読者には二つのアドレスの見分けがつきません"),
             );
         }
     }
@@ -99,14 +108,14 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
             .data
             .charts
             .iter()
-            .map(|c| ("charts", "chart", c.id.as_str()));
+            .map(|c| ("charts", ("chart", "図"), c.id.as_str()));
         let tables = page
             .data
             .tables
             .iter()
-            .map(|t| ("tables", "table", t.id.as_str()));
+            .map(|t| ("tables", ("table", "表"), t.id.as_str()));
         let mut index: HashMap<&str, usize> = HashMap::new();
-        for (key, what, id) in charts.chain(tables) {
+        for (key, (what, what_ja), id) in charts.chain(tables) {
             let i = index.entry(key).or_insert(0);
             let at = [Seg::Key(key), Seg::Index(*i), Seg::Key("id")];
             *i += 1;
@@ -119,7 +128,11 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
                             &at,
                             format!("the {what} id `{id}` is already used in {other_path}"),
                         )
-                        .with_help(super::UNIQUE_IDS),
+                        .with_help(super::UNIQUE_IDS)
+                        .ja(format!(
+                            "{what_ja}の id `{id}` は {other_path} ですでに使われています"
+                        ))
+                        .ja_help(super::UNIQUE_IDS_JA),
                     );
                 }
                 _ => {}
@@ -129,140 +142,31 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
     super::captions::check_ids(site, &mut ids, errors);
 }
 
-/// A case's chapter is one of site.yaml's, and its taxonomy keys are defined in taxonomies.yaml.
-fn check_case(site: &Site, case: &CaseInfo, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
-    if !site.config.chapters.contains(&case.chapter) {
-        let d = data.error_at(
-            Code::UnknownReference,
-            &[Seg::Key("chapter")],
-            format!("`{}` is not a chapter of this report", case.chapter),
-        );
-        errors.push(
-            match did_you_mean(
-                &case.chapter,
-                site.config.chapters.iter().map(String::as_str),
-            ) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                None => d.with_help(format!(
-                    "the chapters (site.yaml) are: {}",
-                    site.config.chapters.join(", ")
-                )),
-            },
-        );
-    }
-    for kind in TaxonomyKind::ALL {
-        for (i, key) in case.keys(kind).iter().enumerate() {
-            if site.taxonomies.term(kind, key).is_some() {
-                continue;
-            }
-            let defined = site.taxonomies.terms(kind).iter().map(|t| t.key.as_str());
-            let d = data.error_at(
-                Code::UnknownReference,
-                &[Seg::Key(kind.key()), Seg::Index(i)],
-                format!(
-                    "`{key}` is not defined in taxonomies.yaml under `{}`",
-                    kind.key()
-                ),
-            );
-            errors.push(match did_you_mean(key, defined) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                None => d.with_help(format!(
-                    "add `{key}: {{ja: …, en: …}}` under `{}:` in content/taxonomies.yaml",
-                    kind.key()
-                )),
-            });
-        }
-    }
-    check_related(site, case, data, errors);
-}
-
-/// The related cases a case names are other cases of the report, each named once.
-fn check_related(site: &Site, case: &CaseInfo, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
-    let cases = || {
-        site.pages
-            .iter()
-            .filter(|p| p.kind == PageKind::Case)
-            .map(|p| p.slug())
-    };
-    for (i, slug) in case.related.iter().flatten().enumerate() {
-        let at = [Seg::Key("related"), Seg::Index(i)];
-        let own = data
-            .path
-            .parent()
-            .and_then(|d| d.file_name())
-            .is_some_and(|n| n == slug.as_str());
-        let problem = if own {
-            Some((
-                "a case cannot be related to itself".to_string(),
-                "remove it from `related`".to_string(),
-            ))
-        } else if case.related.iter().flatten().take(i).any(|s| s == slug) {
-            Some((
-                format!("`{slug}` is listed twice in `related`"),
-                "list each related case once".to_string(),
-            ))
-        } else if site.page(&format!("cases/{slug}")).is_none() {
-            let help = match did_you_mean(slug, cases()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "name cases by their folder below content/cases/, e.g. `related: [kobe, tsuruoka]`".to_string(),
-            };
-            Some((
-                format!("there is no case `{slug}` (content/cases/{slug}/)"),
-                help,
-            ))
-        } else {
-            None
-        };
-        if let Some((message, help)) = problem {
-            errors.push(
-                data.error_at(Code::UnknownReference, &at, message)
-                    .with_help(help),
-            );
-        }
-    }
-}
-
-/// The sources a page cites are defined in sources.yaml.
-fn check_sources(site: &Site, page: &Page, data: &Source<'_>, errors: &mut Vec<Diagnostic>) {
-    for (i, id) in page.data.sources.iter().enumerate() {
-        if site.source(id).is_some() {
-            continue;
-        }
-        let d = data.error_at(
-            Code::UnknownReference,
-            &[Seg::Key("sources"), Seg::Index(i)],
-            format!("the source `{id}` is not defined in sources.yaml"),
-        );
-        errors.push(
-            match did_you_mean(id, site.sources.iter().map(|s| s.id.as_str())) {
-                Some(best) => d.with_help(format!("did you mean `{best}`?")),
-                None => d.with_help(format!(
-                    "add `{id}:` with its title, issuer and year to content/sources.yaml"
-                )),
-            },
-        );
-    }
-}
-
 /// No file of the page has the name of a chart's CSV download or of the case's PDF editions.
 fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut Vec<Diagnostic>) {
-    // (file name, what hakusho writes under it, what the help calls it)
-    let mut written: Vec<(String, String, &str)> = Vec::new();
+    // (file name, what hakusho writes under it, what the help calls it; both in Japanese)
+    let mut written: Vec<(String, String, &str, String, &str)> = Vec::new();
     if site.config.pdf && page.kind == PageKind::Case {
         for lang in Lang::ALL {
             let what = format!("the case's PDF edition ({})", lang.code());
-            written.push((case_pdf_name(&page.id, lang), what, "the PDF edition"));
+            let what_ja = format!("事例の PDF 版（{}）", lang.name_in_japanese());
+            let name = case_pdf_name(&page.id, lang);
+            written.push((name, what, "the PDF edition", what_ja, "事例の PDF 版"));
         }
     }
     for chart in &page.data.charts {
         let what = format!("the CSV download of chart `{}`", chart.id);
-        written.push((format!("{}.csv", chart.id), what, "the chart's data"));
+        let what_ja = format!("図 `{}` の CSV ダウンロード", chart.id);
+        let name = format!("{}.csv", chart.id);
+        written.push((name, what, "the chart's data", what_ja, "図のデータ"));
     }
     for table in &page.data.tables {
         let what = format!("the CSV download of table `{}`", table.id);
-        written.push((format!("{}.csv", table.id), what, "the table's data"));
+        let what_ja = format!("表 `{}` の CSV ダウンロード", table.id);
+        let name = format!("{}.csv", table.id);
+        written.push((name, what, "the table's data", what_ja, "表のデータ"));
     }
-    for (name, what, help) in written {
+    for (name, what, help, what_ja, help_ja) in written {
         let taken = page
             .assets
             .iter()
@@ -276,6 +180,10 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
                 )
                 .with_help(format!(
                     "rename the file; hakusho writes {help} under this name"
+                ))
+                .ja(format!("このファイルは{what_ja}と同じ名前です"))
+                .ja_help(format!(
+                    "ファイルの名前を変えてください。hakusho はこの名前で{help_ja}を書き出します"
                 )),
             );
         }
@@ -309,8 +217,8 @@ fn check_texts(content: &Path, page: &Page, warnings: &mut Vec<Diagnostic>) {
             )
             .ja(format!(
                 "未翻訳：このページには{}版がありません。そこには{}の本文をお知らせ付きで表示します",
-                lang_ja(lang),
-                lang_ja(other)
+                lang.name_in_japanese(),
+                other.name_in_japanese()
             )));
         }
     }
@@ -322,19 +230,32 @@ fn check_cover_figures(site: &Site, site_yaml: &Source<'_>, errors: &mut Vec<Dia
         let found = site
             .page(&r.page)
             .map(|p| p.data.key_figures.iter().any(|k| k.id == r.id));
-        let msg = match found {
-            None => format!(
-                "the cover figure `{}#{}` names a page that does not exist",
-                r.page, r.id
+        let (msg, msg_ja) = match found {
+            None => (
+                format!(
+                    "the cover figure `{}#{}` names a page that does not exist",
+                    r.page, r.id
+                ),
+                format!(
+                    "表紙の主要数値 `{}#{}` が指すページはありません",
+                    r.page, r.id
+                ),
             ),
-            Some(false) => format!("the page `{}` has no key figure `{}`", r.page, r.id),
+            Some(false) => (
+                format!("the page `{}` has no key figure `{}`", r.page, r.id),
+                format!("ページ `{}` には主要数値 `{}` がありません", r.page, r.id),
+            ),
             Some(true) => continue,
         };
-        errors.push(site_yaml.error_at(
-            Code::UnknownReference,
-            &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
-            msg,
-        ));
+        errors.push(
+            site_yaml
+                .error_at(
+                    Code::UnknownReference,
+                    &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
+                    msg,
+                )
+                .ja(msg_ja),
+        );
     }
 }
 
@@ -368,19 +289,31 @@ fn check_translation_versions(
                     "a translation into {} names its source language, e.g. `translated_from: {}@…`",
                     lang.code(),
                     lang.other().code()
+                ))
+                .ja("`translated_from` がこのページ自身の言語を指しています")
+                .ja_help(format!(
+                    "{}への翻訳には、翻訳元の言語を `translated_from: {}@…` のように書きます",
+                    lang.name_in_japanese(),
+                    lang.other().code()
                 )),
             );
             continue;
         }
         let Some(source) = page.docs.get(*source_lang) else {
-            warnings.push(Diagnostic::warning(
-                Code::TranslationSource,
-                &doc.path,
-                format!(
-                    "`translated_from` names index.{}.md, which does not exist",
+            warnings.push(
+                Diagnostic::warning(
+                    Code::TranslationSource,
+                    &doc.path,
+                    format!(
+                        "`translated_from` names index.{}.md, which does not exist",
+                        source_lang.code()
+                    ),
+                )
+                .ja(format!(
+                    "`translated_from` が指す index.{}.md はありません",
                     source_lang.code()
-                ),
-            ));
+                )),
+            );
             continue;
         };
         let current = source.version();
@@ -422,14 +355,6 @@ fn data_source(page: &Page) -> Source<'_> {
 fn first_doc_path(page: &Page) -> &Path {
     let (doc, _) = page.doc_for(Lang::Ja);
     &doc.path
-}
-
-/// A language's name in Japanese, for messages.
-fn lang_ja(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "日本語",
-        Lang::En => "英語",
-    }
 }
 
 #[cfg(test)]

@@ -41,12 +41,19 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     let src = Source::file(path, text);
     let raw: RawSiteConfig = yaml::parse(src).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
-    let base_url = match parse_base_url(&raw.base_url) {
+    let base_url = match base_url(&raw.base_url) {
         Ok(b) => b,
-        Err(msg) => {
-            errors.push(src.error_at(Code::InvalidValue, &[Seg::Key("base_url")], msg).with_help(
-                "write the address the site will be published at, e.g. `https://example.org/reports/2025/`",
-            ));
+        Err(problem) => {
+            errors.push(
+                src.error_at(Code::InvalidValue, &[Seg::Key("base_url")], problem.en)
+                    .with_help(
+                        "write the address the site will be published at, e.g. `https://example.org/reports/2025/`",
+                    )
+                    .ja(problem.ja)
+                    .ja_help(
+                        "サイトを公開するアドレスを書いてください。例：`https://example.org/reports/2025/`",
+                    ),
+            );
             BaseUrl {
                 origin: String::new(),
                 path: "/".into(),
@@ -56,21 +63,29 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     let default_language = match raw.default_language.as_deref() {
         None => Lang::Ja,
         Some(code) => Lang::from_code(code).unwrap_or_else(|| {
-            errors.push(src.error_at(
-                Code::InvalidValue,
-                &[Seg::Key("default_language")],
-                format!("`{code}` is not a language of this report; use `ja` or `en`"),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Key("default_language")],
+                    format!("`{code}` is not a language of this report; use `ja` or `en`"),
+                )
+                .ja(format!(
+                    "`{code}` はこの報告書の言語ではありません。`ja` か `en` を書いてください"
+                )),
+            );
             Lang::Ja
         }),
     };
     let theme = raw.theme.unwrap_or_else(|| "default".to_string());
     if super::walk::slug_problem(&theme).is_some() {
-        errors.push(src.error_at(
-            Code::InvalidValue,
-            &[Seg::Key("theme")],
-            format!("`{theme}` is not a theme folder name"),
-        ));
+        errors.push(
+            src.error_at(
+                Code::InvalidValue,
+                &[Seg::Key("theme")],
+                format!("`{theme}` is not a theme folder name"),
+            )
+            .ja(format!("`{theme}` はテーマのフォルダー名に使えません")),
+        );
     }
     if raw.chapters.is_empty() {
         errors.push(
@@ -81,16 +96,23 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
             )
             .with_help(
                 "list chapter folders (content/chapters/<name>/) in order: `chapters: [overview]`",
+            )
+            .ja("報告書には章が少なくとも一つ必要です")
+            .ja_help(
+                "章のフォルダー（content/chapters/<name>/）を順に並べてください。例：`chapters: [overview]`",
             ),
         );
     }
     for (i, c) in raw.chapters.iter().enumerate() {
         if raw.chapters[..i].contains(c) {
-            errors.push(src.error_at(
-                Code::DuplicateId,
-                &[Seg::Key("chapters"), Seg::Index(i)],
-                format!("the chapter `{c}` is listed twice"),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::DuplicateId,
+                    &[Seg::Key("chapters"), Seg::Index(i)],
+                    format!("the chapter `{c}` is listed twice"),
+                )
+                .ja(format!("章 `{c}` が2回書かれています")),
+            );
         }
     }
     let mut cover_figures = Vec::new();
@@ -108,7 +130,9 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
                     &[Seg::Key("cover"), Seg::Key("key_figures"), Seg::Index(i)],
                     format!("`{r}` does not name a key figure"),
                 )
-                .with_help("write <page folder>#<key figure id>, e.g. `cases/kobe#companies`"),
+                .with_help("write <page folder>#<key figure id>, e.g. `cases/kobe#companies`")
+                .ja(format!("`{r}` は主要数値を指していません"))
+                .ja_help("<ページのフォルダー>#<主要数値の id> と書いてください。例：`cases/kobe#companies`"),
             ),
         }
     }
@@ -116,7 +140,11 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
     let japanese_dates = match raw.japanese_dates.as_deref() {
         None => DateStyle::default(),
         Some(name) => DateStyle::from_name(name).unwrap_or_else(|| {
-            let near = did_you_mean(name, DateStyle::NAMES)
+            let near = did_you_mean(name, DateStyle::NAMES);
+            let near_ja = near
+                .map(|n| format!("`{n}` のことですか？ "))
+                .unwrap_or_default();
+            let near = near
                 .map(|n| format!("did you mean `{n}`? "))
                 .unwrap_or_default();
             errors.push(
@@ -127,6 +155,10 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
                 )
                 .with_help(format!(
                     "{near}write `gregorian` (2023年度), `era` (令和5年度) or `both` (2023（令和5）年度)"
+                ))
+                .ja(format!("`{name}` という日付の書き方はありません"))
+                .ja_help(format!(
+                    "{near_ja}`gregorian`（2023年度）、`era`（令和5年度）、`both`（2023（令和5）年度）のどれかを書いてください"
                 )),
             );
             DateStyle::default()
@@ -164,7 +196,9 @@ fn pdf_editions(pdf: Option<bool>, src: &Source<'_>, errors: &mut Vec<Diagnostic
                 &[Seg::Key("pdf")],
                 "this hakusho was built without PDF editions",
             )
-            .with_help("build hakusho with its default features (`cargo build --release`), or write `pdf: false`"),
+            .with_help("build hakusho with its default features (`cargo build --release`), or write `pdf: false`")
+            .ja("この hakusho は PDF 版を作れないように作られています")
+            .ja_help("hakusho を標準の機能のまま作り直すか（`cargo build --release`）、`pdf: false` と書いてください"),
         );
     }
     pdf.unwrap_or(true) && built_with_pdf
@@ -172,24 +206,48 @@ fn pdf_editions(pdf: Option<bool>, src: &Source<'_>, errors: &mut Vec<Diagnostic
 
 /// Splits `https://host/path/` into origin and path; the path always ends with `/`.
 pub(crate) fn parse_base_url(url: &str) -> Result<BaseUrl, String> {
+    base_url(url).map_err(|problem| problem.en)
+}
+
+/// What is wrong with an address, in English and Japanese.
+pub(crate) struct UrlProblem {
+    /// In English.
+    pub en: String,
+    /// In Japanese.
+    pub ja: String,
+}
+
+/// [`parse_base_url`], saying what is wrong in both languages.
+pub(crate) fn base_url(url: &str) -> Result<BaseUrl, UrlProblem> {
     let url = url.trim();
+    let problem = |en: String, ja: String| UrlProblem { en, ja };
     let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-        format!("`{url}` is not an absolute address (it needs https:// or http://)")
+        problem(
+            format!("`{url}` is not an absolute address (it needs https:// or http://)"),
+            format!("`{url}` は完全なアドレスではありません（https:// か http:// が必要です）"),
+        )
     })?;
     if scheme != "https" && scheme != "http" {
-        return Err(format!("`{url}` must start with https:// or http://"));
+        return Err(problem(
+            format!("`{url}` must start with https:// or http://"),
+            format!("`{url}` は https:// か http:// で始めてください"),
+        ));
     }
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() || host.contains(|c: char| c.is_whitespace() || "\"'<>\\".contains(c)) {
-        return Err(format!("`{url}` has no valid host name"));
+        return Err(problem(
+            format!("`{url}` has no valid host name"),
+            format!("`{url}` には正しいホスト名がありません"),
+        ));
     }
     if path.contains(|c: char| c.is_whitespace() || "?#\"'<>\\".contains(c)) || path.contains("..")
     {
-        return Err(format!(
-            "the path of `{url}` may not contain spaces, quotes, `?`, `#` or `..`"
+        return Err(problem(
+            format!("the path of `{url}` may not contain spaces, quotes, `?`, `#` or `..`"),
+            format!("`{url}` のパスには、スペース、引用符、`?`、`#`、`..` を含められません"),
         ));
     }
     let mut path = path.to_string();
@@ -224,11 +282,16 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
         if let Some(url) = &s.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            errors.push(src.error_at(
-                Code::InvalidValue,
-                &[Seg::Key(&id), Seg::Key("url")],
-                format!("`{url}` is not a web address; it must start with https:// or http://"),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Key(&id), Seg::Key("url")],
+                    format!("`{url}` is not a web address; it must start with https:// or http://"),
+                )
+                .ja(format!(
+                    "`{url}` はウェブのアドレスではありません。https:// か http:// で始めてください"
+                )),
+            );
         }
         out.push(DocSource {
             position: src.key_position(&[Seg::Key(&id)]),
@@ -267,11 +330,17 @@ pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Ve
             .into_iter()
             .map(|(key, label)| {
                 if let Some(problem) = super::walk::slug_problem(&key) {
-                    errors.push(src.error_at_key(
-                        Code::FileName,
-                        &[Seg::Key(kind), Seg::Key(&key)],
-                        format!("the key `{key}` cannot be used in an address: {problem}"),
-                    ));
+                    errors.push(
+                        src.error_at_key(
+                            Code::FileName,
+                            &[Seg::Key(kind), Seg::Key(&key)],
+                            format!("the key `{key}` cannot be used in an address: {problem}"),
+                        )
+                        .ja(format!(
+                            "キー `{key}` はアドレスに使えません：{}",
+                            problem.ja
+                        )),
+                    );
                 }
                 Term {
                     key,
@@ -314,11 +383,14 @@ pub(crate) fn parse_glossary(
     for (i, e) in raw.into_iter().enumerate() {
         super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
         if out.iter().any(|g| g.id == e.id) {
-            errors.push(src.error_at(
-                Code::DuplicateId,
-                &[Seg::Index(i), Seg::Key("id")],
-                format!("the glossary id `{}` is used twice", e.id),
-            ));
+            errors.push(
+                src.error_at(
+                    Code::DuplicateId,
+                    &[Seg::Index(i), Seg::Key("id")],
+                    format!("the glossary id `{}` is used twice", e.id),
+                )
+                .ja(format!("用語集の id `{}` が2回使われています", e.id)),
+            );
         }
         out.push(GlossaryEntry {
             id: e.id,
@@ -370,6 +442,7 @@ mod indexmap_like {
                                 Code::DuplicateKey,
                                 format!("the key `{key}` is given twice"),
                             )
+                            .ja(format!("キー `{key}` が2回書かれています"))
                             .into_error());
                         }
                         let value = map.next_value()?;

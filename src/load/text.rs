@@ -11,6 +11,8 @@ use crate::yaml::own::Finding;
 
 /// The hint for an unknown language inside `{ja: …, en: …}`: usually a comma in a text without quotes.
 const COMMA_IN_TEXT: &str = "inside {ja: …, en: …} a comma ends the text: put a text that contains a comma in quotes, e.g. en: \"Kobe, Hyogo\"";
+/// The same hint in Japanese.
+const COMMA_IN_TEXT_JA: &str = "{ja: …, en: …} の中では、コンマ（,）で文が終わります。コンマを含む文は引用符で囲んでください。例：en: \"Kobe, Hyogo\"";
 
 /// `{ja: …, en: …}`, both required and non-empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +52,9 @@ impl<'de> Visitor<'de> for TextVisitor {
                     "expected a text in both languages, written {{ja: …, en: …}}, found the plain text \"{v}\""
                 ),
             )
+            .ja(format!(
+                "ここには両方の言語の文を {{ja: …, en: …}} の形で書きます。書かれているのは一つの文 \"{v}\" だけです"
+            ))
             .into_error())
         }
     }
@@ -79,6 +84,10 @@ impl<'de> Visitor<'de> for TextVisitor {
                         format!("unknown language `{other}`, expected `ja` or `en`"),
                     )
                     .with_help(COMMA_IN_TEXT)
+                    .ja(format!(
+                        "`{other}` という言語はありません。`ja` か `en` を書いてください"
+                    ))
+                    .ja_help(COMMA_IN_TEXT_JA)
                     .into_error());
                 }
             };
@@ -87,21 +96,46 @@ impl<'de> Visitor<'de> for TextVisitor {
                     Code::DuplicateKey,
                     format!("the key `{key}` is given twice"),
                 )
+                .ja(format!("キー `{key}` が2回書かれています"))
                 .into_error());
             }
             let value: StringOrNumber = map.next_value()?;
             *slot = Some(value.0);
         }
-        let missing = |what| Finding::new(Code::MissingKey, what).into_error();
-        let ja = ja.ok_or_else(|| missing("the Japanese text (`ja`) is missing"))?;
-        let en = en.ok_or_else(|| missing("the English text (`en`) is missing"))?;
+        let missing = |what, what_ja| {
+            Finding::new(Code::MissingKey, what)
+                .ja(what_ja)
+                .into_error()
+        };
+        let ja = ja.ok_or_else(|| {
+            missing(
+                "the Japanese text (`ja`) is missing",
+                "日本語の文（`ja`）がありません",
+            )
+        })?;
+        let en = en.ok_or_else(|| {
+            missing(
+                "the English text (`en`) is missing",
+                "英語の文（`en`）がありません",
+            )
+        })?;
         if !self.allow_empty {
-            let empty = |what| Err(Finding::new(Code::InvalidValue, what).into_error());
+            let empty = |what, what_ja| {
+                Err(Finding::new(Code::InvalidValue, what)
+                    .ja(what_ja)
+                    .into_error())
+            };
             if ja.trim().is_empty() {
-                return empty("the Japanese text (`ja`) is empty");
+                return empty(
+                    "the Japanese text (`ja`) is empty",
+                    "日本語の文（`ja`）が空です",
+                );
             }
             if en.trim().is_empty() {
-                return empty("the English text (`en`) is empty");
+                return empty(
+                    "the English text (`en`) is empty",
+                    "英語の文（`en`）が空です",
+                );
             }
         }
         Ok(Text { ja, en })

@@ -95,7 +95,10 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                     content,
                     format!("the content folder cannot be read: {e}"),
                 )
-                .ja(format!("content フォルダーを読めません：{e}")),
+                .ja(format!(
+                    "content フォルダーを読めません（{}）",
+                    super::read::io_reason_ja(&e)
+                )),
             );
             return found;
         }
@@ -125,8 +128,12 @@ fn walk_tree(content: &Path, start: &Path, max_depth: Option<usize>) -> Found {
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| content.to_path_buf());
                 walk.found.errors.push(
-                    Diagnostic::error(Code::Io, path, format!("cannot be read: {e}"))
-                        .ja(format!("読めません：{e}")),
+                    Diagnostic::error(Code::Io, path, format!("cannot be read: {e}")).ja(
+                        match e.io_error() {
+                            Some(io) => format!("読めません（{}）", super::read::io_reason_ja(io)),
+                            None => format!("読めません（システムの説明：{e}）"),
+                        },
+                    ),
                 );
             }
         }
@@ -364,7 +371,10 @@ fn symlink_target_inside(path: &Path, root: &Path) -> Result<bool, Diagnostic> {
             format!("this symlink cannot be followed ({e})"),
         )
         .with_help("remove the broken or looping link")
-        .ja(format!("このシンボリックリンクはたどれません（{e}）"))
+        .ja(format!(
+            "このシンボリックリンクはたどれません（{}）",
+            super::read::io_reason_ja(&e)
+        ))
         .ja_help("壊れたリンク、または輪になったリンクを消してください")),
     }
 }

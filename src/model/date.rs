@@ -15,6 +15,22 @@ pub enum PartialDate {
     Day(i32, u32, u32),
 }
 
+/// Why a text is not a date, in English and in Japanese (for the editor's message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    /// In English.
+    pub en: String,
+    /// In Japanese.
+    pub ja: String,
+}
+
+impl DateError {
+    /// The same problem told in both languages.
+    pub(crate) fn new(en: String, ja: String) -> DateError {
+        DateError { en, ja }
+    }
+}
+
 /// How the Japanese pages write dates (`japanese_dates:` in `site.yaml`): 2023年度, 令和5年度 or
 /// 2023（令和5）年度. English pages always write them the Gregorian way (FY2023).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -121,12 +137,21 @@ mod tests {
         }
         assert_eq!(
             PartialDate::parse("2023-02-30").unwrap_err(),
-            "`2023-02-30` is not a real date: month 2 of 2023 has 28 days"
+            DateError::new(
+                "`2023-02-30` is not a real date: month 2 of 2023 has 28 days".into(),
+                "`2023-02-30` という日付はありません。2023年2月は 28 日までです".into()
+            )
         );
+        let e = PartialDate::parse("2025.0").unwrap_err();
         assert_eq!(
-            PartialDate::parse("2025.0").unwrap_err(),
+            e.en,
             "`2025.0` is not a date: dates are written 2025, 2025-03, 2025-03-31, FY2024 (a fiscal year) or \
              with an era (令和6年度, R6)"
+        );
+        assert_eq!(
+            e.ja,
+            "`2025.0` は日付ではありません。日付は 2025、2025-03、2025-03-31、FY2024（年度）、または元号で\
+             （令和6年度、R6）書いてください"
         );
     }
 

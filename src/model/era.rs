@@ -1,7 +1,7 @@
 //! Japanese eras (元号): the era a day falls in, and dates as Japanese documents write them (令和5年度,
 //! 平成25年4月, R5, H25, 2023年度), read into the Gregorian [`PartialDate`] the rest of hakusho uses.
 
-use super::date::{PartialDate, days_in_month};
+use super::date::{DateError, PartialDate, days_in_month};
 
 /// One era: its name, the letter documents abbreviate it to (R5, H25) and its first day.
 #[derive(Debug, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub fn era_year(n: i32) -> String {
 /// Reads a date written the Japanese way: an era (令和, or its letter R) or none, a year (digits or 元), then
 /// nothing, 年, 年度, 年M月 or 年M月D日; digits may be full-width. `None` when the text is not written that
 /// way at all (then the caller's own message applies); otherwise the date or what is wrong with it.
-pub fn parse_japanese(text: &str) -> Option<Result<PartialDate, String>> {
+pub fn parse_japanese(text: &str) -> Option<Result<PartialDate, DateError>> {
     let t: String = text.trim().chars().map(half_width_digit).collect();
     let split = t
         .find(|c: char| c.is_ascii_digit() || c == '元')
@@ -113,12 +113,18 @@ pub fn parse_japanese(text: &str) -> Option<Result<PartialDate, String>> {
     Some(read(text, era, rest))
 }
 
-fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate, String> {
+fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate, DateError> {
     let t = text.trim();
     let expected = || {
-        format!(
-            "`{t}` is not a date: Japanese dates are written 令和5年度, 令和5年4月, 令和5年4月1日, \
-             R5, H25 or 2023年度"
+        DateError::new(
+            format!(
+                "`{t}` is not a date: Japanese dates are written 令和5年度, 令和5年4月, 令和5年4月1日, \
+                 R5, H25 or 2023年度"
+            ),
+            format!(
+                "`{t}` は日付ではありません。和暦の日付は 令和5年度、令和5年4月、令和5年4月1日、R5、H25、\
+                 2023年度 のように書いてください"
+            ),
         )
     };
     let (year_text, after) = split_number(rest);
@@ -136,9 +142,15 @@ fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate
         None => return Err(expected()),
         Some(e) => {
             if n == 0 {
-                return Err(format!(
-                    "`{t}` is not a real date: era years count from 元年 (1); {}元年 is {}",
-                    e.name, e.start.0
+                return Err(DateError::new(
+                    format!(
+                        "`{t}` is not a real date: era years count from 元年 (1); {}元年 is {}",
+                        e.name, e.start.0
+                    ),
+                    format!(
+                        "`{t}` という日付はありません。元号の年は元年（1年）から数えます。{}元年は {} 年です",
+                        e.name, e.start.0
+                    ),
                 ));
             }
             e.gregorian(n)
@@ -153,14 +165,16 @@ fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate
         (Kind::Year, Some(m), None) if (1..=12).contains(&m) => PartialDate::Month(year, m),
         (Kind::Year, Some(m), Some(d)) if (1..=12).contains(&m) => {
             if d == 0 || d > days_in_month(year, m) {
-                return Err(format!(
-                    "`{t}` is not a real date: month {m} of {year} has {} days",
-                    days_in_month(year, m)
-                ));
+                return Err(super::date_text::no_such_day(t, year, m));
             }
             PartialDate::Day(year, m, d)
         }
-        _ => return Err(format!("`{t}` is not a real date: months run from 1 to 12")),
+        _ => {
+            return Err(DateError::new(
+                format!("`{t}` is not a real date: months run from 1 to 12"),
+                format!("`{t}` という日付はありません。月は 1 から 12 までです"),
+            ));
+        }
     };
     if let Some(e) = era {
         within(t, e, date, after)?;
@@ -169,7 +183,7 @@ fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate
 }
 
 /// Refuses an era date outside its era, saying how the same date is written.
-fn within(t: &str, e: &Era, date: PartialDate, suffix: &str) -> Result<(), String> {
+fn within(t: &str, e: &Era, date: PartialDate, suffix: &str) -> Result<(), DateError> {
     let (first, last) = span(date);
     let ended = e.end().filter(|end| first > *end);
     let not_begun = last < e.start;
@@ -177,23 +191,40 @@ fn within(t: &str, e: &Era, date: PartialDate, suffix: &str) -> Result<(), Strin
         return Ok(());
     }
     let suffix = if suffix.is_empty() { "年" } else { suffix };
-    let right = match era_for(date) {
-        Some((r, n)) => format!("{}{}{suffix} or {date}", r.name, era_year(n)),
-        None => date.to_string(),
+    let (right, right_ja) = match era_for(date) {
+        Some((r, n)) => (
+            format!("{}{}{suffix} or {date}", r.name, era_year(n)),
+            format!("{}{}{suffix} か {date}", r.name, era_year(n)),
+        ),
+        None => (date.to_string(), date.to_string()),
     };
-    let why = match ended {
-        Some((y, m, d)) => format!(
-            "{} ended on {y}-{m:02}-{d:02} ({}{}年{m}月{d}日)",
-            e.name,
-            e.name,
-            y - e.start.0 + 1
+    let (why, why_ja) = match ended {
+        Some((y, m, d)) => (
+            format!(
+                "{} ended on {y}-{m:02}-{d:02} ({}{}年{m}月{d}日)",
+                e.name,
+                e.name,
+                y - e.start.0 + 1
+            ),
+            format!(
+                "{}は {y}年{m}月{d}日（{}{}年{m}月{d}日）に終わっています",
+                e.name,
+                e.name,
+                y - e.start.0 + 1
+            ),
         ),
         None => {
             let (y, m, d) = e.start;
-            format!("{} began on {y}-{m:02}-{d:02}", e.name)
+            (
+                format!("{} began on {y}-{m:02}-{d:02}", e.name),
+                format!("{}は {y}年{m}月{d}日に始まりました", e.name),
+            )
         }
     };
-    Err(format!("`{t}` is not a real date: {why}; write {right}"))
+    Err(DateError::new(
+        format!("`{t}` is not a real date: {why}; write {right}"),
+        format!("`{t}` という日付はありません。{why_ja}。{right_ja} と書いてください"),
+    ))
 }
 
 /// The first and last day of a date's period.
@@ -254,16 +285,24 @@ fn find_era(prefix: &str) -> Option<&'static Era> {
     })
 }
 
-fn unknown_era(text: &str, prefix: &str) -> String {
+fn unknown_era(text: &str, prefix: &str) -> DateError {
     let near = ERAS
         .iter()
-        .find(|e| prefix.chars().any(|c| e.name.contains(c)))
-        .map(|e| format!(" (did you mean {}?)", e.name))
-        .unwrap_or_default();
-    format!(
-        "`{}` is not a date: `{prefix}` is not an era{near}; eras are written 令和 (R), 平成 (H), \
-         昭和 (S), 大正 (T) or 明治 (M), and Gregorian years as 2023, 2023-04 or FY2023",
-        text.trim()
+        .find(|e| prefix.chars().any(|c| e.name.contains(c)));
+    let t = text.trim();
+    DateError::new(
+        format!(
+            "`{t}` is not a date: `{prefix}` is not an era{}; eras are written 令和 (R), 平成 (H), \
+             昭和 (S), 大正 (T) or 明治 (M), and Gregorian years as 2023, 2023-04 or FY2023",
+            near.map(|e| format!(" (did you mean {}?)", e.name))
+                .unwrap_or_default()
+        ),
+        format!(
+            "`{t}` は日付ではありません。`{prefix}` という元号はありません{}。元号は 令和（R）、平成（H）、\
+             昭和（S）、大正（T）、明治（M）と書き、西暦の年は 2023、2023-04、FY2023 のように書いてください",
+            near.map(|e| format!("（{} のことですか？）", e.name))
+                .unwrap_or_default()
+        ),
     )
 }
 
@@ -287,7 +326,7 @@ mod tests {
 
     fn err(s: &str) -> String {
         match parse_japanese(s) {
-            Some(Err(e)) => e,
+            Some(Err(e)) => e.en,
             other => panic!("{s}: {other:?}"),
         }
     }
@@ -363,6 +402,34 @@ mod tests {
         );
         assert!(err("令和5年度末").starts_with("`令和5年度末` is not a date: Japanese dates"));
         assert!(err("23年度").starts_with("`23年度` is not a date"));
+    }
+
+    #[test]
+    fn explains_what_is_wrong_in_japanese() {
+        let ja = |s: &str| match parse_japanese(s) {
+            Some(Err(e)) => e.ja,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(
+            ja("平成32年度"),
+            "`平成32年度` という日付はありません。平成は 2019年4月30日（平成31年4月30日）に終わっています。\
+             令和2年度 か FY2020 と書いてください"
+        );
+        assert_eq!(
+            ja("令和元年4月"),
+            "`令和元年4月` という日付はありません。令和は 2019年5月1日に始まりました。平成31年4月 か 2019-04 \
+             と書いてください"
+        );
+        assert_eq!(
+            ja("令話5年"),
+            "`令話5年` は日付ではありません。`令話` という元号はありません（令和 のことですか？）。元号は \
+             令和（R）、平成（H）、昭和（S）、大正（T）、明治（M）と書き、西暦の年は 2023、2023-04、FY2023 \
+             のように書いてください"
+        );
+        assert_eq!(
+            ja("令和5年2月30日"),
+            "`令和5年2月30日` という日付はありません。2023年2月は 28 日までです"
+        );
     }
 
     #[test]

@@ -32,6 +32,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in Japanese, for messages: "日本語", "英語".
+    pub fn name_in_japanese(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::En => "英語",
+        }
+    }
+
     /// The other language.
     pub fn other(self) -> Lang {
         match self {

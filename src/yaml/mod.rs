@@ -177,6 +177,9 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
         words = format!("`{path}`: {words}");
         words_ja = words_ja.map(|w| format!("`{path}`: {w}"));
     }
+    if let Some(original) = &reading.original {
+        words_ja = words_ja.map(|w| format!("{w}（読み取りの説明：{original}）"));
+    }
     if let Some(diag) = invisible::diagnose(src, reading.code, reading.unknown.as_ref(), &words, at)
     {
         return diag;
@@ -235,7 +238,7 @@ fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
         diag = diag
             .with_help("this line is indented with a tab; YAML needs spaces for indentation")
             .ja_help(
-                "この行はタブで字下げされています。YAML の字下げには半角スペースを使ってください",
+                "この行はタブでインデントされています。YAML のインデントには半角スペースを使ってください",
             );
     }
     diag
@@ -278,20 +281,21 @@ fn cause(
     hidden_break.map(|i| line_separator(src, i))
 }
 
-/// Characters YAML 1.1 (libyaml) reads as line breaks and editors do not, with their names.
-const LINE_SEPARATORS: [(char, &str); 3] = [
-    ('\u{85}', "next-line character"),
-    ('\u{2028}', "line separator"),
-    ('\u{2029}', "paragraph separator"),
+/// Characters YAML 1.1 (libyaml) reads as line breaks and editors do not, with their names (in English and
+/// Japanese).
+const LINE_SEPARATORS: [(char, &str, &str); 3] = [
+    ('\u{85}', "next-line character", "改行の制御文字"),
+    ('\u{2028}', "line separator", "行区切り文字"),
+    ('\u{2029}', "paragraph separator", "段落区切り文字"),
 ];
 
 /// The character at byte `at`, which YAML reads as a line break and an editor does not show as one.
 fn line_separator(src: Source<'_>, at: usize) -> Diagnostic {
     let c = src.text[at..].chars().next().unwrap_or('\u{85}');
-    let name = LINE_SEPARATORS
+    let (name, name_ja) = LINE_SEPARATORS
         .iter()
-        .find(|(s, _)| *s == c)
-        .map_or("line break", |(_, name)| *name);
+        .find(|(s, _, _)| *s == c)
+        .map_or(("line break", "改行"), |(_, name, ja)| (*name, *ja));
     let p = src.position_at(at);
     Diagnostic::error(
         Code::YamlSyntax,
@@ -304,14 +308,14 @@ fn line_separator(src: Source<'_>, at: usize) -> Diagnostic {
     .at(p.line, p.column)
     .with_help("delete it; it often comes with text copied from a PDF or a word processor")
     .ja(format!(
-        "この行には見えない{name}（U+{:04X}）があり、YAML はそれを改行として読みます",
+        "この行には見えない{name_ja}（U+{:04X}）があり、YAML はそれを改行として読みます",
         u32::from(c)
     ))
     .ja_help("消してください。PDF やワープロから写した文によく紛れ込みます")
 }
 
 fn is_hidden_break(c: char) -> bool {
-    LINE_SEPARATORS.iter().any(|(s, _)| *s == c)
+    LINE_SEPARATORS.iter().any(|(s, _, _)| *s == c)
 }
 
 /// Where the line holding byte `at` ends (its `\n`, or the end of the text).

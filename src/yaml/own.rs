@@ -22,6 +22,10 @@ pub(crate) struct Finding {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// What is wrong, in Japanese.
+    pub message_ja: Option<String>,
+    /// How to fix it, in Japanese.
+    pub help_ja: Option<String>,
 }
 
 impl Finding {
@@ -31,6 +35,8 @@ impl Finding {
             code,
             message: message.into(),
             help: None,
+            message_ja: None,
+            help_ja: None,
         }
     }
 
@@ -40,12 +46,26 @@ impl Finding {
         self
     }
 
-    /// The finding as the error of a deserializer; yaml_serde adds where it happened.
+    /// With the message in Japanese.
+    pub(crate) fn ja(mut self, message: impl Into<String>) -> Finding {
+        self.message_ja = Some(message.into());
+        self
+    }
+
+    /// With the hint in Japanese.
+    pub(crate) fn ja_help(mut self, help: impl Into<String>) -> Finding {
+        self.help_ja = Some(help.into());
+        self
+    }
+
+    /// The finding as the error of a deserializer; yaml_serde adds where it happened. The message comes last,
+    /// so that yaml_serde's words around it stay where they are.
     pub(crate) fn into_error<E: de::Error>(self) -> E {
+        let [help, message_ja, help_ja] =
+            [&self.help, &self.message_ja, &self.help_ja].map(|s| s.as_deref().unwrap_or(""));
         E::custom(format!(
-            "{MARK}{}{END}{}{END}{}",
+            "{MARK}{}{END}{help}{END}{message_ja}{END}{help_ja}{END}{}",
             tag(self.code),
-            self.help.as_deref().unwrap_or(""),
             self.message
         ))
     }
@@ -54,14 +74,19 @@ impl Finding {
     /// one.
     pub(crate) fn read(message: &str) -> Option<Finding> {
         let rest = message.strip_prefix(MARK)?;
-        let mut parts = rest.splitn(3, END);
+        let mut parts = rest.splitn(5, END);
         let code = code_of(parts.next()?.chars().next()?);
-        let help = parts.next()?;
+        let given = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let help = given(parts.next()?);
+        let message_ja = given(parts.next()?);
+        let help_ja = given(parts.next()?);
         let message = parts.next()?;
         Some(Finding {
             code,
             message: message.to_string(),
-            help: (!help.is_empty()).then(|| help.to_string()),
+            help,
+            message_ja,
+            help_ja,
         })
     }
 }
@@ -104,7 +129,10 @@ mod tests {
             Code::YamlSyntax,
         ] {
             assert_eq!(code_of(tag(code)), code);
-            let finding = Finding::new(code, "the text `a: b` is wrong").with_help("quote it");
+            let finding = Finding::new(code, "the text `a: b` is wrong")
+                .with_help("quote it")
+                .ja("文 `a: b` が違います")
+                .ja_help("引用符で囲んでください");
             let error: serde::de::value::Error = finding.clone().into_error();
             assert_eq!(Finding::read(&error.to_string()), Some(finding));
         }

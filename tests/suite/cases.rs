@@ -46,6 +46,9 @@ struct Case {
     check: Check,
     /// The whole of stderr.
     stderr: Option<String>,
+    /// The whole of stderr in Japanese (`HAKUSHO_LANG=ja`): required when `stderr` holds a diagnostic, whose
+    /// every message and hint must then be in Japanese.
+    stderr_ja: Option<String>,
 }
 
 fn build() -> Vec<String> {
@@ -382,26 +385,14 @@ fn indent(text: &str) -> String {
 
 /// Runs one case; returns what went wrong (nothing if it passed).
 fn run_case(prebuilt: &Prebuilt, file: &Path, bless: bool) -> Vec<String> {
-    let source = fs::read_to_string(file).unwrap();
+    let mut source = fs::read_to_string(file).unwrap();
     let case: Case = match serde_yaml::from_str(&source) {
         Ok(case) => case,
         Err(e) => return vec![format!("the case file cannot be read: {e}")],
     };
-    let site = prebuilt.site.copy();
-    for (n, step) in case.steps.iter().enumerate() {
-        if let Err(e) = step.apply(&site) {
-            return vec![format!("step {}: {e}", n + 1)];
-        }
-    }
-    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
-    let cmd = if case.unprivileged && is_root() {
-        as_nobody(&site, &args)
-    } else {
-        site.command(&args)
-    };
-    let run = match run_guarded(cmd) {
-        Ok(run) => run,
-        Err(e) => return vec![format!("hakusho {args:?}: {e}")],
+    let (site, run) = match run_in(prebuilt, &case, "en") {
+        Ok(done) => done,
+        Err(e) => return vec![e],
     };
 
     let mut problems = Vec::new();
@@ -417,19 +408,15 @@ fn run_case(prebuilt: &Prebuilt, file: &Path, bless: bool) -> Vec<String> {
             run.stderr.trim_end()
         ));
     }
-    match &case.stderr {
-        Some(expected) if *expected == run.stderr => {}
-        _ if bless => {
-            if let Err(e) = bless_stderr(file, &source, &run.stderr) {
-                problems.push(e);
-            }
-        }
-        Some(expected) => problems.push(stderr_difference(expected, &run.stderr)),
-        None => problems.push(format!(
-            "the case has no `stderr:`; it printed:\n{}\n(run with {BLESS}=1 to record it)",
-            run.stderr
-        )),
-    }
+    compare_stderr(
+        file,
+        &mut source,
+        "stderr",
+        case.stderr.as_deref(),
+        &run.stderr,
+        bless,
+        &mut problems,
+    );
     if run.code != 0 {
         let after = site.tree("output");
         if after != prebuilt.output {
@@ -451,7 +438,106 @@ fn run_case(prebuilt: &Prebuilt, file: &Path, bless: bool) -> Vec<String> {
     if !staging.is_empty() {
         problems.push(format!("staging folder left behind: {staging:?}"));
     }
+
+    // The same case for a Japanese editor: the same codes and positions, every word in Japanese.
+    if has_diagnostic(&run.stderr) || case.stderr_ja.is_some() {
+        match run_in(prebuilt, &case, "ja") {
+            Ok((_, ja)) => {
+                if ja.code != run.code {
+                    problems.push(format!(
+                        "in Japanese, exit code {} (in English {})",
+                        ja.code, run.code
+                    ));
+                }
+                problems.extend(untranslated(&ja.stderr));
+                compare_stderr(
+                    file,
+                    &mut source,
+                    "stderr_ja",
+                    case.stderr_ja.as_deref(),
+                    &ja.stderr,
+                    bless,
+                    &mut problems,
+                );
+            }
+            Err(e) => problems.push(format!("in Japanese: {e}")),
+        }
+    }
     problems
+}
+
+/// Runs the case on its own copy of the prebuilt site, with messages in `lang`.
+fn run_in(
+    prebuilt: &Prebuilt,
+    case: &Case,
+    lang: &str,
+) -> Result<(SiteTest, crate::harness::Run), String> {
+    let site = prebuilt.site.copy();
+    for (n, step) in case.steps.iter().enumerate() {
+        step.apply(&site)
+            .map_err(|e| format!("step {}: {e}", n + 1))?;
+    }
+    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    let mut cmd = if case.unprivileged && is_root() {
+        as_nobody(&site, &args)
+    } else {
+        site.command(&args)
+    };
+    cmd.env("HAKUSHO_LANG", lang);
+    let run = run_guarded(cmd).map_err(|e| format!("hakusho {args:?} (in {lang}): {e}"))?;
+    Ok((site, run))
+}
+
+/// Compares stderr with what the case file says under `key`, or writes it there when blessing.
+fn compare_stderr(
+    file: &Path,
+    source: &mut String,
+    key: &str,
+    expected: Option<&str>,
+    actual: &str,
+    bless: bool,
+    problems: &mut Vec<String>,
+) {
+    match expected {
+        Some(expected) if expected == actual => {}
+        _ if bless => match bless_stderr(file, source, key, actual) {
+            Ok(text) => *source = text,
+            Err(e) => problems.push(e),
+        },
+        Some(expected) => problems.push(format!("{key}: {}", stderr_difference(expected, actual))),
+        None => problems.push(format!(
+            "the case has no `{key}:`; it printed:\n{actual}\n(run with {BLESS}=1 to record it)"
+        )),
+    }
+}
+
+/// Whether stderr holds an error or a warning about the input.
+fn has_diagnostic(stderr: &str) -> bool {
+    stderr
+        .lines()
+        .any(|l| l.contains("error: ") || l.contains("warning: "))
+}
+
+/// The lines of a Japanese stderr whose message or hint has no Japanese in it: words not yet translated.
+fn untranslated(stderr: &str) -> Vec<String> {
+    let japanese = |text: &str| {
+        text.chars().any(|c| {
+            matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
+        })
+    };
+    stderr
+        .lines()
+        .filter_map(|line| {
+            let said = ["エラー: ", "警告: ", "ヒント: "]
+                .iter()
+                .find_map(|level| line.split_once(level).map(|(_, said)| said))
+                .unwrap_or(line);
+            let english_level = ["error: ", "warning: ", "help: "]
+                .iter()
+                .any(|l| line.contains(l));
+            (english_level || !japanese(said)).then(|| format!("not in Japanese: {line}"))
+        })
+        .collect()
 }
 
 fn check_output(site: &SiteTest, check: &Check, problems: &mut Vec<String>) {
@@ -545,10 +631,11 @@ fn stderr_difference(expected: &str, actual: &str) -> String {
     )
 }
 
-/// Writes `stderr` into the case file: the `stderr:` key (replacing its old value), or appended.
-fn bless_stderr(file: &Path, source: &str, stderr: &str) -> Result<(), String> {
+/// Writes `stderr` into the case file under `key` (replacing its old value, or appended) and returns the
+/// file's new text.
+fn bless_stderr(file: &Path, source: &str, key: &str, stderr: &str) -> Result<String, String> {
     let value = if stderr.is_empty() || stderr.chars().any(|c| c.is_control() && c != '\n') {
-        format!("stderr: {}\n", serde_json::to_string(stderr).unwrap())
+        format!("{key}: {}\n", serde_json::to_string(stderr).unwrap())
     } else {
         // A literal block: `-` if there is no final newline, `+` if there are several.
         let trailing = stderr.len() - stderr.trim_end_matches('\n').len();
@@ -561,10 +648,13 @@ fn bless_stderr(file: &Path, source: &str, stderr: &str) -> Result<(), String> {
             })
             .collect();
         let extra = "\n".repeat(trailing.saturating_sub(1));
-        format!("stderr: |{lead}{chomp}\n{body}{extra}")
+        format!("{key}: |{lead}{chomp}\n{body}{extra}")
     };
     let mut lines: Vec<&str> = source.split_inclusive('\n').collect();
-    let start = lines.iter().position(|l| l.starts_with("stderr:"));
+    let start = lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+    });
     let text = match start {
         Some(start) => {
             let end = (start + 1..lines.len())
@@ -582,9 +672,14 @@ fn bless_stderr(file: &Path, source: &str, stderr: &str) -> Result<(), String> {
             text + &value
         }
     };
+    let written = |case: &Case| match key {
+        "stderr" => case.stderr.clone(),
+        _ => case.stderr_ja.clone(),
+    };
     match serde_yaml::from_str::<Case>(&text) {
-        Ok(case) if case.stderr.as_deref() == Some(stderr) => {
-            fs::write(file, text).map_err(|e| format!("cannot bless {}: {e}", file.display()))
+        Ok(case) if written(&case).as_deref() == Some(stderr) => {
+            fs::write(file, &text).map_err(|e| format!("cannot bless {}: {e}", file.display()))?;
+            Ok(text)
         }
         _ => Err(format!(
             "blessing would not round-trip; stderr was:\n{stderr}"

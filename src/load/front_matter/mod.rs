@@ -103,12 +103,15 @@ pub(crate) fn parse_document(
         let value = value?;
         match PartialDate::parse(&value.0) {
             Ok(d) => Some(d),
-            Err(msg) => {
-                errors.push(src.error_at(
-                    Code::InvalidValue,
-                    &[Seg::Key(name)],
-                    format!("`{name}`: {msg}"),
-                ));
+            Err(e) => {
+                errors.push(
+                    src.error_at(
+                        Code::InvalidValue,
+                        &[Seg::Key(name)],
+                        format!("`{name}`: {}", e.en),
+                    )
+                    .ja(format!("`{name}`: {}", e.ja)),
+                );
                 None
             }
         }
@@ -122,10 +125,12 @@ pub(crate) fn parse_document(
             version,
             position: key_position(&src, quick, "translated_from"),
         }),
-        Some(Err(msg)) => {
+        Some(Err((msg, msg_ja))) => {
             errors.push(
                 src.error_at(Code::InvalidValue, &[Seg::Key("translated_from")], msg)
-                    .with_help("write the source language and the version `hakusho check` shows, e.g. `translated_from: ja@1a2b3c4d`"),
+                    .with_help("write the source language and the version `hakusho check` shows, e.g. `translated_from: ja@1a2b3c4d`")
+                    .ja(msg_ja)
+                    .ja_help("翻訳元の言語と、`hakusho check` が示す版を書いてください。例：`translated_from: ja@1a2b3c4d`"),
             );
             None
         }
@@ -205,16 +210,25 @@ fn key_position(src: &Source<'_>, quick: bool, key: &str) -> Option<Position> {
 }
 
 /// `ja@1a2b3c4d` → (Japanese, "1a2b3c4d").
-fn parse_translated_from(value: &str) -> Result<(Lang, String), String> {
-    let (lang, version) = value
-        .split_once('@')
-        .ok_or_else(|| format!("`translated_from: {value}` should be <language>@<version>"))?;
-    let lang = Lang::from_code(lang.trim())
-        .ok_or_else(|| format!("`{lang}` is not a language of this report"))?;
+/// `ja@1a2b3c4d` read, or what is wrong with it (in English and Japanese).
+fn parse_translated_from(value: &str) -> Result<(Lang, String), (String, String)> {
+    let (lang, version) = value.split_once('@').ok_or_else(|| {
+        (
+            format!("`translated_from: {value}` should be <language>@<version>"),
+            format!("`translated_from: {value}` は <言語>@<版> の形で書いてください"),
+        )
+    })?;
+    let lang = Lang::from_code(lang.trim()).ok_or_else(|| {
+        (
+            format!("`{lang}` is not a language of this report"),
+            format!("`{lang}` はこの報告書の言語ではありません"),
+        )
+    })?;
     let version = version.trim();
     if version.len() != 8 || !version.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(format!(
-            "`{version}` is not a text version (8 hexadecimal digits)"
+        return Err((
+            format!("`{version}` is not a text version (8 hexadecimal digits)"),
+            format!("`{version}` は本文の版（16進数の8桁）ではありません"),
         ));
     }
     Ok((lang, version.to_ascii_lowercase()))

@@ -318,12 +318,13 @@ fn resolve_timeline(
         let at = [Seg::Key("timeline"), Seg::Index(i)];
         let date = match PartialDate::parse(&entry.date.0) {
             Ok(d) => d,
-            Err(msg) => {
-                errors.push(cites.src.error_at(
-                    Code::InvalidValue,
-                    &[at[0], at[1], Seg::Key("date")],
-                    msg,
-                ));
+            Err(e) => {
+                errors.push(
+                    cites
+                        .src
+                        .error_at(Code::InvalidValue, &[at[0], at[1], Seg::Key("date")], e.en)
+                        .ja(e.ja),
+                );
                 PartialDate::Year(0)
             }
         };
@@ -431,6 +432,10 @@ fn resolve_tables(
                     )
                     .with_help(
                         "charts and tables share ids (they name downloads): give the table its own",
+                    )
+                    .ja(format!("id `{id}` は、このページですでに図に使われています"))
+                    .ja_help(
+                        "図と表の id は共通です（ダウンロードの名前になります）。表には別の id を付けてください",
                     ),
             );
         }

@@ -4,10 +4,12 @@
 //! below. A crate upgrade that rewords a message fails these tests instead of silently losing a hint. Our own
 //! deserializers' problems do not come through here: they are values (see `own.rs`).
 
+mod syntax;
 mod words;
 
 use super::own::Finding;
 use crate::diag::Code;
+use syntax::{LIBYAML, MISSING_COLON, UNREADABLE_JA, YAML_SERDE};
 use words::{
     Kind, expected_kind, expected_words, expected_words_ja, found_words, found_words_ja,
     whole_number,
@@ -48,11 +50,11 @@ impl Context {
         }
     }
 
-    /// The context in Japanese.
+    /// The context in Japanese (after 始まる: a space before half-width text).
     pub(super) fn words_ja(self) -> &'static str {
         match self {
-            Context::FlowList => "[ … ] のリスト",
-            Context::FlowMapping => "{ … } の組",
+            Context::FlowList => " [ … ] のリスト",
+            Context::FlowMapping => " { … } のかっこ",
             Context::Mapping => "`キー: 値` の並び",
             Context::List => "リスト",
             Context::QuotedText => "引用符で囲んだ文",
@@ -133,6 +135,8 @@ pub(super) struct Reading {
     pub message_ja: Option<String>,
     /// The hint in Japanese.
     pub help_ja: Option<String>,
+    /// The library's own words, kept at the end of the Japanese message (libyaml's message is the English one).
+    pub original: Option<String>,
 }
 
 /// A key or value that is not one of the allowed ones.
@@ -154,6 +158,7 @@ impl Reading {
             maybe_missing_space: false,
             message_ja: None,
             help_ja: None,
+            original: None,
         }
     }
 
@@ -175,8 +180,9 @@ impl Reading {
             help: finding.help,
             unknown: None,
             maybe_missing_space: false,
-            message_ja: None,
-            help_ja: None,
+            message_ja: finding.message_ja,
+            help_ja: finding.help_ja,
+            original: None,
         }
     }
 
@@ -205,7 +211,7 @@ pub(super) fn read(message: &str) -> Reading {
         )
         .ja(format!(
             "項目の数が違います：{found} 個ありますが、{}が必要です",
-            expected_words_ja(expected)
+            spaced(expected_words_ja(expected))
         ));
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
@@ -238,18 +244,21 @@ pub(super) fn read(message: &str) -> Reading {
         return Reading::new(Code::WrongType, "the value has the wrong form")
             .ja("値の形が違います");
     }
-    for (shape, code, words, help) in YAML_SERDE {
-        if message.starts_with(shape) {
-            let reading = Reading::new(*code, *words);
-            return match help {
-                Some(help) => reading.help(*help),
-                None => reading,
-            };
-        }
+    if let Some(own) = YAML_SERDE.iter().find(|o| message.starts_with(o.shape)) {
+        let mut reading = Reading::new(own.code, own.words).ja(own.words_ja);
+        reading.help = own.help.map(str::to_string);
+        reading.help_ja = own.help_ja.map(str::to_string);
+        return reading;
     }
     let mut reading = Reading::new(Code::YamlSyntax, message);
-    if let Some((_, help)) = LIBYAML.iter().find(|(shape, _)| message.contains(shape)) {
-        reading = reading.help(*help);
+    reading.original = Some(message.to_string());
+    match LIBYAML.iter().find(|l| message.contains(l.shape)) {
+        Some(libyaml) => {
+            reading.message_ja = Some(libyaml.words_ja.to_string());
+            reading.help = libyaml.help.map(str::to_string);
+            reading.help_ja = libyaml.help_ja.map(str::to_string);
+        }
+        None => reading.message_ja = Some(UNREADABLE_JA.to_string()),
     }
     reading.maybe_missing_space = MISSING_COLON.iter().any(|shape| message.contains(shape));
     reading
@@ -295,8 +304,8 @@ fn wrong(rest: &str, what: &str, code: Code) -> Reading {
     )
     .ja(format!(
         "{what_ja}：{}が書かれていますが、{}が必要です",
-        found_words_ja(found),
-        expected_words_ja(expected)
+        spaced(found_words_ja(found)),
+        spaced(expected_words_ja(expected))
     ));
     if expected_kind == Kind::Mapping && found.starts_with("string ") {
         reading.maybe_missing_space = true;
@@ -318,6 +327,14 @@ fn wrong(rest: &str, what: &str, code: Code) -> Reading {
     reading
 }
 
+/// `words` ready to be followed by Japanese: a space after half-width text (`true か false が`).
+fn spaced(mut words: String) -> String {
+    if words.ends_with(|c: char| c.is_ascii() && c != ' ') {
+        words.push(' ');
+    }
+    words
+}
+
 /// From "`x`, expected one of `a`, `b`" (or "expected `a` or `b`", "expected `a`", "there are no …"), the word
 /// and the allowed ones.
 fn unknown(rest: &str, what: &'static str) -> Option<Unknown> {
@@ -329,112 +346,6 @@ fn unknown(rest: &str, what: &'static str) -> Option<Unknown> {
         what,
     })
 }
-
-/// yaml_serde's own messages: shape, code, words, hint.
-const YAML_SERDE: &[(&str, Code, &str, Option<&str>)] = &[
-    (
-        "EOF while parsing a value",
-        Code::YamlSyntax,
-        "the file ends where a value should be",
-        None,
-    ),
-    (
-        "deserializing from YAML containing more than one document",
-        Code::YamlSyntax,
-        "the file holds more than one YAML document",
-        Some("a line `---` starts a second document: remove it"),
-    ),
-    (
-        "recursion limit exceeded",
-        Code::YamlSyntax,
-        "the YAML nests too deeply",
-        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly"),
-    ),
-    (
-        "repetition limit exceeded",
-        Code::YamlSyntax,
-        "the YAML repeats aliases too often",
-        Some("the YAML nests too deeply or repeats aliases too often; write the data out plainly"),
-    ),
-    (
-        "unknown anchor",
-        Code::YamlSyntax,
-        "an alias names no anchor",
-        Some("an alias `*name` must name an anchor `&name` given before it in the file"),
-    ),
-    (
-        "serialization and deserialization of bytes",
-        Code::WrongType,
-        "binary data (`!!binary`) cannot be used here",
-        None,
-    ),
-    (
-        "expected a mapping or list of mappings for merging",
-        Code::YamlSyntax,
-        "a merge key (`<<`) needs a mapping or a list of mappings",
-        None,
-    ),
-    (
-        "expected a mapping for merging",
-        Code::YamlSyntax,
-        "a merge key (`<<`) needs a mapping or a list of mappings",
-        None,
-    ),
-    (
-        "unexpected tagged value in merge",
-        Code::YamlSyntax,
-        "a merge key (`<<`) cannot take a tagged value",
-        None,
-    ),
-    (
-        "empty YAML tag is not allowed",
-        Code::YamlSyntax,
-        "a tag (`!`) without a name is not allowed",
-        None,
-    ),
-    (
-        "failed to parse YAML number",
-        Code::WrongType,
-        "the number cannot be read",
-        None,
-    ),
-];
-
-/// Hints for libyaml's syntax errors: a part of the message, and the hint. The message is kept as it is.
-const LIBYAML: &[(&str, &str)] = &[
-    (
-        "expected ',' or ']'",
-        "close the list with ] and separate its items with commas",
-    ),
-    (
-        "expected ',' or '}'",
-        "close the mapping with } and separate its entries with commas",
-    ),
-    (
-        "mapping values are not allowed",
-        "put a text that contains \": \" in quotes, and start the keys of one mapping in the same column",
-    ),
-    (
-        "cannot start any token",
-        "YAML does not allow tabs for indentation, and some characters (@, `) cannot start a text: indent with spaces and quote such texts",
-    ),
-    (
-        "did not find expected key",
-        "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
-    ),
-    (
-        "could not find expected ':'",
-        "check the indentation: entries of one mapping must start in the same column, and each needs `key: value`",
-    ),
-    (
-        "found unexpected end of stream",
-        "a quote or bracket is not closed",
-    ),
-];
-
-/// libyaml's errors for a line that should be `key: value` and is not: the line may lack the space after its
-/// colon.
-const MISSING_COLON: [&str; 2] = ["could not find expected ':'", "did not find expected key"];
 
 #[cfg(test)]
 mod tests;

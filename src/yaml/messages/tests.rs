@@ -275,3 +275,35 @@ fn messages_taken_apart() {
         )
     );
 }
+
+#[test]
+fn every_shape_in_japanese_keeps_libyaml_words_aside() {
+    let reading = read("mapping values are not allowed in this context");
+    assert_eq!(
+        reading.message_ja.as_deref(),
+        Some("ここに `キー: 値` は書けません")
+    );
+    assert_eq!(
+        reading.original.as_deref(),
+        Some("mapping values are not allowed in this context")
+    );
+    // A libyaml message the table does not know is still told in Japanese, with libyaml's words kept.
+    let reading = read("found incompatible YAML document");
+    assert_eq!(reading.message_ja.as_deref(), Some("YAML として読めません"));
+    assert_eq!(
+        reading.original.as_deref(),
+        Some("found incompatible YAML document")
+    );
+    // yaml_serde's own messages are told in Japanese whole: nothing of theirs is kept.
+    let reading = read("unknown anchor");
+    assert_eq!(
+        (reading.message_ja.as_deref(), reading.original),
+        (Some("別名（`*名前`）が指す `&名前` がありません"), None)
+    );
+    // Half-width words are set apart from the Japanese that follows them.
+    let reading = read("invalid type: string \"x\", expected a boolean");
+    assert_eq!(
+        reading.message_ja.as_deref(),
+        Some("型が違います：文字列 \"x\" が書かれていますが、true か false が必要です")
+    );
+}

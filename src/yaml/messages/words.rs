@@ -89,6 +89,13 @@ pub(super) fn expected_words_ja(expected: &str) -> String {
         e if e.starts_with("enum ") => "一語",
         e if e.starts_with("a tuple of size ") || e == "a sequence" => "リスト",
         e if e.starts_with("a text in both languages") => "両方の言語の文（{ja: …, en: …}）",
+        e if e.starts_with("a date") => "日付（2025、2025-03、2025-03-31、FY2024、令和6年度 など）",
+        e if e.starts_with("a cell") => "セルの値（数、文、{ja: …, en: …}、空のセルには ~）",
+        "a string" | "a borrowed string" | "a text" => "文",
+        "a mapping of ids to entries" => "`id: 中身` の並び",
+        e if e.starts_with("a number or a text") => "数か文（例：166、2-5-4）",
+        "a source id, or {id: …, page: …}" => "出典の id か {id: …, page: …}",
+        e if e.starts_with("a source id") => "出典の id、{id: …, page: …}、またはそのリスト",
         e => e,
     };
     words.to_string()
