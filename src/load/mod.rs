@@ -126,6 +126,12 @@ pub fn parse_base_url(url: &str) -> Result<crate::model::site::BaseUrl, String> 
     site_files::parse_base_url(url)
 }
 
+/// [`parse_base_url`] with what is wrong in English and in Japanese (`(english, japanese)`), for `--base-url`'s
+/// message in the editor's language.
+pub fn parse_base_url_in_both(url: &str) -> Result<crate::model::site::BaseUrl, (String, String)> {
+    site_files::base_url(url).map_err(|p| (p.en, p.ja))
+}
+
 /// Decodes a text file's bytes as UTF-8 (BOM and CR removed), or says where it is not UTF-8.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     read::decode(path, bytes)
