@@ -166,7 +166,7 @@ fn yaml_mistakes_in_japanese() {
         (
             "location: {ja: 兵庫県神戸市, en: \"Kobe, Hyogo\"}",
             "location: {ja: 神戸: 医療, en: Kobe}",
-            "content/cases/alpha/data.yaml:5:18: エラー: did not find expected ',' or '}' (in a { … } mapping that starts on line 5)\n  ヒント: {ja: …, en: …} の中では、語の後の `:` が新しいキーの始まりと読まれます。コロンを含む文は引用符で囲んでください。例：ja: \"神戸: 医療産業都市\"\n",
+            "content/cases/alpha/data.yaml:5:18: エラー: { … } が閉じていないか、項目の間のコンマが抜けています（5 行目から始まる { … } のかっこの中）（読み取りの説明：did not find expected ',' or '}'）\n  ヒント: {ja: …, en: …} の中では、語の後の `:` が新しいキーの始まりと読まれます。コロンを含む文は引用符で囲んでください。例：ja: \"神戸: 医療産業都市\"\n",
         ),
     ] {
         let site = SiteTest::fixture("minimal");
