@@ -55,7 +55,7 @@ pub(crate) fn parse_document(
     }
     let (raw, quick) = match quick::parse(yaml_text) {
         Some(raw) => (raw, true),
-        None => (yaml::parse(src).map_err(|d| vec![d])?, false),
+        None => (yaml::parse_all(src)?, false),
     };
     let mut errors = Vec::new();
     let title = match raw.title.map(|t| t.trim().to_string()) {

@@ -1,0 +1,322 @@
+//! Every mistake of a file at once: after serde stops at the first mistake of the schema (an unknown key, a
+//! wrong value, a missing key), the entry or list item it is in is blanked out (each of its characters made a
+//! space, line breaks kept, so every other line and column stays where the editor sees it) and the text read
+//! again, until it reads or a mistake of another kind (YAML syntax) stops it. A value refused in a list
+//! item (a chart of an unknown kind) blanks that item, so that it leads to no further findings of its own;
+//! the keys it blanks are remembered, so that "missing key" is not said of a key that was there but wrong.
+
+use saphyr_parser::{Event, Parser, Span};
+
+use crate::diag::{Code, Diagnostic};
+
+/// The most findings reported for one file.
+pub(super) const MAX_FINDINGS: usize = 30;
+
+/// A node's extent in the text (byte offsets), and its children.
+#[derive(Debug)]
+struct Node {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Leaf,
+    Seq(Vec<Node>),
+    /// Each entry: the key's start and text, and the value.
+    Map(Vec<(usize, String, Node)>),
+}
+
+/// What to blank after a finding, if the file can be read on.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Blank {
+    /// Byte range.
+    pub start: usize,
+    pub end: usize,
+    /// What to write at its start instead (`[]` or `{}` when the entry or item was the only one, so that the
+    /// list or mapping stays one), the rest being spaces.
+    pub keep: &'static str,
+    /// The key blanked, if an entry was.
+    pub key: Option<String>,
+}
+
+/// Where to go on after `finding` at byte `at` of `text`; `None` when reading should stop.
+pub(super) fn after(text: &str, at: usize, finding: &Diagnostic) -> Option<Blank> {
+    let root = tree(text)?;
+    let whole_item = match finding.code {
+        Code::UnknownKey | Code::DuplicateKey => false,
+        Code::WrongType | Code::InvalidValue | Code::MissingKey => true,
+        _ => return None,
+    };
+    if whole_item && let Some(blank) = innermost_item(text, &root, at) {
+        return Some(blank);
+    }
+    if finding.code == Code::MissingKey {
+        return None; // A key missing at the top: nothing smaller to leave out.
+    }
+    innermost_entry(text, &root, at)
+}
+
+/// Whether the collection starting at byte `start` is written in flow style (`[…]`, `{…}`).
+fn is_flow(text: &str, start: usize) -> bool {
+    matches!(text.as_bytes().get(start), Some(b'[' | b'{'))
+}
+
+/// Widens `start..end` to take the separator with it: in block style the `- ` before an item; in flow style
+/// the comma after it (or before it, for the last one).
+fn widen(text: &str, start: usize, end: usize, flow: bool, item: bool) -> (usize, usize) {
+    let b = text.as_bytes();
+    let back = |from: usize| {
+        let mut i = from;
+        while i > 0 && b[i - 1] == b' ' {
+            i -= 1;
+        }
+        i
+    };
+    let forward = |from: usize| {
+        let mut i = from;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        i
+    };
+    if !flow {
+        let before = back(start);
+        return if item && before > 0 && b[before - 1] == b'-' {
+            (before - 1, end)
+        } else {
+            (start, end)
+        };
+    }
+    let after = forward(end);
+    if b.get(after) == Some(&b',') {
+        return (start, after + 1);
+    }
+    let before = back(start);
+    if before > 0 && b[before - 1] == b',' {
+        return (before - 1, end);
+    }
+    (start, end)
+}
+
+/// `text` with `blank` made spaces (one per character, line breaks kept).
+pub(super) fn apply(text: &str, blank: &Blank) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..blank.start]);
+    out.push_str(blank.keep);
+    let mut skip = blank.keep.chars().count();
+    for c in text[blank.start..blank.end].chars() {
+        if c == '\n' || c == '\r' {
+            out.push(c);
+        } else if skip > 0 {
+            skip -= 1;
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(&text[blank.end..]);
+    out
+}
+
+/// The innermost list item that holds `at`.
+fn innermost_item(text: &str, node: &Node, at: usize) -> Option<Blank> {
+    let children: Vec<&Node> = match &node.kind {
+        Kind::Leaf => return None,
+        Kind::Seq(items) => items.iter().collect(),
+        Kind::Map(entries) => entries.iter().map(|(_, _, v)| v).collect(),
+    };
+    let inner = children
+        .iter()
+        .find(|c| c.start <= at && at < c.end.max(c.start + 1))
+        .and_then(|c| innermost_item(text, c, at));
+    if inner.is_some() {
+        return inner;
+    }
+    if let Kind::Seq(items) = &node.kind {
+        let item = items
+            .iter()
+            .find(|c| c.start <= at && at < c.end.max(c.start + 1))?;
+        let flow = is_flow(text, node.start);
+        let (start, end) = widen(text, item.start, item.end, flow, true);
+        return Some(Blank {
+            start,
+            end,
+            keep: if items.len() == 1 && !flow { "[]" } else { "" },
+            key: None,
+        });
+    }
+    None
+}
+
+/// The innermost mapping entry (key and value) that holds `at`.
+fn innermost_entry(text: &str, node: &Node, at: usize) -> Option<Blank> {
+    match &node.kind {
+        Kind::Leaf => None,
+        Kind::Seq(items) => items.iter().find_map(|c| innermost_entry(text, c, at)),
+        Kind::Map(entries) => {
+            let (key_start, key, value) = entries
+                .iter()
+                .find(|(k, _, v)| *k <= at && at < v.end.max(k + 1))?;
+            innermost_entry(text, value, at).or_else(|| {
+                let flow = is_flow(text, node.start);
+                let end = value.end.max(*key_start + key.len());
+                let (start, end) = widen(text, *key_start, end, flow, false);
+                Some(Blank {
+                    start,
+                    end,
+                    keep: if entries.len() == 1 && !flow {
+                        "{}"
+                    } else {
+                        ""
+                    },
+                    key: Some(key.clone()),
+                })
+            })
+        }
+    }
+}
+
+const MAX_DEPTH: usize = 256;
+
+/// The text's structure with byte extents; `None` if saphyr cannot read it.
+fn tree(text: &str) -> Option<Node> {
+    // saphyr counts characters; serde and the blanking count bytes.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let byte = |span_index: usize| bytes.get(span_index).copied().unwrap_or(text.len());
+    let mut events = Parser::new_from_str(text).map_while(Result::ok);
+    loop {
+        match events.next()? {
+            (Event::StreamStart | Event::DocumentStart(_), _) => continue,
+            (event, span) => return build(event, span, &mut events, &byte, 0),
+        }
+    }
+}
+
+fn build<'i>(
+    event: Event<'i>,
+    span: Span,
+    events: &mut impl Iterator<Item = (Event<'i>, Span)>,
+    byte: &impl Fn(usize) -> usize,
+    depth: usize,
+) -> Option<Node> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let start = byte(span.start.index());
+    let mut end = byte(span.end.index());
+    let kind = match event {
+        Event::SequenceStart(..) => {
+            let mut items = Vec::new();
+            loop {
+                match events.next()? {
+                    (Event::SequenceEnd, s) => {
+                        end = end.max(byte(s.end.index()));
+                        break;
+                    }
+                    (e, s) => items.push(build(e, s, events, byte, depth + 1)?),
+                }
+            }
+            end = items.iter().map(|n| n.end).fold(end, usize::max);
+            Kind::Seq(items)
+        }
+        Event::MappingStart(..) => {
+            let mut entries = Vec::new();
+            loop {
+                let (key_event, key_span) = events.next()?;
+                let key = match key_event {
+                    Event::MappingEnd => {
+                        end = end.max(byte(key_span.end.index()));
+                        break;
+                    }
+                    Event::Scalar(value, ..) => value.into_owned(),
+                    other => {
+                        build(other, key_span, events, byte, depth + 1)?;
+                        String::new()
+                    }
+                };
+                let (value_event, value_span) = events.next()?;
+                let value = build(value_event, value_span, events, byte, depth + 1)?;
+                entries.push((byte(key_span.start.index()), key, value));
+            }
+            end = entries.iter().map(|(_, _, v)| v.end).fold(end, usize::max);
+            Kind::Map(entries)
+        }
+        Event::Scalar(..) | Event::Alias(_) => Kind::Leaf,
+        _ => return None,
+    };
+    Some(Node { start, end, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn finding(code: Code) -> Diagnostic {
+        Diagnostic::error(code, Path::new("data.yaml"), "x")
+    }
+
+    #[test]
+    fn an_unknown_key_blanks_its_entry_keeping_lines_and_columns() {
+        let text = "a: 1\nbad: [1,\n  2]\nc: 3\n";
+        let blank = after(text, 5, &finding(Code::UnknownKey)).unwrap();
+        let out = apply(text, &blank);
+        assert_eq!(out, "a: 1\n        \n    \nc: 3\n");
+        assert_eq!(blank.key.as_deref(), Some("bad"));
+    }
+
+    #[test]
+    fn a_wrong_value_in_a_list_blanks_the_item() {
+        let text = "charts:\n  - id: a\n    kind: pie\n  - id: b\n    kind: bar\n";
+        let at = text.find("pie").unwrap();
+        let blank = after(text, at, &finding(Code::InvalidValue)).unwrap();
+        let out = apply(text, &blank);
+        assert_eq!(
+            out,
+            "charts:\n         \n             \n  - id: b\n    kind: bar\n"
+        );
+        // The only item of its list: the list stays a list.
+        let text = "charts:\n  - id: a\n    kind: pie\n";
+        let blank = after(
+            text,
+            text.find("pie").unwrap(),
+            &finding(Code::InvalidValue),
+        )
+        .unwrap();
+        assert_eq!(apply(text, &blank), "charts:\n  []     \n             \n");
+    }
+
+    #[test]
+    fn flow_collections_lose_a_comma_with_the_entry() {
+        let text = "location: {ja: 神戸, bad: x, en: Kobe}\n";
+        let blank = after(text, text.find("bad").unwrap(), &finding(Code::UnknownKey)).unwrap();
+        assert_eq!(
+            apply(text, &blank),
+            "location: {ja: 神戸,         en: Kobe}\n"
+        );
+        let text = "location: {ja: 神戸, bad: x}\n";
+        let blank = after(text, text.find("bad").unwrap(), &finding(Code::UnknownKey)).unwrap();
+        assert_eq!(apply(text, &blank), "location: {ja: 神戸        }\n");
+        let text = "values: [1, x, 3]\n";
+        let blank = after(text, text.find('x').unwrap(), &finding(Code::WrongType)).unwrap();
+        assert_eq!(apply(text, &blank), "values: [1,    3]\n");
+    }
+
+    #[test]
+    fn a_missing_key_at_the_top_stops() {
+        assert_eq!(after("a: 1\n", 0, &finding(Code::MissingKey)), None);
+        assert_eq!(after("a: [1\n", 0, &finding(Code::YamlSyntax)), None);
+    }
+
+    #[test]
+    fn multibyte_text_is_blanked_by_characters() {
+        let text = "title: 神戸\nbad: 医療\nz: 1\n";
+        let blank = after(text, text.find("bad").unwrap(), &finding(Code::UnknownKey)).unwrap();
+        assert_eq!(apply(text, &blank), "title: 神戸\n       \nz: 1\n");
+    }
+}
