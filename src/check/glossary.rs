@@ -33,6 +33,11 @@ pub fn unused_terms(
             )
             .at_opt(entry.term_position)
             .with_help("use the term as written in a page's text, or remove the entry")
+            .ja(format!(
+                "用語集の用語 `{}`（{}）はどのページでも使われていません",
+                entry.term.ja, entry.term.en
+            ))
+            .ja_help("ページの本文で用語集のとおりの表記で使うか、用語集から削除してください")
         })
         .collect()
 }

@@ -27,6 +27,10 @@ pub fn uncited_sources(site: &Site, content: &Path) -> Vec<Diagnostic> {
             .with_help(
                 "list it in the `sources` of the data.yaml of each page that draws on it, or remove it",
             )
+            .ja(format!("出典 `{}` はどのページからも挙げられていません", s.id))
+            .ja_help(
+                "この出典を使うページの data.yaml の `sources` に加えるか、出典を削除してください",
+            )
         })
         .collect()
 }

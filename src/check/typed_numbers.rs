@@ -45,6 +45,14 @@ pub fn typed_key_figures(page: &Page, doc: &Document, lang: Lang) -> Vec<Diagnos
                 .with_help(format!(
                     "write @kf:{} instead: it writes the number from data.yaml, linked to its card",
                     k.id
+                ))
+                .ja(format!(
+                    "主要数値 `{}`（{typed}）が手で書かれています。data.yaml を直しても、この数字は変わりません",
+                    k.id
+                ))
+                .ja_help(format!(
+                    "代わりに @kf:{} と書いてください。data.yaml の数字が書き込まれ、主要数値のカードへのリンクになります",
+                    k.id
                 )),
             );
         }

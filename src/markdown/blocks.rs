@@ -75,8 +75,14 @@ impl<'a> Renderer<'a, '_> {
             self.error(
                 Code::TablePlacement,
                 offset,
-                "a table block must hold exactly one table id".into(),
-                Some("write ```table, then the table's id on its own line, then ```"),
+                (
+                    "a table block must hold exactly one table id".into(),
+                    "```table のブロックには、表の id を一つだけ書いてください".into(),
+                ),
+                Some((
+                    "write ```table, then the table's id on its own line, then ```",
+                    "```table の行、表の id だけの行、``` の行の順に書いてください",
+                )),
             );
             return;
         }
@@ -84,8 +90,14 @@ impl<'a> Renderer<'a, '_> {
             self.error(
                 Code::TablePlacement,
                 offset,
-                format!("the table `{id}` is placed twice on this page"),
-                Some("place each table once; refer to it elsewhere with @tbl:<id>"),
+                (
+                    format!("the table `{id}` is placed twice on this page"),
+                    format!("表 `{id}` がこのページに二度置かれています"),
+                ),
+                Some((
+                    "place each table once; refer to it elsewhere with @tbl:<id>",
+                    "表は一度だけ置き、ほかの場所からは @tbl:<id> で参照してください",
+                )),
             );
             return;
         }
@@ -99,8 +111,14 @@ impl<'a> Renderer<'a, '_> {
             None => self.error(
                 Code::TablePlacement,
                 offset,
-                format!("there is no table `{id}` in this page's data.yaml"),
-                Some("define it under `tables:` in the data.yaml next to this file, or correct the id"),
+                (
+                    format!("there is no table `{id}` in this page's data.yaml"),
+                    format!("このページの data.yaml に表 `{id}` がありません"),
+                ),
+                Some((
+                    "define it under `tables:` in the data.yaml next to this file, or correct the id",
+                    "このファイルと同じフォルダーにある data.yaml の `tables:` に表を定義するか、id を直してください",
+                )),
             ),
         }
     }
@@ -111,8 +129,14 @@ impl<'a> Renderer<'a, '_> {
             self.error(
                 Code::ChartPlacement,
                 offset,
-                "a chart block must hold exactly one chart id".into(),
-                Some("write ```chart, then the chart's id on its own line, then ```"),
+                (
+                    "a chart block must hold exactly one chart id".into(),
+                    "```chart のブロックには、図の id を一つだけ書いてください".into(),
+                ),
+                Some((
+                    "write ```chart, then the chart's id on its own line, then ```",
+                    "```chart の行、図の id だけの行、``` の行の順に書いてください",
+                )),
             );
             return;
         }
@@ -120,8 +144,14 @@ impl<'a> Renderer<'a, '_> {
             self.error(
                 Code::ChartPlacement,
                 offset,
-                format!("the chart `{id}` is placed twice on this page"),
-                Some("place each chart once; refer to it elsewhere with @fig:<id>"),
+                (
+                    format!("the chart `{id}` is placed twice on this page"),
+                    format!("図 `{id}` がこのページに二度置かれています"),
+                ),
+                Some((
+                    "place each chart once; refer to it elsewhere with @fig:<id>",
+                    "図は一度だけ置き、ほかの場所からは @fig:<id> で参照してください",
+                )),
             );
             return;
         }
@@ -134,8 +164,14 @@ impl<'a> Renderer<'a, '_> {
             }
             None => self.error(Code::ChartPlacement,
                 offset,
-                format!("there is no chart `{id}` in this page's data.yaml"),
-                Some("define it under `charts:` in the data.yaml next to this file, or correct the id"),
+                (
+                    format!("there is no chart `{id}` in this page's data.yaml"),
+                    format!("このページの data.yaml に図 `{id}` がありません"),
+                ),
+                Some((
+                    "define it under `charts:` in the data.yaml next to this file, or correct the id",
+                    "このファイルと同じフォルダーにある data.yaml の `charts:` に図を定義するか、id を直してください",
+                )),
             ),
         }
     }

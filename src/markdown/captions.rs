@@ -54,7 +54,7 @@ pub struct Captioned {
     pub offset: usize,
 }
 
-/// A mistake in a caption line: where (byte offset), what, and how to fix it.
+/// A mistake in a caption line: where (byte offset), what, and how to fix it, in English and in Japanese.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaptionError {
     /// Byte offset of the caption line in the Markdown.
@@ -63,6 +63,24 @@ pub struct CaptionError {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// How to fix it, in Japanese.
+    pub help_ja: String,
+}
+
+impl CaptionError {
+    /// A caption with no table under it (at `offset`).
+    fn no_table(offset: usize) -> CaptionError {
+        CaptionError {
+            offset,
+            message: "this table caption has no table under it".into(),
+            help: "put the caption line just above the table, with an empty line between them"
+                .into(),
+            message_ja: "この表題の行の下に表がありません".into(),
+            help_ja: "表題の行は表のすぐ上に、空行を一行はさんで書いてください".into(),
+        }
+    }
 }
 
 /// The captioned tables of a document in order, and the mistakes in its caption lines: a caption with no
@@ -86,14 +104,18 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
                 if let Some(problem) = id_problem(id) {
                     errors.push(CaptionError {
                         offset,
-                        message: format!("the table id `{id}` is not allowed: {problem}"),
+                        message: format!("the table id `{id}` is not allowed: {}", problem.0),
                         help: "ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `Table: 施策の規模 {#policy-scale}`".into(),
+                        message_ja: format!("表の id `{id}` は使えません。{}", problem.1),
+                        help_ja: "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例: `Table: 施策の規模 {#policy-scale}`）".into(),
                     });
                 } else if found.iter().any(|f| f.id == id) {
                     errors.push(CaptionError {
                         offset,
                         message: format!("the table id `{id}` is given twice in this text"),
                         help: "give each captioned table its own id".into(),
+                        message_ja: format!("表の id `{id}` がこの本文の中で二度使われています"),
+                        help_ja: "表題を付けた表には、それぞれ別の id を付けてください".into(),
                     });
                 } else {
                     found.push(Captioned {
@@ -103,15 +125,15 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
                     });
                 }
             }
-            (Some((CaptionLine::Captioned { .. }, offset)), false) => errors.push(CaptionError {
-                offset,
-                message: "this table caption has no table under it".into(),
-                help: "put the caption line just above the table, with an empty line between them".into(),
-            }),
+            (Some((CaptionLine::Captioned { .. }, offset)), false) => {
+                errors.push(CaptionError::no_table(offset))
+            }
             (Some((CaptionLine::NoId, offset)), true) => errors.push(CaptionError {
                 offset,
                 message: "a table caption needs an id, so that the table can be numbered and referred to".into(),
                 help: "end the line with the table's id: `Table: 施策の規模 {#policy-scale}`, referred to as @tbl:policy-scale".into(),
+                message_ja: "表題には id が必要です。id があると表に番号が付き、参照できるようになります".into(),
+                help_ja: "行の終わりに表の id を書いてください: `Table: 施策の規模 {#policy-scale}`（参照は @tbl:policy-scale）".into(),
             }),
             (Some((CaptionLine::NoId, _)), false) | (None, _) => {}
         }
@@ -123,12 +145,7 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
         }
     }
     if let Some((CaptionLine::Captioned { .. }, offset)) = pending {
-        errors.push(CaptionError {
-            offset,
-            message: "this table caption has no table under it".into(),
-            help: "put the caption line just above the table, with an empty line between them"
-                .into(),
-        });
+        errors.push(CaptionError::no_table(offset));
     }
     (found, errors)
 }
@@ -151,16 +168,23 @@ fn may_have_caption(markdown: &str) -> bool {
 }
 
 /// Why `id` cannot be a table id (the rule of `data.yaml` ids), if it cannot.
-fn id_problem(id: &str) -> Option<&'static str> {
+/// What is wrong with a table id, in English and in Japanese.
+fn id_problem(id: &str) -> Option<(&'static str, &'static str)> {
     if id.len() > 64 {
-        return Some("it is longer than 64 characters");
+        return Some((
+            "it is longer than 64 characters",
+            "64 文字より長くなっています",
+        ));
     }
     if id.starts_with('-')
         || !id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Some("use lowercase letters a–z, digits and `-`");
+        return Some((
+            "use lowercase letters a–z, digits and `-`",
+            "半角の小文字 a–z、数字、`-` を使ってください",
+        ));
     }
     None
 }
@@ -226,6 +250,24 @@ Table: again {#scale}\n\n| a |\n|---|\n\nTable: last {#end}";
                 (26, "the table id `scale` is given twice in this text"),
                 (31, "this table caption has no table under it"),
             ]
+        );
+        let japanese: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.message_ja.as_str(), e.help_ja.as_str()))
+            .collect();
+        assert_eq!(
+            japanese[2],
+            (
+                "表の id `Bad` は使えません。半角の小文字 a–z、数字、`-` を使ってください",
+                "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例: `Table: 施策の規模 {#policy-scale}`）"
+            )
+        );
+        assert_eq!(
+            japanese[4],
+            (
+                "この表題の行の下に表がありません",
+                "表題の行は表のすぐ上に、空行を一行はさんで書いてください"
+            )
         );
     }
 

@@ -265,7 +265,7 @@ mod tests {
     use pulldown_cmark::{HeadingLevel, html};
 
     use super::*;
-    use crate::markdown::{Labels, LinkTarget, RefError, RefKind, Reference};
+    use crate::markdown::{Labels, LinkError, LinkTarget, RefError, RefKind, Reference};
 
     struct Nothing;
 
@@ -277,13 +277,10 @@ mod tests {
             None
         }
         fn reference(&mut self, _: RefKind, _: &str) -> Result<Reference, RefError> {
-            Err(RefError {
-                message: String::new(),
-                help: String::new(),
-            })
+            Err(RefError::default())
         }
-        fn link(&mut self, _: &str) -> Result<LinkTarget, String> {
-            Err(String::new())
+        fn link(&mut self, _: &str) -> Result<LinkTarget, LinkError> {
+            Err(LinkError::default())
         }
         fn glossary(&self) -> &[GlossaryTerm] {
             &[]

@@ -106,6 +106,12 @@ impl<'a> Renderer<'a, '_> {
             )
             .with_help(format!(
                 "refer to it in the text with [^{label}], or remove it"
+            ))
+            .ja(format!(
+                "脚注 `[^{label}]` は定義されていますが、本文のどこからも参照されていません"
+            ))
+            .ja_help(format!(
+                "本文に [^{label}] と書いて参照するか、脚注を削除してください"
             ));
             self.found.warnings.push(d);
         }
@@ -133,6 +139,12 @@ impl<'a> Renderer<'a, '_> {
                     .at_opt(Some(self.position(offset + start)))
                     .with_help(format!(
                         "add a line `[^{label}]: …` below the paragraph, or remove the reference"
+                    ))
+                    .ja(format!(
+                        "脚注 `[^{label}]` に定義がないため、そのまま文字として表示されます"
+                    ))
+                    .ja_help(format!(
+                        "段落の下に `[^{label}]: …` の行を加えるか、参照を削除してください"
                     ));
                     self.found.warnings.push(d);
                     from = start + 2 + end;

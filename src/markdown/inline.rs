@@ -92,13 +92,17 @@ pub struct Reference {
     pub used: usize,
 }
 
-/// Why a reference names nothing: the message and how to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a reference names nothing: the message and how to fix it, in English and in Japanese.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RefError {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// How to fix it, in Japanese.
+    pub help_ja: String,
 }
 
 /// A piece of running text.
@@ -271,24 +275,23 @@ impl<'a> Renderer<'a, '_> {
         let found = memchr::memchr_iter(b'@', text.as_bytes())
             .find_map(|at| reference_at(&text[at..]).map(|(kind, target)| (at, kind, target)));
         if let Some((at, kind, target)) = found {
+            let prefix = kind.prefix();
             self.error(
                 Code::UnknownReference,
                 offset + at,
-                format!(
-                    "`{}{target}` is in a heading, where references are not written: readers would see it as typed",
-                    kind.prefix()
+                (
+                    format!(
+                        "`{prefix}{target}` is in a heading, where references are not written: readers would see it as typed"
+                    ),
+                    format!(
+                        "見出しの中の `{prefix}{target}` は参照として書き換えられません。読者には書いたとおりに見えます"
+                    ),
                 ),
-                Some("write the words in the heading (its text is also its anchor and its line in the contents), and the reference in the text under it"),
+                Some((
+                    "write the words in the heading (its text is also its anchor and its line in the contents), and the reference in the text under it",
+                    "見出しには言葉を書き（見出しの文はアンカーと目次の行にもなります）、参照はその下の本文に書いてください",
+                )),
             );
-            if let Some(d) = self.found.errors.pop() {
-                self.found.errors.push(
-                    d.ja(format!(
-                        "見出しの中の `{}{target}` は参照として書き換えられません。読者には書いたとおりに見えます",
-                        kind.prefix()
-                    ))
-                    .ja_help("見出しには言葉を書き（見出しの文はアンカーと目次の行にもなります）、参照はその下の本文に書いてください"),
-                );
-            }
         }
     }
 
@@ -308,7 +311,12 @@ impl<'a> Renderer<'a, '_> {
                 }
             }
             Err(e) => {
-                self.error(Code::BrokenReference, offset, e.message, Some(&e.help));
+                self.error(
+                    Code::BrokenReference,
+                    offset,
+                    (e.message, e.message_ja),
+                    Some((&e.help, &e.help_ja)),
+                );
                 let written = format!("{}{target}", kind.prefix());
                 self.out.same(Event::Text(written.into()));
             }

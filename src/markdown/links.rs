@@ -102,6 +102,10 @@ impl<'a> Renderer<'a, '_> {
             .at_opt(Some(self.position(offset)))
             .with_help(
                 "describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg)",
+            )
+            .ja(format!("画像 `{dest}` に代替テキストがありません"))
+            .ja_help(
+                "角かっこ [ ] の中に画像の説明を書いてください: ![神戸医療産業都市の航空写真](photo.jpg)",
             );
             self.found.warnings.push(d);
         }
@@ -121,10 +125,17 @@ impl<'a> Renderer<'a, '_> {
     /// Checks a link or image target and resolves it for the page, recording its use or why it is broken.
     fn target(&mut self, url: &str, offset: usize) -> Dest {
         if let Some(why) = refused_url(url) {
-            self.error(Code::RefusedLink,
+            self.error(
+                Code::RefusedLink,
                 offset,
-                format!("{why}: `{url}`"),
-                Some("link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)"),
+                (
+                    format!("{}: `{url}`", why.why),
+                    format!("{}: `{url}`", why.why_ja),
+                ),
+                Some((
+                    "link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)",
+                    "リンクは https://、http://、mailto:、tel: のどれかで始めるか、レポートのページ（/cases/kobe/ など）を指してください",
+                )),
             );
             return Dest {
                 href: "#".to_string(),
@@ -157,7 +168,10 @@ impl<'a> Renderer<'a, '_> {
                 self.error(
                     Code::BrokenLink,
                     offset,
-                    format!("broken link `{url}`: {why}"),
+                    (
+                        format!("broken link `{url}`: {}", why.why),
+                        format!("リンク `{url}` は切れています。{}", why.why_ja),
+                    ),
                     None,
                 );
                 Dest {

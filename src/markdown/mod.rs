@@ -75,7 +75,7 @@ pub trait Resolve {
     /// What a reference written `@<kind>:<target>` writes and where it links, or why it names nothing.
     fn reference(&mut self, kind: RefKind, target: &str) -> Result<Reference, RefError>;
     /// Where a link or image written in content goes, or why it is broken.
-    fn link(&mut self, url: &str) -> Result<LinkTarget, String>;
+    fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError>;
     /// Glossary terms to mark, longest first.
     fn glossary(&self) -> &[GlossaryTerm];
     /// Whether every document is on the one page (links to pages of the report go to their
@@ -108,6 +108,26 @@ pub struct LinkTarget {
     /// For a page of the report: the id it has on a page holding every document (the variant then links
     /// there without resolving the link again).
     pub in_report: Option<String>,
+}
+
+/// Why a link written in content is broken or refused, in English and in Japanese (a clause, without a
+/// full stop).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkError {
+    /// Why, in English.
+    pub why: String,
+    /// Why, in Japanese.
+    pub why_ja: String,
+}
+
+impl LinkError {
+    /// The reason `why`, in Japanese `why_ja`.
+    pub fn new(why: impl Into<String>, why_ja: impl Into<String>) -> LinkError {
+        LinkError {
+            why: why.into(),
+            why_ja: why_ja.into(),
+        }
+    }
 }
 
 /// A link written in content, as resolved.

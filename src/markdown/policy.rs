@@ -78,7 +78,7 @@ fn allowed_tag(tag: &str) -> Option<String> {
 /// Why a link target is refused, if it is. Allowed: relative links, `#anchors`, `http:`, `https:`,
 /// `mailto:` and `tel:`. Control characters and whitespace are removed and case ignored before the scheme is
 /// read, so `java\tscript:` and `JaVaScRiPt:` are caught too.
-pub fn refused_url(url: &str) -> Option<String> {
+pub fn refused_url(url: &str) -> Option<super::LinkError> {
     // Most links are plain paths: no scheme can hide in letters, digits and `/ . - _ # ? = &`.
     let plain = url.bytes().all(|b| {
         b.is_ascii_alphanumeric()
@@ -101,12 +101,18 @@ pub fn refused_url(url: &str) -> Option<String> {
                 && !scheme.is_empty()
                 && !["http", "https", "mailto", "tel"].contains(&scheme)
             {
-                return Some(format!("links with the scheme `{scheme}:` are not allowed"));
+                return Some(super::LinkError::new(
+                    format!("links with the scheme `{scheme}:` are not allowed"),
+                    format!("`{scheme}:` で始まるリンクは使えません"),
+                ));
             }
         }
     }
     if cleaned.starts_with("//") {
-        return Some("links starting with `//` are not allowed; write https:// in full".into());
+        return Some(super::LinkError::new(
+            "links starting with `//` are not allowed; write https:// in full",
+            "`//` で始まるリンクは使えません。https:// から省略せずに書いてください",
+        ));
     }
     None
 }
@@ -196,5 +202,8 @@ mod tests {
         ] {
             assert!(refused_url(bad).is_some(), "{bad}");
         }
+        let why = refused_url("data:text/html;base64,PHNjcmlwdD4=").unwrap();
+        assert_eq!(why.why, "links with the scheme `data:` are not allowed");
+        assert_eq!(why.why_ja, "`data:` で始まるリンクは使えません");
     }
 }

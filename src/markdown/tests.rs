@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::*;
 
+mod japanese;
 mod random;
 
 struct Fake {
@@ -42,16 +43,24 @@ impl Resolve for Fake {
                     kind.prefix()
                 ),
                 help: "use the id of a chart defined in a data.yaml of this report".into(),
+                message_ja: format!("図の参照 {}{target} に当たる図がありません", kind.prefix()),
+                help_ja: "このレポートのいずれかの data.yaml で定義した図の id を書いてください"
+                    .into(),
             }),
         }
     }
-    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError> {
         let (href, in_report) = match (url, self.report) {
             ("/cases/kobe/", false) => ("/ja/cases/kobe/", Some("cases-kobe-top")),
             ("/cases/kobe/", true) => ("#cases-kobe-top", Some("cases-kobe-top")),
             ("photo.jpg", false) => ("photo.jpg", None),
             ("photo.jpg", true) => ("../photo.jpg", None),
-            _ => return Err("there is no such page".into()),
+            _ => {
+                return Err(LinkError::new(
+                    "there is no such page",
+                    "そのページはありません",
+                ));
+            }
         };
         Ok(LinkTarget {
             href: href.into(),

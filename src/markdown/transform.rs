@@ -255,8 +255,14 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     let shown: String = tag.chars().take(60).collect();
                     self.error(Code::RawHtml,
                         offset,
-                        format!("raw HTML is not allowed: `{shown}`"),
-                        Some("write Markdown instead; only these tags, without attributes, may be written as HTML: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>"),
+                        (
+                            format!("raw HTML is not allowed: `{shown}`"),
+                            format!("HTML をそのまま書くことはできません: `{shown}`"),
+                        ),
+                        Some((
+                            "write Markdown instead; only these tags, without attributes, may be written as HTML: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>",
+                            "代わりに Markdown で書いてください。HTML で書けるのは次のタグだけで、属性は付けられません: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>",
+                        )),
                     );
                 }
             }
@@ -292,11 +298,20 @@ impl<'a, 'r> Renderer<'a, 'r> {
         }
     }
 
-    /// Records an error at a byte offset in the Markdown.
-    pub(super) fn error(&mut self, code: Code, offset: usize, message: String, help: Option<&str>) {
-        let mut d = Diagnostic::error(code, self.path, message).at_opt(Some(self.position(offset)));
-        if let Some(h) = help {
-            d = d.with_help(h);
+    /// Records an error at a byte offset in the Markdown: its message and hint, each in English and in
+    /// Japanese.
+    pub(super) fn error(
+        &mut self,
+        code: Code,
+        offset: usize,
+        (message, message_ja): (String, String),
+        help: Option<(&str, &str)>,
+    ) {
+        let mut d = Diagnostic::error(code, self.path, message)
+            .at_opt(Some(self.position(offset)))
+            .ja(message_ja);
+        if let Some((h, h_ja)) = help {
+            d = d.with_help(h).ja_help(h_ja);
         }
         self.found.errors.push(d);
     }

@@ -164,6 +164,9 @@ impl<'a> Context<'a> {
                         Code::Template,
                         format!("template error while rendering {what}"),
                     )
+                    .ja(format!(
+                        "{what} を作る途中でテンプレートのエラーが起きました"
+                    ))
                 });
         if d.path.is_none() {
             d.path = self.theme.template_paths.get(template).cloned();
@@ -235,6 +238,9 @@ pub(crate) fn template_context<T: Serialize>(
             Code::Template,
             format!("cannot prepare the template context for {what}: {e}"),
         )
+        .ja(format!(
+            "{what} のテンプレートに渡すデータを用意できません（{e}）"
+        ))
     })
 }
 
@@ -245,5 +251,8 @@ pub(crate) fn as_text(bytes: Vec<u8>, template: &str, what: &str) -> Result<Stri
             Code::Template,
             format!("{template} wrote text that is not UTF-8 for {what}"),
         )
+        .ja(format!(
+            "{template} が {what} に UTF-8 ではない文字を書き出しました"
+        ))
     })
 }

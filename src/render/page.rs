@@ -172,6 +172,14 @@ fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diag
             .with_help(format!(
                 "place it with a block ```chart / {} / ```",
                 chart.id
+            ))
+            .ja(format!(
+                "図 `{}` は data.yaml で定義されていますが、この本文に置かれていません",
+                chart.id
+            ))
+            .ja_help(format!(
+                "```chart / {} / ``` のブロックで置いてください",
+                chart.id
             )),
         );
     }
@@ -192,6 +200,14 @@ fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diag
             )
             .with_help(format!(
                 "place it with a block ```table / {} / ```",
+                table.id
+            ))
+            .ja(format!(
+                "表 `{}` は data.yaml で定義されていますが、この本文に置かれていません",
+                table.id
+            ))
+            .ja_help(format!(
+                "```table / {} / ``` のブロックで置いてください",
                 table.id
             )),
         );
@@ -231,11 +247,10 @@ fn write_files(
         let source = ctx.content.join(asset);
         match std::fs::read(&source) {
             Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, errors),
-            Err(e) => errors.push(Diagnostic::error(
-                Code::Io,
-                &source,
-                format!("the file cannot be read: {e}"),
-            )),
+            Err(e) => errors.push(
+                Diagnostic::error(Code::Io, &source, format!("the file cannot be read: {e}"))
+                    .ja(format!("ファイルを読み込めません（{e}）")),
+            ),
         }
     }
     files

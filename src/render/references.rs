@@ -99,10 +99,16 @@ impl Refs<'_, '_> {
         let Some(info) = self.ctx.figures.get(id) else {
             let ids = self.ctx.figures.list.iter().map(|f| f.id.as_str());
             return Err(unknown(
-                format!("the figure reference @fig:{id} names no chart"),
+                (
+                    format!("the figure reference @fig:{id} names no chart"),
+                    format!("図の参照 @fig:{id} に当たる図がありません"),
+                ),
                 id,
                 ids,
-                "use the id of a chart defined in a data.yaml of this report".into(),
+                (
+                    "use the id of a chart defined in a data.yaml of this report".into(),
+                    "このレポートのいずれかの data.yaml で定義した図の id を書いてください".into(),
+                ),
             ));
         };
         deps.add(Dep::Figure(id.to_string()));
@@ -125,13 +131,19 @@ impl Refs<'_, '_> {
         if let (Some(page), Some(elsewhere)) = (page, self.ctx.figures.table(id))
             && info.is_none()
         {
+            let there = &elsewhere.page_id;
             return Err(RefError {
                 message: format!(
                     "the table reference @tbl:{target} names no table of content/{page}/"
                 ),
                 help: format!(
-                    "the table `{id}` is in content/{}/: write @tbl:{id} (table ids are unique in the report)",
-                    elsewhere.page_id
+                    "the table `{id}` is in content/{there}/: write @tbl:{id} (table ids are unique in the report)"
+                ),
+                message_ja: format!(
+                    "表の参照 @tbl:{target} に当たる表が content/{page}/ にありません"
+                ),
+                help_ja: format!(
+                    "表 `{id}` は content/{there}/ にあります。@tbl:{id} と書いてください（表の id はレポート全体で重なりません）"
                 ),
             });
         }
@@ -140,12 +152,22 @@ impl Refs<'_, '_> {
             let on = page
                 .map(|p| format!(" of content/{p}/"))
                 .unwrap_or_default();
+            let on_ja = page
+                .map(|p| format!(" content/{p}/ に"))
+                .unwrap_or_default();
             return Err(unknown(
-                format!("the table reference @tbl:{target} names no table{on}"),
+                (
+                    format!("the table reference @tbl:{target} names no table{on}"),
+                    format!("表の参照 @tbl:{target} に当たる表が{on_ja}ありません"),
+                ),
                 id,
                 ids,
-                "use the id of a table defined under `tables:` in a data.yaml of this report"
-                    .into(),
+                (
+                    "use the id of a table defined under `tables:` in a data.yaml of this report"
+                        .into(),
+                    "このレポートのいずれかの data.yaml の `tables:` で定義した表の id を書いてください"
+                        .into(),
+                ),
             ));
         };
         deps.add(Dep::Table(id.to_string()));
@@ -167,12 +189,21 @@ impl Refs<'_, '_> {
         let Some((number, index, chapter)) = found else {
             let slugs = site.config.chapters.iter().map(String::as_str);
             return Err(unknown(
-                format!("the chapter reference @chap:{slug} names no chapter"),
+                (
+                    format!("the chapter reference @chap:{slug} names no chapter"),
+                    format!("章の参照 @chap:{slug} に当たる章がありません"),
+                ),
                 slug,
                 slugs,
-                format!(
-                    "the chapters (site.yaml) are: {}",
-                    site.config.chapters.join(", ")
+                (
+                    format!(
+                        "the chapters (site.yaml) are: {}",
+                        site.config.chapters.join(", ")
+                    ),
+                    format!(
+                        "章（site.yaml）は次のとおりです: {}",
+                        site.config.chapters.join("、")
+                    ),
                 ),
             ));
         };
@@ -193,6 +224,10 @@ impl Refs<'_, '_> {
                 help: format!(
                     "write the page and the heading's anchor: @sec:{target}#<anchor>, or @sec:#<anchor> for this page"
                 ),
+                message_ja: format!("節の参照 @sec:{target} に当たる節がありません"),
+                help_ja: format!(
+                    "ページと見出しのアンカーを @sec:{target}#<anchor> のように書いてください。このページの見出しなら @sec:#<anchor> です"
+                ),
             });
         };
         let page_id = page_part.trim_matches('/');
@@ -204,12 +239,19 @@ impl Refs<'_, '_> {
         let Some(page) = page else {
             let ids = self.ctx.site.pages.iter().map(|p| p.id.as_str());
             return Err(unknown(
-                format!(
-                    "the section reference @sec:{target} names no page: there is no content/{page_id}/"
+                (
+                    format!(
+                        "the section reference @sec:{target} names no page: there is no content/{page_id}/"
+                    ),
+                    format!("節の参照 @sec:{target} が指すページ content/{page_id}/ がありません"),
                 ),
                 page_id,
                 ids,
-                "write the page's folder below content/, e.g. @sec:cases/kobe#概要".into(),
+                (
+                    "write the page's folder below content/, e.g. @sec:cases/kobe#概要".into(),
+                    "content/ の下のページのフォルダーを書いてください（例: @sec:cases/kobe#概要）"
+                        .into(),
+                ),
             ));
         };
         if let Some(index) = self.ctx.site.page_index(&page.id)
@@ -230,31 +272,38 @@ impl Refs<'_, '_> {
             .filter(|h| anchor.starts_with(h.id.as_str()))
             .max_by_key(|h| h.id.len());
         let Some(heading) = found else {
-            let shown = if page_id.is_empty() {
-                "this page".to_string()
+            let (shown, shown_ja) = if page_id.is_empty() {
+                ("this page".to_string(), "このページ".to_string())
             } else {
-                format!("content/{page_id}/")
+                let p = format!("content/{page_id}/");
+                (p.clone(), format!(" {p} "))
+            };
+            let listed: Vec<String> = headings
+                .iter()
+                .take(8)
+                .map(|h| format!("#{}", h.id))
+                .collect();
+            let help = if listed.is_empty() {
+                (
+                    format!("{shown} has no ## headings to refer to"),
+                    format!("{}には参照できる ## 見出しがありません", shown_ja.trim()),
+                )
+            } else {
+                (
+                    format!("its headings' anchors are: {}", listed.join(" ")),
+                    format!("見出しのアンカーは次のとおりです: {}", listed.join(" ")),
+                )
             };
             let ids = headings.iter().map(|h| h.id.as_str());
-            let mut e = unknown(
-                format!("the section reference @sec:{target} names no heading of {shown}"),
+            return Err(unknown(
+                (
+                    format!("the section reference @sec:{target} names no heading of {shown}"),
+                    format!("節の参照 @sec:{target} に当たる見出しが{shown_ja}にありません"),
+                ),
                 anchor,
                 ids,
-                String::new(),
-            );
-            if e.help.is_empty() {
-                let listed: Vec<String> = headings
-                    .iter()
-                    .take(8)
-                    .map(|h| format!("#{}", h.id))
-                    .collect();
-                e.help = if listed.is_empty() {
-                    format!("{shown} has no ## headings to refer to")
-                } else {
-                    format!("its headings' anchors are: {}", listed.join(" "))
-                };
-            }
-            return Err(e);
+                help,
+            ));
         };
         Ok(Located {
             text: heading.text.clone(),
@@ -275,12 +324,19 @@ impl Refs<'_, '_> {
             let p = page_id.unwrap_or("");
             let ids = self.ctx.site.pages.iter().map(|p| p.id.as_str());
             return Err(unknown(
-                format!(
-                    "the key figure reference @kf:{target} names no page: there is no content/{p}/"
+                (
+                    format!(
+                        "the key figure reference @kf:{target} names no page: there is no content/{p}/"
+                    ),
+                    format!("主要数値の参照 @kf:{target} が指すページ content/{p}/ がありません"),
                 ),
                 p,
                 ids,
-                "write the page's folder below content/, e.g. @kf:cases/kobe#companies".into(),
+                (
+                    "write the page's folder below content/, e.g. @kf:cases/kobe#companies".into(),
+                    "content/ の下のページのフォルダーを書いてください（例: @kf:cases/kobe#companies）"
+                        .into(),
+                ),
             ));
         };
         if !std::ptr::eq(page, self.page)
@@ -292,12 +348,21 @@ impl Refs<'_, '_> {
             let shown = page_id
                 .map(|p| format!("content/{p}/"))
                 .unwrap_or("this page".into());
+            let shown_ja = page_id
+                .map(|p| format!(" content/{p}/ "))
+                .unwrap_or("このページ".into());
             let ids = page.data.key_figures.iter().map(|k| k.id.as_str());
             return Err(unknown(
-                format!("the key figure reference @kf:{target} names no key figure of {shown}"),
+                (
+                    format!("the key figure reference @kf:{target} names no key figure of {shown}"),
+                    format!("主要数値の参照 @kf:{target} に当たる主要数値が{shown_ja}にありません"),
+                ),
                 id,
                 ids,
-                "use the id of a key figure under `key_figures:` in the page's data.yaml; for another page's, write @kf:<page>#<id>".into(),
+                (
+                    "use the id of a key figure under `key_figures:` in the page's data.yaml; for another page's, write @kf:<page>#<id>".into(),
+                    "ページの data.yaml の `key_figures:` にある主要数値の id を書いてください。ほかのページの主要数値は @kf:<page>#<id> と書きます".into(),
+                ),
             ));
         };
         let lang = self.lang;
@@ -311,16 +376,78 @@ impl Refs<'_, '_> {
     }
 }
 
-/// The error for a reference that names nothing: "did you mean" when a name is close, else `help`.
+/// The error for a reference that names nothing (`message` in English and in Japanese): "did you mean"
+/// when a name is close, else `help`.
 fn unknown<'c>(
-    message: String,
+    (message, message_ja): (String, String),
     written: &str,
     names: impl Iterator<Item = &'c str>,
-    help: String,
+    (help, help_ja): (String, String),
 ) -> RefError {
-    let help = match did_you_mean(written, names) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => help,
+    let (help, help_ja) = match did_you_mean(written, names) {
+        Some(best) => (
+            format!("did you mean `{best}`?"),
+            format!("`{best}` のことですか？"),
+        ),
+        None => (help, help_ja),
     };
-    RefError { message, help }
+    RefError {
+        message,
+        help,
+        message_ja,
+        help_ja,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Code, Diagnostic, MessageLanguage};
+
+    fn said(e: RefError, lang: MessageLanguage) -> String {
+        Diagnostic::error(Code::BrokenReference, "p.md", e.message)
+            .with_help(e.help)
+            .ja(e.message_ja)
+            .ja_help(e.help_ja)
+            .display_in(lang)
+    }
+
+    #[test]
+    fn a_reference_naming_nothing_says_so_in_both_languages_with_the_nearest_name() {
+        let near = || {
+            unknown(
+                (
+                    "the chapter reference @chap:hubz names no chapter".into(),
+                    "章の参照 @chap:hubz に当たる章がありません".into(),
+                ),
+                "hubz",
+                ["intro", "hubs"].into_iter(),
+                (
+                    "the chapters (site.yaml) are: intro, hubs".into(),
+                    "章（site.yaml）は次のとおりです: intro、hubs".into(),
+                ),
+            )
+        };
+        assert_eq!(
+            said(near(), MessageLanguage::English),
+            "p.md: error: the chapter reference @chap:hubz names no chapter\n  help: did you mean `hubs`?"
+        );
+        assert_eq!(
+            said(near(), MessageLanguage::Japanese),
+            "p.md: エラー: 章の参照 @chap:hubz に当たる章がありません\n  ヒント: `hubs` のことですか？"
+        );
+        let far = unknown(
+            (
+                String::new(),
+                "章の参照 @chap:zzz に当たる章がありません".into(),
+            ),
+            "zzz",
+            ["intro", "hubs"].into_iter(),
+            (
+                String::new(),
+                "章（site.yaml）は次のとおりです: intro、hubs".into(),
+            ),
+        );
+        assert_eq!(far.help_ja, "章（site.yaml）は次のとおりです: intro、hubs");
+    }
 }

@@ -63,7 +63,9 @@ fn frame(ctx: &Context<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
             Code::Template,
             "report.html does not place the documents",
         )
-        .with_help("write {{ report.sections_here | safe }} where the documents go"));
+        .with_help("write {{ report.sections_here | safe }} where the documents go")
+        .ja("report.html に本文を置く場所がありません")
+        .ja_help("本文を置く場所に {{ report.sections_here | safe }} と書いてください"));
     };
     Ok(Frame {
         head: head.to_string(),

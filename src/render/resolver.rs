@@ -9,7 +9,7 @@ use super::table::table_html;
 use super::targets::{Target, resolve_target};
 use super::urls::{doc_prefix, page_path};
 use crate::diag::Diagnostic;
-use crate::markdown::{GlossaryTerm, LinkTarget, RefError, RefKind, Reference, Resolve};
+use crate::markdown::{GlossaryTerm, LinkError, LinkTarget, RefError, RefKind, Reference, Resolve};
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 
@@ -128,7 +128,7 @@ impl Resolve for PageResolver<'_, '_> {
         refs.resolve(kind, target, &mut self.deps)
     }
 
-    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError> {
         let target = resolve_target(self.ctx.site, self.page, self.lang, url, &mut self.deps)?;
         let in_report = target.page_id.as_deref().map(|id| {
             let mut anchor = doc_prefix(id);

@@ -3,6 +3,7 @@
 
 use super::deps::{Dep, Deps};
 use super::urls::page_path;
+use crate::markdown::LinkError;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::model::site::Site;
@@ -40,7 +41,7 @@ pub(crate) fn resolve_target(
     lang: Lang,
     written: &str,
     deps: &mut Deps,
-) -> Result<Target, String> {
+) -> Result<Target, LinkError> {
     let (without_fragment, fragment) = match written.split_once('#') {
         Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
         None => (written, None),
@@ -82,13 +83,25 @@ pub(crate) fn resolve_target(
                 .map(|asset| target(format!("{}/{asset}", lang.code()), None));
         }
     }
-    Err(format!("there is no page content/{id}/"))
+    Err(no_page(&id))
+}
+
+/// There is no page `content/<id>/`.
+fn no_page(id: &str) -> LinkError {
+    LinkError::new(
+        format!("there is no page content/{id}/"),
+        format!("ページ content/{id}/ がありません"),
+    )
 }
 
 /// The language and the path segments (below the language) of a link's path: absolute (`/cases/kobe/`,
 /// `/en/cases/kobe/`) or relative to `page` (`../kobe/`), a page file named for its language
 /// (`../kobe/index.en.md`) or `index.html` standing for its folder.
-fn segments<'p>(page: &'p Page, lang: Lang, path: &'p str) -> Result<(Lang, Vec<&'p str>), String> {
+fn segments<'p>(
+    page: &'p Page,
+    lang: Lang,
+    path: &'p str,
+) -> Result<(Lang, Vec<&'p str>), LinkError> {
     let mut lang = lang;
     let mut segments: Vec<&str> = if let Some(abs) = path.strip_prefix('/') {
         let mut segs: Vec<&str> = abs.split('/').filter(|s| !s.is_empty()).collect();
@@ -104,7 +117,10 @@ fn segments<'p>(page: &'p Page, lang: Lang, path: &'p str) -> Result<(Lang, Vec<
                 "" | "." => {}
                 ".." => {
                     if segs.pop().is_none() {
-                        return Err("it leads above the top of the report".into());
+                        return Err(LinkError::new(
+                            "it leads above the top of the report",
+                            "リンク先がレポートのいちばん上のフォルダーより上になっています",
+                        ));
                     }
                 }
                 other => segs.push(other),
@@ -119,32 +135,46 @@ fn segments<'p>(page: &'p Page, lang: Lang, path: &'p str) -> Result<(Lang, Vec<
             .strip_prefix("index.")
             .and_then(|r| r.strip_suffix(".md"))
         {
-            lang = Lang::from_code(code).ok_or_else(|| format!("`{last}` is not a page file"))?;
+            lang = Lang::from_code(code).ok_or_else(|| {
+                LinkError::new(
+                    format!("`{last}` is not a page file"),
+                    format!("`{last}` はページのファイルではありません"),
+                )
+            })?;
             segments.pop();
         }
     }
     if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
-        return Err("`..` is not allowed here".into());
+        return Err(LinkError::new(
+            "`..` is not allowed here",
+            "ここでは `..` は使えません",
+        ));
     }
     Ok((lang, segments))
 }
 
 /// Whether the page of the term `key` of `kind` exists: the term is defined and some case uses it.
-fn term_page(site: &Site, kind: TaxonomyKind, key: &str) -> Result<(), String> {
+fn term_page(site: &Site, kind: TaxonomyKind, key: &str) -> Result<(), LinkError> {
     let taxonomy = kind.key();
     match site.taxonomies.term(kind, key) {
-        Some(_) if !site.term_is_used(kind, key) => Err(format!(
-            "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
+        Some(_) if !site.term_is_used(kind, key) => Err(LinkError::new(
+            format!(
+                "no case is filed under `{key}`, so the page /{taxonomy}/{key}/ does not exist"
+            ),
+            format!(
+                "`{key}` に分類された事例が一つもないため、ページ /{taxonomy}/{key}/ はありません"
+            ),
         )),
         Some(_) => Ok(()),
-        None => Err(format!(
-            "there is no term `{key}` under `{taxonomy}` in taxonomies.yaml"
+        None => Err(LinkError::new(
+            format!("there is no term `{key}` under `{taxonomy}` in taxonomies.yaml"),
+            format!("taxonomies.yaml の `{taxonomy}` に `{key}` がありません"),
         )),
     }
 }
 
 /// The path below `content/` of the file `file` of the page `owner`, if it has one.
-fn asset(owner: &Page, file: &str) -> Result<String, String> {
+fn asset(owner: &Page, file: &str) -> Result<String, LinkError> {
     let asset = if owner.id.is_empty() {
         file.to_string()
     } else {
@@ -158,9 +188,12 @@ fn asset(owner: &Page, file: &str) -> Result<String, String> {
         return Ok(asset);
     }
     if file.contains('.') {
-        return Err(format!("there is no file `{file}` in content/{}", owner.id));
+        return Err(LinkError::new(
+            format!("there is no file `{file}` in content/{}", owner.id),
+            format!("content/{} にファイル `{file}` がありません", owner.id),
+        ));
     }
-    Err(format!("there is no page content/{asset}/"))
+    Err(no_page(&asset))
 }
 
 fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {

@@ -313,18 +313,25 @@ impl Resolve for Site {
             _ => Err(RefError {
                 message: format!("{}{target} names nothing", kind.prefix()),
                 help: "fix it".into(),
+                message_ja: format!("{}{target} に当たるものがありません", kind.prefix()),
+                help_ja: "直してください".into(),
             }),
         }
     }
 
-    fn link(&mut self, url: &str) -> Result<LinkTarget, String> {
+    fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError> {
         self.asked.push(format!("link {url}"));
         let (href, in_report) = match url {
             "/cases/kobe/" => ("/ja/cases/kobe/", Some("cases-kobe-top")),
             "/cases/kobe/#概要" => ("/ja/cases/kobe/#概要", Some("cases-kobe-概要")),
             "photo.jpg" if self.report => ("../photo.jpg", None),
             "photo.jpg" => ("photo.jpg", None),
-            _ => return Err("there is no such page".into()),
+            _ => {
+                return Err(LinkError::new(
+                    "there is no such page",
+                    "そのページはありません",
+                ));
+            }
         };
         let href = match in_report {
             Some(anchor) if self.single_page => format!("#{anchor}"),
