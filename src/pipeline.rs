@@ -436,12 +436,14 @@ pub fn render(
     let mut warnings = prepared.warnings.clone();
     warnings.extend(pdf_warnings);
     warnings.extend(rendered.iter().flat_map(|r| r.warnings.iter().cloned()));
+    // Broken anchors are looked for even when other errors were found (a broken link must not hide a broken
+    // anchor on the same page); pages that could not be rendered have no anchors to check against.
+    errors.extend(check::anchors::broken_anchors(
+        &prepared.site,
+        &rendered,
+        scope.pages.as_ref(),
+    ));
     if errors.is_empty() {
-        errors.extend(check::anchors::broken_anchors(
-            &prepared.site,
-            &rendered,
-            scope.pages.as_ref(),
-        ));
         warnings.extend(check::glossary::unused_terms(
             &prepared.site,
             &rendered,

@@ -83,15 +83,30 @@ pub(crate) fn resolve_target(
                 .map(|asset| target(format!("{}/{asset}", lang.code()), None));
         }
     }
-    Err(no_page(&id))
+    Err(no_page(&id, Some(site)))
 }
 
-/// There is no page `content/<id>/`.
-fn no_page(id: &str) -> LinkError {
-    LinkError::new(
-        format!("there is no page content/{id}/"),
-        format!("ページ content/{id}/ がありません"),
-    )
+/// There is no page `content/<id>/`; with the site, the page meant if the id looks like a typo of one.
+fn no_page(id: &str, site: Option<&Site>) -> LinkError {
+    let near = site.and_then(|site| {
+        crate::diag::did_you_mean(
+            id,
+            site.pages
+                .iter()
+                .map(|p| p.id.as_str())
+                .filter(|p| !p.is_empty()),
+        )
+    });
+    match near {
+        Some(near) => LinkError::new(
+            format!("there is no page content/{id}/; did you mean `/{near}/`?"),
+            format!("ページ content/{id}/ がありません。`/{near}/` のことですか？"),
+        ),
+        None => LinkError::new(
+            format!("there is no page content/{id}/"),
+            format!("ページ content/{id}/ がありません"),
+        ),
+    }
 }
 
 /// The language and the path segments (below the language) of a link's path: absolute (`/cases/kobe/`,
@@ -193,7 +208,7 @@ fn asset(owner: &Page, file: &str) -> Result<String, LinkError> {
             format!("content/{} にファイル `{file}` がありません", owner.id),
         ));
     }
-    Err(no_page(&asset))
+    Err(no_page(&asset, None))
 }
 
 fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {

@@ -181,7 +181,9 @@ fn captioned_tables(
         errors.push(
             Diagnostic::error(Code::TablePlacement, path, m.message)
                 .at(p.line, p.column)
-                .with_help(m.help),
+                .with_help(m.help)
+                .ja(m.message_ja)
+                .ja_help(m.help_ja),
         );
     }
     found
