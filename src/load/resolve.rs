@@ -102,6 +102,8 @@ fn check_structure(
 /// Chart and table ids are unique in the whole report (they name figures, tables and downloads).
 fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
     let mut ids: HashMap<&str, &Page> = HashMap::new();
+    // Where each id was first given: its list and index in its data.yaml.
+    let mut first_at: HashMap<&str, (&str, usize)> = HashMap::new();
     for page in &site.pages {
         let src = data_source(page);
         let charts = page
@@ -119,9 +121,19 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
             let i = index.entry(key).or_insert(0);
             let at = [Seg::Key(key), Seg::Index(*i), Seg::Key("id")];
             *i += 1;
+            let first = first_at.entry(id).or_insert((key, *i - 1));
             match ids.insert(id, page) {
                 Some(other) if !std::ptr::eq(other, page.as_ref()) => {
-                    let other_path = super::shown_data_file(other);
+                    let other_path = match data_source(other).value_position(&[
+                        Seg::Key(first.0),
+                        Seg::Index(first.1),
+                        Seg::Key("id"),
+                    ]) {
+                        Some(p) => {
+                            format!("{}:{}:{}", super::shown_data_file(other), p.line, p.column)
+                        }
+                        None => super::shown_data_file(other),
+                    };
                     errors.push(
                         src.error_at(
                             Code::DuplicateId,

@@ -255,21 +255,28 @@ fn resolve_key_figures(
 ) -> Vec<KeyFigure> {
     let src = cites.src;
     let mut key_figures: Vec<KeyFigure> = Vec::new();
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, kf) in raw.into_iter().enumerate() {
         let at = [Seg::Key("key_figures"), Seg::Index(i)];
         check_id(src, errors, &kf.id, &[at[0], at[1], Seg::Key("id")]);
-        if key_figures.iter().any(|k| k.id == kf.id) {
+        if let Some(first) = first_of.get(&kf.id) {
+            let (en, ja) = first_place(src, "key_figures", *first);
             errors.push(
                 src.error_at(
                     Code::DuplicateId,
                     &[at[0], at[1], Seg::Key("id")],
-                    format!("the key figure id `{}` is used twice in this page", kf.id),
+                    format!(
+                        "the key figure id `{}` is used twice in this page{en}",
+                        kf.id
+                    ),
                 )
                 .ja(format!(
-                    "主要数値の id `{}` がこのページで2回使われています",
+                    "主要数値の id `{}` がこのページで2回使われています{ja}",
                     kf.id
                 )),
             );
+        } else {
+            first_of.insert(kf.id.clone(), i);
         }
         if !kf.value.is_finite() {
             errors.push(
@@ -352,6 +359,7 @@ fn resolve_charts(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Chart> {
     let mut charts: Vec<Chart> = Vec::new();
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, raw_chart) in raw.into_iter().enumerate() {
         let at = [Seg::Key("charts"), Seg::Index(i)];
         let id = raw_chart.id.clone();
@@ -364,17 +372,22 @@ fn resolve_charts(
                     &at,
                     (&format!("chart `{id}`"), &format!("図 `{id}` ")),
                 );
-                if charts.iter().any(|c| c.id == chart.id) {
+                if let Some(first) = first_of.get(&chart.id) {
+                    let (en, ja) = first_place(cites.src, "charts", *first);
                     errors.push(
                         cites
                             .src
                             .error_at(
                                 Code::DuplicateId,
                                 &[at[0], at[1], Seg::Key("id")],
-                                format!("the chart id `{id}` is used twice in this page"),
+                                format!("the chart id `{id}` is used twice in this page{en}"),
                             )
-                            .ja(format!("図の id `{id}` がこのページで2回使われています")),
+                            .ja(format!(
+                                "図の id `{id}` がこのページで2回使われています{ja}"
+                            )),
                     );
+                } else {
+                    first_of.insert(chart.id.clone(), i);
                 }
                 charts.push(chart);
             }
@@ -399,6 +412,7 @@ fn resolve_tables(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, raw_table) in raw.into_iter().enumerate() {
         let at = [Seg::Key("tables"), Seg::Index(i)];
         let id = raw_table.id.clone();
@@ -410,16 +424,21 @@ fn resolve_tables(
             (&format!("table `{id}`"), &format!("表 `{id}` ")),
         );
         let id_at = [at[0], at[1], Seg::Key("id")];
-        if tables.iter().any(|t| t.id == id) {
+        let first = first_of.get(&id).copied();
+        first_of.entry(id.clone()).or_insert(i);
+        if let Some(first) = first {
+            let (en, ja) = first_place(cites.src, "tables", first);
             errors.push(
                 cites
                     .src
                     .error_at(
                         Code::DuplicateId,
                         &id_at,
-                        format!("the table id `{id}` is used twice in this page"),
+                        format!("the table id `{id}` is used twice in this page{en}"),
                     )
-                    .ja(format!("表の id `{id}` がこのページで2回使われています")),
+                    .ja(format!(
+                        "表の id `{id}` がこのページで2回使われています{ja}"
+                    )),
             );
         } else if charts.iter().any(|c| c.id == id) {
             errors.push(
@@ -448,4 +467,15 @@ fn resolve_tables(
         }
     }
     tables
+}
+
+/// Where the first of an id used twice is: ` (first at line N)` and `（最初は N 行目）`, or nothing if unknown.
+fn first_place(src: &Source<'_>, key: &str, index: usize) -> (String, String) {
+    match src.value_position(&[Seg::Key(key), Seg::Index(index), Seg::Key("id")]) {
+        Some(p) => (
+            format!(" (first at line {})", p.line),
+            format!("（最初は {} 行目）", p.line),
+        ),
+        None => (String::new(), String::new()),
+    }
 }
