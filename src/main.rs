@@ -68,7 +68,13 @@ fn on_interrupt_remove_staging() {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             hakusho::output::abort();
-            eprintln!("interrupted: the output folder was left as it was");
+            eprintln!(
+                "{}",
+                lang().pick(
+                    "interrupted: the output folder was left as it was",
+                    "中断しました。出力フォルダーは元のままです"
+                )
+            );
             std::process::exit(130);
         }
     });
@@ -361,10 +367,20 @@ fn report_created(created: Result<Vec<std::path::PathBuf>, Diagnostic>, next: &s
 fn translated(args: cli::TranslatedArgs) -> ExitCode {
     match hakusho::scaffold::translated(&args.content, &args.page) {
         Ok((path, line, old)) => {
-            match old {
-                Some(old) if old == line => println!("{}: already `{line}`", path.display()),
-                Some(old) => println!("{}: `{line}` (was `{old}`)", path.display()),
-                None => println!("{}: `{line}` added", path.display()),
+            let path = path.display();
+            match (old, lang()) {
+                (Some(old), MessageLanguage::English) if old == line => {
+                    println!("{path}: already `{line}`")
+                }
+                (Some(old), MessageLanguage::Japanese) if old == line => {
+                    println!("{path}：すでに `{line}` です")
+                }
+                (Some(old), MessageLanguage::English) => println!("{path}: `{line}` (was `{old}`)"),
+                (Some(old), MessageLanguage::Japanese) => {
+                    println!("{path}：`{old}` を `{line}` に書き換えました")
+                }
+                (None, MessageLanguage::English) => println!("{path}: `{line}` added"),
+                (None, MessageLanguage::Japanese) => println!("{path}：`{line}` を加えました"),
             }
             ExitCode::SUCCESS
         }
@@ -392,9 +408,10 @@ impl hakusho::progress::Progress for Bar {
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
             self.0.set_length(total as u64);
             self.0.set_style(
-                indicatif::ProgressStyle::with_template(
+                indicatif::ProgressStyle::with_template(lang().pick(
                     "rendering {pos}/{len} pages {wide_bar} {eta}",
-                )
+                    "ページを作成中 {pos}/{len} {wide_bar} 残り {eta}",
+                ))
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
         }

@@ -30,6 +30,11 @@ pub trait Sink: Sync {
                     Code::Output,
                     format!("cannot write `{}`: {e}", site_paths.join("`, `")),
                 )
+                .ja(format!(
+                    "`{}` を書き込めません（{}）",
+                    site_paths.join("`、`"),
+                    io_reason_ja(&e)
+                ))
             })?;
         }
         for (path, bytes) in site_paths.iter().zip(files) {
@@ -82,10 +87,7 @@ impl Sink for Memory {
         check_site_path(site_path)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         if files.insert(site_path.to_string(), bytes).is_some() {
-            return Err(Diagnostic::general(
-                Code::Output,
-                format!("two pages were written to the same address `{site_path}`"),
-            ));
+            return Err(same_address(site_path));
         }
         Ok(())
     }
@@ -140,10 +142,7 @@ impl Staging {
     /// Replaces the destination with the staged build.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(Diagnostic::general(
-                Code::Interrupted,
-                "the build was interrupted",
-            ));
+            return Err(interrupted());
         }
         let old = self.dir.with_file_name(format!(
             "{}-old",
@@ -187,18 +186,12 @@ impl Sink for Staging {
     fn put(&self, site_path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         check_site_path(site_path)?;
         if ABORTING.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(Diagnostic::general(
-                Code::Interrupted,
-                "the build was interrupted",
-            ));
+            return Err(interrupted());
         }
         {
             let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
             if !written.insert(site_path.to_string()) {
-                return Err(Diagnostic::general(
-                    Code::Output,
-                    format!("two pages were written to the same address `{site_path}`"),
-                ));
+                return Err(same_address(site_path));
             }
         }
         let path = self.dir.join(site_path);
@@ -226,11 +219,9 @@ impl Sink for Staging {
         }
         let mut writers: Vec<&mut dyn io::Write> =
             files.iter_mut().map(|f| f as &mut dyn io::Write).collect();
-        write(&mut writers)
-            .map_err(|e| Diagnostic::general(Code::Output, format!("cannot write {e}")))?;
+        write(&mut writers).map_err(|e| stream_error(&e))?;
         for f in &mut files {
-            f.flush()
-                .map_err(|e| Diagnostic::general(Code::Output, format!("cannot write {e}")))?;
+            f.flush().map_err(|e| stream_error(&e))?;
         }
         Ok(())
     }
@@ -286,7 +277,10 @@ fn check_site_path(site_path: &str) -> Result<(), Diagnostic> {
         Err(Diagnostic::general(
             Code::Output,
             format!("refused to write `{site_path}`: it is not a path inside the output folder"),
-        ))
+        )
+        .ja(format!(
+            "`{site_path}` は出力フォルダーの中の場所ではないため、書き込みませんでした"
+        )))
     }
 }
 
@@ -295,13 +289,52 @@ fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
         Code::Output,
         format!("cannot write {}: {e}", path.display()),
     )
+    .ja(format!(
+        "{} に書き込めません（{}）",
+        path.display(),
+        io_reason_ja(e)
+    ))
+}
+
+/// A failed write of a file written as its parts come (the error names the file).
+fn stream_error(e: &io::Error) -> Diagnostic {
+    Diagnostic::general(Code::Output, format!("cannot write {e}"))
+        .ja(format!("ファイルを書き込めません（{}）", io_reason_ja(e)))
+}
+
+fn same_address(site_path: &str) -> Diagnostic {
+    Diagnostic::general(
+        Code::Output,
+        format!("two pages were written to the same address `{site_path}`"),
+    )
+    .ja(format!(
+        "二つのページが同じアドレス `{site_path}` に書き出されました"
+    ))
+}
+
+fn interrupted() -> Diagnostic {
+    Diagnostic::general(Code::Interrupted, "the build was interrupted").ja("ビルドが中断されました")
+}
+
+/// Why a file could not be read or written, in Japanese: the common reasons in plain words, then the
+/// system's own words.
+pub(crate) fn io_reason_ja(e: &io::Error) -> String {
+    let why = match e.kind() {
+        io::ErrorKind::PermissionDenied => "権限がありません",
+        io::ErrorKind::NotFound => "見つかりません",
+        io::ErrorKind::StorageFull => "ディスクに空きがありません",
+        io::ErrorKind::ReadOnlyFilesystem => "書き込みのできない場所です",
+        io::ErrorKind::AlreadyExists => "すでにあります",
+        _ => "システムの説明",
+    };
+    format!("{why}：{e}")
 }
 
 /// Refuses destinations whose replacement would destroy something: `/`, the home folder, the project,
 /// `content/`, `themes/`, a folder holding `.git` or `site.yaml`, a symlink, or a non-empty folder that
 /// hakusho did not make (unless `force`).
 pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Result<(), Diagnostic> {
-    let refuse = |why: &str| {
+    let refuse = |why: &str, why_ja: &str| {
         Err(Diagnostic::general(
             Code::Output,
             format!(
@@ -309,45 +342,62 @@ pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Resu
                 dest.display()
             ),
         )
-        .with_help("choose a dedicated folder, e.g. --output output"))
+        .with_help("choose a dedicated folder, e.g. --output output")
+        .ja(format!(
+            "{} は出力フォルダーに使えません：{why_ja}",
+            dest.display()
+        ))
+        .ja_help("出力専用のフォルダーを指定してください（例：--output output）"))
     };
     if dest.as_os_str().is_empty() {
-        return refuse("no folder given");
+        return refuse("no folder given", "フォルダーが指定されていません");
     }
     if fs::symlink_metadata(dest).is_ok_and(|m| m.file_type().is_symlink()) {
-        return refuse("it is a symlink");
+        return refuse("it is a symlink", "シンボリックリンクです");
     }
     let abs = absolute(dest);
     let root = absolute(project_root);
     if abs.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse(
+            "it is the root of the file system",
+            "ファイルシステムのいちばん上（ルート）です",
+        );
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && abs == absolute(&home)
     {
-        return refuse("it is your home folder");
+        return refuse("it is your home folder", "ホームフォルダーです");
     }
     if abs == root {
-        return refuse("it is the project folder");
+        return refuse("it is the project folder", "プロジェクトのフォルダーです");
     }
     if root.starts_with(&abs) {
-        return refuse("it contains the project");
+        return refuse(
+            "it contains the project",
+            "プロジェクトを含むフォルダーです",
+        );
     }
     for protected in ["content", "themes", "src", "tests", ".git"] {
         let p = root.join(protected);
         if abs == p || abs.starts_with(&p) {
-            return refuse(&format!("it is inside {protected}/"));
+            return refuse(
+                &format!("it is inside {protected}/"),
+                &format!("{protected}/ の中です"),
+            );
         }
     }
     if abs.is_file() {
-        return refuse("it is a file");
+        return refuse("it is a file", "フォルダーではなくファイルです");
     }
     if abs.is_dir() {
         if abs.join(".git").exists() {
-            return refuse("it holds a .git folder");
+            return refuse("it holds a .git folder", ".git フォルダーが入っています");
         }
         if abs.join("site.yaml").exists() || abs.join("Cargo.toml").exists() {
-            return refuse("it holds a site.yaml or Cargo.toml");
+            return refuse(
+                "it holds a site.yaml or Cargo.toml",
+                "site.yaml か Cargo.toml が入っています",
+            );
         }
         let empty = fs::read_dir(&abs)
             .map(|mut d| d.next().is_none())
@@ -362,6 +412,13 @@ pub fn refuse_destination(dest: &Path, project_root: &Path, force: bool) -> Resu
             )
             .with_help(
                 "choose another --output, empty the folder, or pass --force to replace it",
+            )
+            .ja(format!(
+                "{} は空ではなく、hakusho が作ったフォルダーでもないため、置き換えません",
+                dest.display()
+            ))
+            .ja_help(
+                "別の --output を指定するか、フォルダーを空にするか、置き換えてよければ --force を付けてください",
             ));
         }
     }

@@ -28,8 +28,10 @@ use crate::render::{
 };
 use crate::theme::{self, Theme};
 
+mod base_url;
 mod charts;
 mod editions;
+use base_url::with_base_url;
 use charts::draw_charts;
 pub use editions::is_pdf;
 use editions::{make_pdfs, pdf_links};
@@ -110,10 +112,13 @@ pub fn build(
     let rendered = render(&prepared, &staging, &Scope::all(), &[], progress)?;
     if out.deny_warnings && !rendered.warnings.is_empty() {
         let mut problems = rendered.warnings;
-        problems.push(Diagnostic::general(
-            Code::DeniedWarnings,
-            "--deny-warnings: the build has warnings",
-        ));
+        problems.push(
+            Diagnostic::general(
+                Code::DeniedWarnings,
+                "--deny-warnings: the build has warnings",
+            )
+            .ja("--deny-warnings：ビルドに警告があります"),
+        );
         return Err(problems);
     }
     staging.commit().map_err(|d| vec![d])?;
@@ -287,19 +292,6 @@ pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<Str
         warnings,
         timings: Vec::new(),
     }
-}
-
-/// The site with `--base-url` in place of site.yaml's `base_url`.
-fn with_base_url(mut site: Site, base_url: Option<&str>) -> Result<Site, Vec<Diagnostic>> {
-    if let Some(url) = base_url {
-        site.config.base_url = load::parse_base_url(url).map_err(|msg| {
-            vec![Diagnostic::general(
-                Code::Usage,
-                format!("--base-url: {msg}"),
-            )]
-        })?;
-    }
-    Ok(site)
 }
 
 /// Which parts of the site to render.

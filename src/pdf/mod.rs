@@ -220,10 +220,16 @@ fn make_one(
     let document = compiled.output.map_err(|e| report(&e))?;
     let options = PdfOptions {
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
-            vec![Diagnostic::general(
-                Code::Pdf,
-                format!("the PDF standard cannot be set: {}", e.message()),
-            )]
+            vec![
+                Diagnostic::general(
+                    Code::Pdf,
+                    format!("the PDF standard cannot be set: {}", e.message()),
+                )
+                .ja(format!(
+                    "PDF の規格（PDF/UA-1）を設定できません（Typst の説明：{}）",
+                    e.message()
+                )),
+            ]
         })?,
         timestamp: edition_date(&pages, id),
         ..PdfOptions::default()
@@ -278,6 +284,11 @@ fn missing_glyphs(
                 None => Diagnostic::general(Code::Pdf, message),
             }
             .with_help(help)
+            .ja(format!(
+                "文字 {c}（U+{:04X}）は PDF 版のどのフォントにもないため、PDF 版に表示できません",
+                c as u32
+            ))
+            .ja_help("この文字を別の書き方にするか、この文字のあるフォントをテーマに加えてください（themes/<name>/fonts/ に置き、pdf/layout.typ で指定します）")
         })
         .collect()
 }
@@ -354,7 +365,9 @@ fn images_without_alt(ctx: &Context<'_>, main: &Main) -> Vec<Diagnostic> {
                     format!("the image `{dest}` has no alt text, which the PDF edition needs (an accessible PDF, PDF/UA-1, describes every image)"),
                 )
                 .at_opt(Some(markdown_position(&doc.body, doc.body_line, *offset)))
-                .with_help("describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg), or switch the PDF editions off with `pdf: false` in site.yaml"),
+                .with_help("describe the image in the brackets: ![神戸医療産業都市の航空写真](photo.jpg), or switch the PDF editions off with `pdf: false` in site.yaml")
+                .ja(format!("画像 `{dest}` に代替テキスト（画像の説明）がありません。PDF 版には必要です（読み上げにも対応した PDF（PDF/UA-1）では、すべての画像に説明を付けます）"))
+                .ja_help("角かっこの中に画像の説明を書いてください：![神戸医療産業都市の航空写真](photo.jpg)。または site.yaml に `pdf: false` と書いて PDF 版を作らないようにしてください"),
             )
         })
         .collect()
@@ -378,19 +391,27 @@ fn diagnostic(
     layout_path: &std::path::Path,
     d: &SourceDiagnostic,
 ) -> Diagnostic {
-    let message = match d.severity {
-        TypstSeverity::Error => format!("the PDF edition cannot be made: {}", d.message),
-        TypstSeverity::Warning => format!("in the PDF edition: {}", d.message),
+    let (message, message_ja) = match d.severity {
+        TypstSeverity::Error => (
+            format!("the PDF edition cannot be made: {}", d.message),
+            format!("PDF 版を作れません（Typst の説明：{}）", d.message),
+        ),
+        TypstSeverity::Warning => (
+            format!("in the PDF edition: {}", d.message),
+            format!("PDF 版についての注意です（Typst の説明：{}）", d.message),
+        ),
     };
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
     let with_hints = |mut diag: Diagnostic| {
         if d.severity == TypstSeverity::Warning {
             diag.severity = crate::diag::Severity::Warning;
         }
+        diag = diag.ja(message_ja.clone());
         if hints.is_empty() {
             diag
         } else {
             diag.with_help(hints.join("; "))
+                .ja_help(format!("Typst のヒント：{}", hints.join("; ")))
         }
     };
     let range = world.range(d.span);

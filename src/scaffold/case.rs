@@ -22,7 +22,11 @@ pub fn new_case(
         return Err(unknown_chapter(chapter, "", &chapters));
     }
     let dir = content.join("cases").join(slug);
-    refuse_existing(&dir, "choose another name, or edit the existing case")?;
+    refuse_existing(
+        &dir,
+        "choose another name, or edit the existing case",
+        "別の名前にするか、すでにある事例を編集してください",
+    )?;
     let mut files = page_files(&dir, ja_text(slug, today), |v| en_text(slug, today, v));
     files.push(("data.yaml", data_yaml(chapter, &chapters, &sources)));
     write_new(&dir, &files)

@@ -40,7 +40,11 @@ pub fn new_chapter(
     check_slug(slug, "a chapter name", "hakusho new chapter regions")?;
     let (chapters, _) = outline(content)?;
     let dir = content.join("chapters").join(slug);
-    refuse_existing(&dir, "choose another name, or edit the existing chapter")?;
+    refuse_existing(
+        &dir,
+        "choose another name, or edit the existing chapter",
+        "別の名前にするか、すでにある章を編集してください",
+    )?;
     if let Some(after) = after
         && !chapters.iter().any(|c| c == after)
     {
@@ -94,7 +98,11 @@ fn edited_site_yaml(
     after: Option<&str>,
 ) -> Result<(String, usize, usize), Diagnostic> {
     let text = fs::read_to_string(path).map_err(|e| {
-        Diagnostic::general(Code::Io, format!("cannot read {}: {e}", path.display()))
+        Diagnostic::general(Code::Io, format!("cannot read {}: {e}", path.display())).ja(format!(
+            "{} を読めません（{}）",
+            path.display(),
+            crate::output::io_reason_ja(&e)
+        ))
     })?;
     let mut expected = chapters.to_vec();
     let at = after
@@ -136,7 +144,7 @@ fn replace_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
         .and_then(|()| fs::rename(&temp, &target))
         .map_err(|e| {
             let _ = fs::remove_file(&temp);
-            Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display()))
+            super::cannot_write(path, &e)
         })
 }
 

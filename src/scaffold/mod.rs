@@ -20,6 +20,7 @@ pub use translated::translated;
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::load;
+use crate::output::io_reason_ja;
 
 /// Today's date (UTC) as `YYYY-MM-DD`: the placeholder date of a new page.
 pub fn today() -> String {
@@ -70,9 +71,9 @@ fn check_slug(slug: &str, what: &str, example: &str) -> Result<(), Diagnostic> {
 fn outline(content: &Path) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
     load::site_outline(content).map_err(|mut errors| {
         errors.truncate(1);
-        errors
-            .pop()
-            .unwrap_or_else(|| Diagnostic::general(Code::Io, "the site cannot be read"))
+        errors.pop().unwrap_or_else(|| {
+            Diagnostic::general(Code::Io, "the site cannot be read").ja("サイトを読めません")
+        })
     })
 }
 
@@ -102,13 +103,13 @@ fn unknown_chapter(written: &str, prefix: &str, chapters: &[String]) -> Diagnost
 }
 
 /// Refuses a folder that exists already, whatever it holds.
-fn refuse_existing(dir: &Path, help: &str) -> Result<(), Diagnostic> {
+fn refuse_existing(dir: &Path, help: &str, help_ja: &str) -> Result<(), Diagnostic> {
     if dir.symlink_metadata().is_ok() {
         return Err(
             Diagnostic::general(Code::Usage, format!("{} already exists", dir.display()))
                 .with_help(help.to_string())
                 .ja(format!("{} はすでにあります", dir.display()))
-                .ja_help("別の名前にするか、既存のものを編集してください"),
+                .ja_help(help_ja.to_string()),
         );
     }
     Ok(())
@@ -132,7 +133,11 @@ fn page_files(
 /// files written.
 fn write_new(dir: &Path, files: &[(&str, String)]) -> Result<Vec<PathBuf>, Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| {
-        Diagnostic::general(Code::Io, format!("cannot create {}: {e}", dir.display()))
+        Diagnostic::general(Code::Io, format!("cannot create {}: {e}", dir.display())).ja(format!(
+            "{} を作れません（{}）",
+            dir.display(),
+            io_reason_ja(&e)
+        ))
     })?;
     let mut written = Vec::new();
     for (name, text) in files {
@@ -142,12 +147,19 @@ fn write_new(dir: &Path, files: &[(&str, String)]) -> Result<Vec<PathBuf>, Diagn
             .create_new(true)
             .open(&path)
             .and_then(|mut f| f.write_all(text.as_bytes()))
-            .map_err(|e| {
-                Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display()))
-            })?;
+            .map_err(|e| cannot_write(&path, &e))?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// A file `new` or `translated` cannot write.
+fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display())).ja(format!(
+        "{} に書き込めません（{}）",
+        path.display(),
+        io_reason_ja(e)
+    ))
 }
 
 #[cfg(test)]

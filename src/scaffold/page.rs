@@ -47,7 +47,11 @@ pub fn new_page(content: &Path, path: &str, today: &str) -> Result<Vec<PathBuf>,
     // The site must be readable: a page is no use in a folder that does not build.
     outline(content)?;
     let dir = content.join(path);
-    refuse_existing(&dir, "choose another name, or edit the existing page")?;
+    refuse_existing(
+        &dir,
+        "choose another name, or edit the existing page",
+        "別の名前にするか、すでにあるページを編集してください",
+    )?;
     let files = page_files(&dir, ja_text(today), |v| en_text(today, v));
     write_new(&dir, &files)
 }

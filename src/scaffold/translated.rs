@@ -17,9 +17,11 @@ pub fn translated(
     content: &Path,
     page: &str,
 ) -> Result<(PathBuf, String, Option<String>), Diagnostic> {
-    let usage = |message: String| {
+    let usage = |message: String, message_ja: String| {
         Diagnostic::general(Code::Usage, message)
             .with_help("name the page's folder below content/, e.g. `hakusho translated cases/kobe`, or its translation's file")
+            .ja(message_ja)
+            .ja_help("content/ の下にあるページのフォルダー（例：`hakusho translated cases/kobe`）か、翻訳のファイルを指定してください")
     };
     let content_prefix = format!("{}/", content.to_string_lossy().trim_end_matches('/'));
     let mut rel = page.trim_end_matches('/').to_string();
@@ -32,10 +34,12 @@ pub fn translated(
             .strip_prefix("index.")
             .and_then(|f| f.strip_suffix(".md"))
     {
-        named = Some(
-            crate::model::lang::Lang::from_code(code)
-                .ok_or_else(|| usage(format!("`{file}` is not a page file")))?,
-        );
+        named = Some(crate::model::lang::Lang::from_code(code).ok_or_else(|| {
+            usage(
+                format!("`{file}` is not a page file"),
+                format!("`{file}` はページのファイルではありません"),
+            )
+        })?);
         rel = dir.to_string();
     }
     let dir = content.join(&rel);
@@ -54,7 +58,10 @@ pub fn translated(
         .filter_map(|l| read(l).map(|r| r.map(|d| (l, d))))
         .collect::<Result<_, _>>()?;
     if docs.is_empty() {
-        return Err(usage(format!("there is no page file in {}", dir.display())));
+        return Err(usage(
+            format!("there is no page file in {}", dir.display()),
+            format!("{} にページのファイルがありません", dir.display()),
+        ));
     }
     if docs.len() == 1 {
         let (lang, _) = &docs[0];
@@ -66,7 +73,13 @@ pub fn translated(
                 lang.code()
             ),
         )
-        .with_help("write the other language's index file first"));
+        .with_help("write the other language's index file first")
+        .ja(format!(
+            "{} には {} のファイルしかないため、翻訳元がありません",
+            dir.display(),
+            lang.code()
+        ))
+        .ja_help("先に、もう一方の言語の index ファイルを書いてください"));
     }
     let default = load::site_outline_default_language(content).unwrap_or(Lang::Ja);
     let target = named
@@ -87,17 +100,22 @@ pub fn translated(
         .find(|(l, _)| *l == target)
         .map(|(_, d)| d)
         .ok_or_else(|| {
-            usage(format!(
-                "there is no index.{}.md in {}",
-                target.code(),
-                dir.display()
-            ))
+            usage(
+                format!(
+                    "there is no index.{}.md in {}",
+                    target.code(),
+                    dir.display()
+                ),
+                format!(
+                    "{} に index.{}.md がありません",
+                    dir.display(),
+                    target.code()
+                ),
+            )
         })?;
     let line = format!("translated_from: {}@{version}", source.code());
     let (new_text, old) = with_front_matter_line(&text, "translated_from:", &line);
-    fs::write(&path, new_text).map_err(|e| {
-        Diagnostic::general(Code::Io, format!("cannot write {}: {e}", path.display()))
-    })?;
+    fs::write(&path, new_text).map_err(|e| super::cannot_write(&path, &e))?;
     Ok((path, line, old))
 }
 

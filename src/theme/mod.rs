@@ -88,6 +88,13 @@ pub fn load(themes_dir: &Path, name: &str) -> Result<(Theme, Vec<Diagnostic>), V
                 .with_help(format!(
                     "create {} with the templates or static files to override, or remove `theme:`",
                     dir.display()
+                ))
+                .ja(format!(
+                    "site.yaml で指定したテーマ `{name}` のフォルダーがありません"
+                ))
+                .ja_help(format!(
+                    "置き換えたいテンプレートや静的ファイルを入れたフォルダー {} を作るか、`theme:` を消してください",
+                    dir.display()
                 )),
             );
         }
@@ -160,11 +167,14 @@ fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(Diagnostic::error(
-                    Code::Io,
-                    dir,
-                    format!("the theme folder cannot be read: {e}"),
-                ));
+                errors.push(
+                    Diagnostic::error(
+                        Code::Io,
+                        dir,
+                        format!("the theme folder cannot be read: {e}"),
+                    )
+                    .ja(format!("テーマのフォルダーを読めません（{e}）")),
+                );
                 continue;
             }
         };
@@ -186,11 +196,14 @@ fn overlay(dir: &Path, files: &mut BTreeMap<String, ThemeFile>, errors: &mut Vec
                     },
                 );
             }
-            Err(e) => errors.push(Diagnostic::error(
-                Code::Theme,
-                entry.path(),
-                format!("the file cannot be read: {e}"),
-            )),
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    Code::Theme,
+                    entry.path(),
+                    format!("the file cannot be read: {e}"),
+                )
+                .ja(format!("ファイルを読めません（{e}）")),
+            ),
         }
     }
 }
@@ -210,11 +223,14 @@ fn load_templates(
                 sources.push((name.to_string(), text));
                 paths.insert(name.to_string(), file.shown_as.clone());
             }
-            Err(_) => errors.push(Diagnostic::error(
-                Code::Theme,
-                &file.shown_as,
-                "the template is not valid UTF-8",
-            )),
+            Err(_) => errors.push(
+                Diagnostic::error(
+                    Code::Theme,
+                    &file.shown_as,
+                    "the template is not valid UTF-8",
+                )
+                .ja("テンプレートが UTF-8 で保存されていません"),
+            ),
         }
     }
     // Tera stops at the first syntax error; drop a broken template and try again to find them all.
@@ -277,15 +293,22 @@ fn load_strings(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (key, value) in missing {
-            warnings.push(Diagnostic::warning(
-                Code::Theme,
-                shown.get(lang).clone(),
-                format!(
-                    "the UI string `{key}` is missing in {}; the {} text is used",
+            warnings.push(
+                Diagnostic::warning(
+                    Code::Theme,
+                    shown.get(lang).clone(),
+                    format!(
+                        "the UI string `{key}` is missing in {}; the {} text is used",
+                        lang.code(),
+                        lang.other().code()
+                    ),
+                )
+                .ja(format!(
+                    "画面の文言 `{key}` が {} にないため、{} の文言を使います",
                     lang.code(),
                     lang.other().code()
-                ),
-            ));
+                )),
+            );
             strings.get_mut(lang).insert(key, value);
         }
     }
@@ -324,11 +347,16 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
                     if colour_ok(&v) {
                         *slot = v;
                     } else {
-                        errors.push(src.error_at(
-                            Code::Theme,
-                            &[crate::yaml::Seg::Key(key)],
-                            format!("`{v}` is not a colour; write #rrggbb"),
-                        ));
+                        errors.push(
+                            src.error_at(
+                                Code::Theme,
+                                &[crate::yaml::Seg::Key(key)],
+                                format!("`{v}` is not a colour; write #rrggbb"),
+                            )
+                            .ja(format!(
+                                "`{v}` は色ではありません。#rrggbb の形で書いてください"
+                            )),
+                        );
                     }
                 }
             };
@@ -337,22 +365,28 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
             check("grid_color", raw.grid_color, &mut style.grid_color);
             if let Some(palette) = raw.palette {
                 if palette.is_empty() || palette.iter().any(|c| !colour_ok(c)) {
-                    errors.push(src.error_at(
-                        Code::Theme,
-                        &[crate::yaml::Seg::Key("palette")],
-                        "the palette must be a list of colours written #rrggbb",
-                    ));
+                    errors.push(
+                        src.error_at(
+                            Code::Theme,
+                            &[crate::yaml::Seg::Key("palette")],
+                            "the palette must be a list of colours written #rrggbb",
+                        )
+                        .ja("palette は #rrggbb の形で書いた色のリストにしてください"),
+                    );
                 } else {
                     style.palette = palette;
                 }
             }
             if let Some(font) = raw.font_family {
                 if font.contains(['<', '>', '"', ';', '{', '}']) {
-                    errors.push(src.error_at(
-                        Code::Theme,
-                        &[crate::yaml::Seg::Key("font_family")],
-                        "the font list may not contain < > \" ; { }",
-                    ));
+                    errors.push(
+                        src.error_at(
+                            Code::Theme,
+                            &[crate::yaml::Seg::Key("font_family")],
+                            "the font list may not contain < > \" ; { }",
+                        )
+                        .ja("フォントの指定には < > \" ; { } を使えません"),
+                    );
                 } else {
                     style.font_family = font;
                 }

@@ -11,6 +11,7 @@ mod errors;
 mod hostile;
 mod incremental;
 mod languages;
+mod languages_cli;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]
