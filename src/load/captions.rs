@@ -73,7 +73,7 @@ pub(super) fn check_languages(page: &Page, warnings: &mut Vec<Diagnostic>) {
                         other_lang.code()
                     ))
                     .ja(format!(
-                        "表 `{}` には、ここでは見出しがありますが、{}の本文にはありません",
+                        "表 `{}` には、ここでは表題の行がありますが、{}の本文にはありません",
                         t.id,
                         other_lang.name_in_japanese()
                     ))

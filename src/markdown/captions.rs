@@ -107,7 +107,7 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
                         message: format!("the table id `{id}` is not allowed: {}", problem.0),
                         help: "ids use lowercase letters a–z, digits and `-` (at most 64), e.g. `Table: 施策の規模 {#policy-scale}`".into(),
                         message_ja: format!("表の id `{id}` は使えません。{}", problem.1),
-                        help_ja: "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例: `Table: 施策の規模 {#policy-scale}`）".into(),
+                        help_ja: "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例：`Table: 施策の規模 {#policy-scale}`）".into(),
                     });
                 } else if found.iter().any(|f| f.id == id) {
                     errors.push(CaptionError {
@@ -133,7 +133,7 @@ pub fn scan(markdown: &str) -> (Vec<Captioned>, Vec<CaptionError>) {
                 message: "a table caption needs an id, so that the table can be numbered and referred to".into(),
                 help: "end the line with the table's id: `Table: 施策の規模 {#policy-scale}`, referred to as @tbl:policy-scale".into(),
                 message_ja: "表題には id が必要です。id があると表に番号が付き、参照できるようになります".into(),
-                help_ja: "行の終わりに表の id を書いてください: `Table: 施策の規模 {#policy-scale}`（参照は @tbl:policy-scale）".into(),
+                help_ja: "行の終わりに表の id を書いてください：`Table: 施策の規模 {#policy-scale}`（参照は @tbl:policy-scale）".into(),
             }),
             (Some((CaptionLine::NoId, _)), false) | (None, _) => {}
         }
@@ -259,7 +259,7 @@ Table: again {#scale}\n\n| a |\n|---|\n\nTable: last {#end}";
             japanese[2],
             (
                 "表の id `Bad` は使えません。半角の小文字 a–z、数字、`-` を使ってください",
-                "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例: `Table: 施策の規模 {#policy-scale}`）"
+                "id に使えるのは半角の小文字 a–z、数字、`-` だけで、64 文字までです（例：`Table: 施策の規模 {#policy-scale}`）"
             )
         );
         assert_eq!(

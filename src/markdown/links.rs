@@ -105,7 +105,7 @@ impl<'a> Renderer<'a, '_> {
             )
             .ja(format!("画像 `{dest}` に代替テキストがありません"))
             .ja_help(
-                "角かっこ [ ] の中に画像の説明を書いてください: ![神戸医療産業都市の航空写真](photo.jpg)",
+                "角かっこ [ ] の中に画像の説明を書いてください：![神戸医療産業都市の航空写真](photo.jpg)",
             );
             self.found.warnings.push(d);
         }
@@ -130,7 +130,7 @@ impl<'a> Renderer<'a, '_> {
                 offset,
                 (
                     format!("{}: `{url}`", why.why),
-                    format!("{}: `{url}`", why.why_ja),
+                    format!("{}：`{url}`", why.why_ja),
                 ),
                 Some((
                     "link with https://, http://, mailto: or tel:, or to a page of the report (/cases/kobe/)",

@@ -257,11 +257,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
                         offset,
                         (
                             format!("raw HTML is not allowed: `{shown}`"),
-                            format!("HTML をそのまま書くことはできません: `{shown}`"),
+                            format!("HTML をそのまま書くことはできません：`{shown}`"),
                         ),
                         Some((
                             "write Markdown instead; only these tags, without attributes, may be written as HTML: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>",
-                            "代わりに Markdown で書いてください。HTML で書けるのは次のタグだけで、属性は付けられません: <br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>",
+                            "代わりに Markdown で書いてください。HTML で書けるのは次のタグだけで、属性は付けられません：<br> <wbr> <sup> <sub> <strong> <em> <b> <i> <u> <s> <small> <mark> <ruby> <rt> <rp> <kbd>",
                         )),
                     );
                 }

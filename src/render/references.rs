@@ -201,7 +201,7 @@ impl Refs<'_, '_> {
                         site.config.chapters.join(", ")
                     ),
                     format!(
-                        "章（site.yaml）は次のとおりです: {}",
+                        "章（site.yaml）は次のとおりです：{}",
                         site.config.chapters.join("、")
                     ),
                 ),
@@ -249,7 +249,7 @@ impl Refs<'_, '_> {
                 ids,
                 (
                     "write the page's folder below content/, e.g. @sec:cases/kobe#概要".into(),
-                    "content/ の下のページのフォルダーを書いてください（例: @sec:cases/kobe#概要）"
+                    "content/ の下のページのフォルダーを書いてください（例：@sec:cases/kobe#概要）"
                         .into(),
                 ),
             ));
@@ -291,7 +291,7 @@ impl Refs<'_, '_> {
             } else {
                 (
                     format!("its headings' anchors are: {}", listed.join(" ")),
-                    format!("見出しのアンカーは次のとおりです: {}", listed.join(" ")),
+                    format!("見出しのアンカーは次のとおりです：{}", listed.join(" ")),
                 )
             };
             let ids = headings.iter().map(|h| h.id.as_str());
@@ -334,7 +334,7 @@ impl Refs<'_, '_> {
                 ids,
                 (
                     "write the page's folder below content/, e.g. @kf:cases/kobe#companies".into(),
-                    "content/ の下のページのフォルダーを書いてください（例: @kf:cases/kobe#companies）"
+                    "content/ の下のページのフォルダーを書いてください（例：@kf:cases/kobe#companies）"
                         .into(),
                 ),
             ));
@@ -424,7 +424,7 @@ mod tests {
                 ["intro", "hubs"].into_iter(),
                 (
                     "the chapters (site.yaml) are: intro, hubs".into(),
-                    "章（site.yaml）は次のとおりです: intro、hubs".into(),
+                    "章（site.yaml）は次のとおりです：intro、hubs".into(),
                 ),
             )
         };
@@ -445,9 +445,9 @@ mod tests {
             ["intro", "hubs"].into_iter(),
             (
                 String::new(),
-                "章（site.yaml）は次のとおりです: intro、hubs".into(),
+                "章（site.yaml）は次のとおりです：intro、hubs".into(),
             ),
         );
-        assert_eq!(far.help_ja, "章（site.yaml）は次のとおりです: intro、hubs");
+        assert_eq!(far.help_ja, "章（site.yaml）は次のとおりです：intro、hubs");
     }
 }

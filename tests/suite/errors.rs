@@ -300,6 +300,7 @@ fn markdown_naming_an_unknown_chart_or_figure() {
     );
 }
 
+/// Both in one run: a broken link does not hide a broken anchor on the same page.
 #[test]
 fn broken_internal_link_and_anchor() {
     let site = minimal();
@@ -310,7 +311,8 @@ fn broken_internal_link_and_anchor() {
     assert_eq!(
         site.build_err(),
         "content/about/index.en.md:4:5: error: broken link `/cases/nothing/`: there is no page content/cases/nothing/\n\
-         build failed: 1 error; output was left unchanged\n"
+         content/about/index.en.md:4:30: error: broken link `/cases/alpha/#nowhere`: the page has no anchor `#nowhere`\n  help: anchors come from headings (## 概要 → #概要) or {#id} after a heading\n\
+         build failed: 2 errors; output was left unchanged\n"
     );
     site.write(
         "content/about/index.en.md",

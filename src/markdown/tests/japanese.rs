@@ -23,7 +23,7 @@ fn refused_and_broken_links_in_japanese() {
     assert_eq!(said.len(), 3, "{said:?}");
     assert_eq!(
         said[0].0,
-        "`javascript:` で始まるリンクは使えません: `javascript:alert(1)`"
+        "`javascript:` で始まるリンクは使えません：`javascript:alert(1)`"
     );
     assert_eq!(
         said[0].1.as_deref(),
@@ -40,7 +40,7 @@ fn refused_and_broken_links_in_japanese() {
     );
     assert_eq!(
         said[2].0,
-        "`//` で始まるリンクは使えません。https:// から省略せずに書いてください: `//evil.example/`"
+        "`//` で始まるリンクは使えません。https:// から省略せずに書いてください：`//evil.example/`"
     );
 }
 
@@ -53,9 +53,9 @@ fn raw_html_and_references_in_japanese() {
     assert_eq!(said.len(), 4, "{said:?}");
     assert_eq!(
         said[1].0,
-        "HTML をそのまま書くことはできません: `</script>`"
+        "HTML をそのまま書くことはできません：`</script>`"
     );
-    assert_eq!(said[0].0, "HTML をそのまま書くことはできません: `<script>`");
+    assert_eq!(said[0].0, "HTML をそのまま書くことはできません：`<script>`");
     assert!(
         said[0].1.as_deref().is_some_and(
             |h| h.starts_with("代わりに Markdown で書いてください。") && h.ends_with("<kbd>")
