@@ -133,7 +133,8 @@ fn translation_warnings_and_an_error_of_the_pdf_edition() {
     site.write("content/about/photo.png", b"\x89PNG\r\n");
     let run = site.run(&["check", "--lang", "ja"]);
     assert!(
-        run.stdout.contains(": エラー: 画像 `photo.png` に代替テキスト（画像の説明）がありません"),
+        run.stdout
+            .contains(": エラー: 画像 `photo.png` に代替テキスト（画像の説明）がありません"),
         "{}",
         run.stdout
     );
