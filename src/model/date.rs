@@ -100,6 +100,15 @@ pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
+/// The error for a day past the end of its month (or day 0).
+pub(super) fn no_such_day(t: &str, y: i32, m: u32) -> DateError {
+    let days = days_in_month(y, m);
+    DateError::new(
+        format!("`{t}` is not a real date: month {m} of {y} has {days} days"),
+        format!("`{t}` という日付はありません。{y}年{m}月は {days} 日までです"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,7 +39,7 @@ impl PartialDate {
                 let m = month(m).ok_or_else(bad)?;
                 let d = two_digits(d).ok_or_else(bad)?;
                 if d == 0 || d > days_in_month(y, m) {
-                    return Err(no_such_day(t, y, m));
+                    return Err(super::date::no_such_day(t, y, m));
                 }
                 Ok(PartialDate::Day(y, m, d))
             }
@@ -62,13 +62,4 @@ fn two_digits(s: &str) -> Option<u32> {
 
 fn month(s: &str) -> Option<u32> {
     two_digits(s).filter(|m| (1..=12).contains(m))
-}
-
-/// The error for a day past the end of its month (or day 0).
-pub(super) fn no_such_day(t: &str, y: i32, m: u32) -> DateError {
-    let days = days_in_month(y, m);
-    DateError::new(
-        format!("`{t}` is not a real date: month {m} of {y} has {days} days"),
-        format!("`{t}` という日付はありません。{y}年{m}月は {days} 日までです"),
-    )
 }

@@ -165,7 +165,7 @@ fn read(text: &str, era: Option<&'static Era>, rest: &str) -> Result<PartialDate
         (Kind::Year, Some(m), None) if (1..=12).contains(&m) => PartialDate::Month(year, m),
         (Kind::Year, Some(m), Some(d)) if (1..=12).contains(&m) => {
             if d == 0 || d > days_in_month(year, m) {
-                return Err(super::date_text::no_such_day(t, year, m));
+                return Err(super::date::no_such_day(t, year, m));
             }
             PartialDate::Day(year, m, d)
         }

@@ -8,6 +8,7 @@ mod locate;
 mod messages;
 pub(crate) mod own;
 mod recover;
+pub use recover::parse_all;
 
 use std::path::Path;
 
@@ -124,64 +125,8 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
     serde_yaml::from_str(src.text).map_err(|e| describe(src, &e))
 }
 
-/// Deserializes `src` into `T` and reports every mistake of the schema in it at once (unknown keys, wrong
-/// values, missing keys, up to [`recover::MAX_FINDINGS`]), each at its own line and column; a YAML syntax
-/// error is reported alone, as the rest of the file cannot be read with certainty.
-pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnostic>> {
-    if src.text.trim().is_empty() {
-        return parse(src).map_err(|d| vec![d]);
-    }
-    let mut text = std::borrow::Cow::Borrowed(src.text);
-    let mut found: Vec<Diagnostic> = Vec::new();
-    let mut blanked_keys: Vec<String> = Vec::new();
-    loop {
-        let err = match serde_yaml::from_str::<T>(&text) {
-            Ok(value) if found.is_empty() => return Ok(value),
-            Ok(_) => break,
-            Err(err) => err,
-        };
-        let finding = describe(Source { text: &text, ..src }, &err);
-        let schema = matches!(
-            finding.code,
-            Code::UnknownKey
-                | Code::DuplicateKey
-                | Code::WrongType
-                | Code::InvalidValue
-                | Code::MissingKey
-        );
-        if !found.is_empty() && !schema {
-            break; // Made by the blanking, or hidden by the first mistake: not the editor's to read.
-        }
-        let said_of_blanked = finding.code == Code::MissingKey
-            && blanked_keys
-                .iter()
-                .any(|k| finding.message.contains(&format!("`{k}`")));
-        if found.contains(&finding) {
-            break;
-        }
-        if !said_of_blanked {
-            found.push(finding.clone());
-        }
-        if found.len() >= recover::MAX_FINDINGS {
-            break;
-        }
-        let Some(at) = err.location().map(|l| l.index()) else {
-            break;
-        };
-        let Some(blank) = recover::after(&text, at, &finding) else {
-            break;
-        };
-        if blank.start >= blank.end {
-            break;
-        }
-        blanked_keys.extend(blank.key.clone());
-        text = std::borrow::Cow::Owned(recover::apply(&text, &blank));
-    }
-    Err(found)
-}
-
 /// Turns a serde_yaml error into a diagnostic at the editor's line and column, with a useful hint.
-fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
+pub(super) fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     let text = err.to_string();
     let message = Message::split(&text);
     // libyaml counts U+0085, U+2028 and U+2029 as line breaks, editors do not: the position is found again

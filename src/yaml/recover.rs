@@ -7,10 +7,69 @@
 
 use saphyr_parser::{Event, Parser, Span};
 
+use serde::de::DeserializeOwned;
+
+use super::Source;
 use crate::diag::{Code, Diagnostic};
 
+/// Deserializes `src` into `T` and reports every mistake of the schema in it at once (unknown keys, wrong
+/// values, missing keys, up to [`MAX_FINDINGS`]), each at its own line and column; a YAML syntax
+/// error is reported alone, as the rest of the file cannot be read with certainty.
+pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnostic>> {
+    if src.text.trim().is_empty() {
+        return super::parse(src).map_err(|d| vec![d]);
+    }
+    let mut text = std::borrow::Cow::Borrowed(src.text);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut blanked_keys: Vec<String> = Vec::new();
+    loop {
+        let err = match serde_yaml::from_str::<T>(&text) {
+            Ok(value) if found.is_empty() => return Ok(value),
+            Ok(_) => break,
+            Err(err) => err,
+        };
+        let finding = super::describe(Source { text: &text, ..src }, &err);
+        let schema = matches!(
+            finding.code,
+            Code::UnknownKey
+                | Code::DuplicateKey
+                | Code::WrongType
+                | Code::InvalidValue
+                | Code::MissingKey
+        );
+        if !found.is_empty() && !schema {
+            break; // Made by the blanking, or hidden by the first mistake: not the editor's to read.
+        }
+        let said_of_blanked = finding.code == Code::MissingKey
+            && blanked_keys
+                .iter()
+                .any(|k| finding.message.contains(&format!("`{k}`")));
+        if found.contains(&finding) {
+            break;
+        }
+        if !said_of_blanked {
+            found.push(finding.clone());
+        }
+        if found.len() >= MAX_FINDINGS {
+            break;
+        }
+        let Some(at) = err.location().map(|l| l.index()) else {
+            break;
+        };
+        let Some(blank) = after(&text, at, &finding) else {
+            break;
+        };
+        if blank.start >= blank.end {
+            break;
+        }
+        blanked_keys.extend(blank.key.clone());
+        text = std::borrow::Cow::Owned(apply(&text, &blank));
+    }
+    Err(found)
+}
+
 /// The most findings reported for one file.
-pub(super) const MAX_FINDINGS: usize = 30;
+pub(crate) const MAX_FINDINGS: usize = 30;
 
 /// A node's extent in the text (byte offsets), and its children.
 #[derive(Debug)]
