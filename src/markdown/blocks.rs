@@ -108,18 +108,33 @@ impl<'a> Renderer<'a, '_> {
                 });
                 self.found.tables.push(id);
             }
-            None => self.error(
-                Code::TablePlacement,
-                offset,
-                (
-                    format!("there is no table `{id}` in this page's data.yaml"),
-                    format!("このページの data.yaml に表 `{id}` がありません"),
-                ),
-                Some((
-                    "define it under `tables:` in the data.yaml next to this file, or correct the id",
-                    "このファイルと同じフォルダーにある data.yaml の `tables:` に表を定義するか、id を直してください",
-                )),
+            None => {
+                let near = self.near(&id, true);
+                self.error(
+                    Code::TablePlacement,
+                    offset,
+                    (
+                        format!("there is no table `{id}` in this page's data.yaml{}", near.0),
+                        format!("このページの data.yaml に表 `{id}` がありません{}", near.1),
+                    ),
+                    Some((
+                        "define it under `tables:` in the data.yaml next to this file, or correct the id",
+                        "このファイルと同じフォルダーにある data.yaml の `tables:` に表を定義するか、id を直してください",
+                    )),
+                )
+            }
+        }
+    }
+
+    /// `; did you mean `x`?` (and its Japanese) for an id that looks like a typo of one this page defines.
+    fn near(&mut self, id: &str, tables: bool) -> (String, String) {
+        let defined = self.out.page().resolve.defined(tables);
+        match crate::diag::did_you_mean(id, defined.iter().map(String::as_str)) {
+            Some(best) => (
+                format!("; did you mean `{best}`?"),
+                format!("。`{best}` のことですか？"),
             ),
+            None => (String::new(), String::new()),
         }
     }
 
@@ -162,17 +177,21 @@ impl<'a> Renderer<'a, '_> {
                 });
                 self.found.charts.push(id);
             }
-            None => self.error(Code::ChartPlacement,
-                offset,
-                (
-                    format!("there is no chart `{id}` in this page's data.yaml"),
-                    format!("このページの data.yaml に図 `{id}` がありません"),
-                ),
-                Some((
-                    "define it under `charts:` in the data.yaml next to this file, or correct the id",
-                    "このファイルと同じフォルダーにある data.yaml の `charts:` に図を定義するか、id を直してください",
-                )),
-            ),
+            None => {
+                let near = self.near(&id, false);
+                self.error(
+                    Code::ChartPlacement,
+                    offset,
+                    (
+                        format!("there is no chart `{id}` in this page's data.yaml{}", near.0),
+                        format!("このページの data.yaml に図 `{id}` がありません{}", near.1),
+                    ),
+                    Some((
+                        "define it under `charts:` in the data.yaml next to this file, or correct the id",
+                        "このファイルと同じフォルダーにある data.yaml の `charts:` に図を定義するか、id を直してください",
+                    )),
+                )
+            }
         }
     }
 }

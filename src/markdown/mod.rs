@@ -81,6 +81,11 @@ pub trait Resolve {
     /// Whether every document is on the one page (links to pages of the report go to their
     /// [`LinkTarget::in_report`] ids).
     fn single_page(&self) -> bool;
+    /// The ids of the tables (`tables` true) or charts this page's `data.yaml` defines, for suggesting the
+    /// one meant by a block that names none.
+    fn defined(&self, _tables: bool) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// One document to render.

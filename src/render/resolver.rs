@@ -91,6 +91,14 @@ impl<'e, 'a> PageResolver<'e, 'a> {
 }
 
 impl Resolve for PageResolver<'_, '_> {
+    fn defined(&self, tables: bool) -> Vec<String> {
+        if tables {
+            self.page.data.tables.iter().map(|t| t.id.clone()).collect()
+        } else {
+            self.page.data.charts.iter().map(|c| c.id.clone()).collect()
+        }
+    }
+
     fn chart(&mut self, id: &str) -> Option<String> {
         let chart = self.page.data.charts.iter().find(|c| c.id == id)?;
         let info = self.ctx.figures.get(id)?;
