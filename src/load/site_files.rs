@@ -382,14 +382,21 @@ pub(crate) fn parse_glossary(
     let positions = src.positions();
     for (i, e) in raw.into_iter().enumerate() {
         super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
-        if out.iter().any(|g| g.id == e.id) {
+        if let Some(first) = out.iter().position(|g| g.id == e.id) {
+            let (en, ja) = match positions.value(&[Seg::Index(first), Seg::Key("id")]) {
+                Some(p) => (
+                    format!(" (first at line {})", p.line),
+                    format!("（最初は {} 行目）", p.line),
+                ),
+                None => (String::new(), String::new()),
+            };
             errors.push(
                 src.error_at(
                     Code::DuplicateId,
                     &[Seg::Index(i), Seg::Key("id")],
-                    format!("the glossary id `{}` is used twice", e.id),
+                    format!("the glossary id `{}` is used twice{en}", e.id),
                 )
-                .ja(format!("用語集の id `{}` が2回使われています", e.id)),
+                .ja(format!("用語集の id `{}` が2回使われています{ja}", e.id)),
             );
         }
         out.push(GlossaryEntry {

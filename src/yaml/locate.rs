@@ -61,16 +61,17 @@ impl Tree {
         }
     }
 
-    /// The first key given twice in one mapping, at its second occurrence.
-    pub(super) fn duplicate_key(&self) -> Option<(String, Position)> {
-        fn visit(node: &Node) -> Option<(String, Position)> {
+    /// The first key given twice in one mapping, at its second occurrence, and where it was first given.
+    pub(super) fn duplicate_key(&self) -> Option<(String, Position, Position)> {
+        fn visit(node: &Node) -> Option<(String, Position, Position)> {
             match &node.kind {
                 Kind::Leaf => None,
                 Kind::Seq(items) => items.iter().find_map(visit),
                 Kind::Map(entries) => {
                     for (i, (key, at, _)) in entries.iter().enumerate() {
-                        if entries[..i].iter().any(|(k, _, _)| k == key) {
-                            return Some((key.clone(), *at));
+                        if let Some((_, first, _)) = entries[..i].iter().find(|(k, _, _)| k == key)
+                        {
+                            return Some((key.clone(), *at, *first));
                         }
                     }
                     entries.iter().find_map(|(_, _, v)| visit(v))
@@ -91,8 +92,8 @@ pub(super) fn locate_key(text: &str, path: &[Seg<'_>]) -> Option<Position> {
     Tree::parse(text)?.key(path)
 }
 
-/// The first key given twice in one mapping, at its second occurrence.
-pub(super) fn find_duplicate_key(text: &str) -> Option<(String, Position)> {
+/// The first key given twice in one mapping, at its second occurrence, and where it was first given.
+pub(super) fn find_duplicate_key(text: &str) -> Option<(String, Position, Position)> {
     Tree::parse(text)?.duplicate_key()
 }
 
@@ -216,7 +217,11 @@ title: y
     fn finds_duplicate_keys() {
         assert_eq!(
             find_duplicate_key(DOC),
-            Some(("title".to_string(), Position { line: 8, column: 1 }))
+            Some((
+                "title".to_string(),
+                Position { line: 8, column: 1 },
+                Position { line: 7, column: 1 }
+            ))
         );
     }
 

@@ -261,17 +261,20 @@ fn cause(
     hidden_break: Option<usize>,
 ) -> Option<Diagnostic> {
     if reading.code == Code::DuplicateKey
-        && let Some((key, p)) = find_duplicate_key(src.text)
+        && let Some((key, p, first)) = find_duplicate_key(src.text)
     {
+        let first = first.line + src.line_offset;
         return Some(
             Diagnostic::error(
                 Code::DuplicateKey,
                 src.path,
-                format!("the key `{key}` is given twice"),
+                format!("the key `{key}` is given twice (first at line {first})"),
             )
             .at(p.line + src.line_offset, p.column)
             .with_help("remove one of them; YAML keys must be unique within a mapping")
-            .ja(format!("キー `{key}` が2回書かれています"))
+            .ja(format!(
+                "キー `{key}` が2回書かれています（最初は {first} 行目）"
+            ))
             .ja_help("どちらかを消してください。同じ並びの中でキーは一度しか書けません"),
         );
     }
@@ -435,7 +438,7 @@ mod tests {
     fn duplicate_key_points_at_second() {
         assert_eq!(
             err("title: x\nsummary: y\ntitle: z\n"),
-            "a.md:4:1: error: the key `title` is given twice\n  help: remove one of them; YAML keys must be unique within a mapping"
+            "a.md:4:1: error: the key `title` is given twice (first at line 2)\n  help: remove one of them; YAML keys must be unique within a mapping"
         );
     }
 
