@@ -225,6 +225,10 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
                     "{url} で表示中（Ctrl+C で終了）。content/ と themes/ の変更を監視しています"
                 ),
             }
+            println!(
+                "{}{url}_hakusho/",
+                lang().pick("translation workbench: ", "翻訳ワークベンチ：")
+            );
             let _ = std::io::stdout().flush();
         }
         Event::Built(r) => {
@@ -236,8 +240,9 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
                 }
                 MessageLanguage::Japanese => {
                     println!(
-                        "{} を {ms} ミリ秒で再構築（ファイル {} 件）",
-                        r.what, r.files
+                        "{}を {ms} ミリ秒で再構築しました（ファイル {} 件）",
+                        r.what.describe_in(MessageLanguage::Japanese),
+                        r.files
                     )
                 }
             }

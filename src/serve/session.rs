@@ -49,6 +49,39 @@ pub enum Rebuild {
     },
 }
 
+impl Rebuild {
+    /// What was rendered, in `lang`: `everything` / `すべて`, `cases/kobe (6 pages, lists)` /
+    /// `cases/kobe（6 ページ、一覧も）`.
+    pub fn describe_in(&self, lang: crate::diag::MessageLanguage) -> String {
+        use crate::diag::MessageLanguage;
+        match (self, lang) {
+            (_, MessageLanguage::English) => self.to_string(),
+            (Rebuild::Nothing, MessageLanguage::Japanese) => "変更なし".into(),
+            (Rebuild::Everything, MessageLanguage::Japanese) => "すべて".into(),
+            (
+                Rebuild::Pages {
+                    edited,
+                    rendered,
+                    lists,
+                },
+                MessageLanguage::Japanese,
+            ) => {
+                let shown: Vec<&str> = edited
+                    .iter()
+                    .take(5)
+                    .map(|s| if s.is_empty() { "表紙" } else { s.as_str() })
+                    .collect();
+                format!(
+                    "{}{}（{rendered} ページ{}）",
+                    shown.join("、"),
+                    if edited.len() > 5 { "、…" } else { "" },
+                    if *lists { "、一覧も" } else { "" },
+                )
+            }
+        }
+    }
+}
+
 impl fmt::Display for Rebuild {
     /// `everything`, or `cases/kobe (6 pages, lists)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -362,4 +395,28 @@ fn changed_pages(content: &Path, paths: &[PathBuf]) -> Option<BTreeSet<String>> 
         ids.insert(parts[..parts.len() - 1].join("/"));
     }
     Some(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::MessageLanguage::{English, Japanese};
+
+    #[test]
+    fn what_was_rebuilt_in_both_languages() {
+        let pages = Rebuild::Pages {
+            edited: vec!["cases/kobe".into(), String::new()],
+            rendered: 6,
+            lists: true,
+        };
+        assert_eq!(
+            pages.describe_in(English),
+            "cases/kobe, cover (6 pages, lists)"
+        );
+        assert_eq!(
+            pages.describe_in(Japanese),
+            "cases/kobe、表紙（6 ページ、一覧も）"
+        );
+        assert_eq!(Rebuild::Everything.describe_in(Japanese), "すべて");
+    }
 }
