@@ -27,7 +27,8 @@ pub enum Command {
     /// terms, key figures typed by hand, drafts, missing alt text); exit 1 if any.
     Check(CheckArgs),
     /// Build into memory and serve on 127.0.0.1, rebuilding what each edit affects and reloading the
-    /// browser; a build error shows over the last good site. Never writes output/.
+    /// browser; a build error shows over the last good site; a translation workbench (statuses, findings,
+    /// both languages side by side, what changed since a translation) at /_hakusho/. Never writes output/.
     Serve(ServeArgs),
     /// Create new content from a template.
     #[command(subcommand)]
