@@ -13,12 +13,23 @@ use super::frame::{Frame, FrameSpec, Spacing};
 use super::layout::{LINE, SMALL, VALUE_ROOM};
 use super::text::text_width;
 
+/// How the series of a bar chart stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bars {
+    /// Side by side.
+    Grouped,
+    /// On each other, with the total above.
+    Stacked,
+    /// On each other as shares of 100 % (the values are already per cent), without totals.
+    Share,
+}
+
 /// Draws a bar chart, stacked or grouped.
-pub(crate) fn draw(ctx: &Ctx<'_>, stacked: bool) -> Canvas {
-    let (min, max) = if stacked {
-        stacked_extent(ctx)
-    } else {
-        ctx.extent()
+pub(crate) fn draw(ctx: &Ctx<'_>, bars_kind: Bars) -> Canvas {
+    let (min, max) = match bars_kind {
+        Bars::Grouped => ctx.extent(),
+        Bars::Stacked => stacked_extent(ctx),
+        Bars::Share => (0.0, 100.0),
     };
     let frame = Frame::layout(
         ctx,
@@ -42,10 +53,10 @@ pub(crate) fn draw(ctx: &Ctx<'_>, stacked: bool) -> Canvas {
     let labels = canvas.layer("labels", Vec::new());
     let values = canvas.layer("values", Vec::new());
     frame.draw_grid(&mut canvas, grid, ctx);
-    if stacked {
-        draw_stacked(ctx, &frame, &mut canvas, bars, values);
-    } else {
-        draw_grouped(ctx, &frame, &mut canvas, bars, values);
+    match bars_kind {
+        Bars::Grouped => draw_grouped(ctx, &frame, &mut canvas, bars, values),
+        Bars::Stacked => draw_stacked(ctx, &frame, &mut canvas, bars, values, true),
+        Bars::Share => draw_stacked(ctx, &frame, &mut canvas, bars, values, false),
     }
     frame.draw_axis(&mut canvas, axis, ctx);
     frame.draw_labels(&mut canvas, labels, ctx);
@@ -157,7 +168,14 @@ fn draw_grouped(ctx: &Ctx<'_>, frame: &Frame, canvas: &mut Canvas, bars: LayerId
     }
 }
 
-fn draw_stacked(ctx: &Ctx<'_>, frame: &Frame, canvas: &mut Canvas, bars: LayerId, values: LayerId) {
+fn draw_stacked(
+    ctx: &Ctx<'_>,
+    frame: &Frame,
+    canvas: &mut Canvas,
+    bars: LayerId,
+    values: LayerId,
+    totals: bool,
+) {
     let series = ctx.chart.series.len();
     let bar_w = (frame.pitch * 0.6).min(80.0);
     for i in 0..ctx.categories() {
@@ -199,6 +217,9 @@ fn draw_stacked(ctx: &Ctx<'_>, frame: &Frame, canvas: &mut Canvas, bars: LayerId
             }
         }
         // The net total above the stack (below it when negative); with one series, the value.
+        if !totals {
+            continue;
+        }
         let (neg, pos) = stack_sums(ctx, i);
         let total = neg + pos;
         let text = ctx.number(total);

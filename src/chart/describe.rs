@@ -10,8 +10,17 @@ use crate::model::lang::Lang;
 use super::text::one_line;
 use super::words;
 
-/// The text alternative of `chart` in `lang`.
+/// The text alternative of `chart` in `lang`. A `share` chart gives each series' shares in per cent, then
+/// each category's total as written.
 pub(crate) fn describe(chart: &Chart, lang: Lang) -> String {
+    let written = chart;
+    let shares;
+    let chart = if chart.kind == ChartKind::Share {
+        shares = super::share::shares(chart);
+        &shares
+    } else {
+        chart
+    };
     let mut out = String::new();
     out.push_str(words::kind_name(chart.kind, lang));
     out.push_str(match lang {
@@ -67,6 +76,26 @@ pub(crate) fn describe(chart: &Chart, lang: Lang) -> String {
                 .collect();
             sentence(Some(words::total(lang)), &totals);
         }
+    }
+    if chart.kind == ChartKind::Share {
+        let unit = words::unit(written, lang);
+        let totals: Vec<String> = categories
+            .iter()
+            .enumerate()
+            .map(|(i, category)| {
+                let total: f64 = written.series.iter().filter_map(|s| s.values.get(i)).sum();
+                let quantity = format_quantity(total, lang, written.scale, &unit, None);
+                match lang {
+                    Lang::Ja => format!("{category} {quantity}"),
+                    Lang::En => format!("{category}: {quantity}"),
+                }
+            })
+            .collect();
+        match lang {
+            Lang::Ja => out.push_str(&format!("{}：{}", words::total(lang), totals.join("、"))),
+            Lang::En => out.push_str(&format!(" {} — {}", words::total(lang), totals.join("; "))),
+        }
+        end_sentence(&mut out, lang);
     }
 
     if let Some(note) = &chart.note {

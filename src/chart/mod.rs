@@ -20,6 +20,7 @@ mod legend;
 mod line;
 mod paint;
 mod scale;
+mod share;
 mod svg;
 mod text;
 mod words;
@@ -111,9 +112,20 @@ fn draw(chart: &Chart, lang: Lang, style: &ChartStyle, narrow: bool) -> String {
         }
         kind => kind,
     };
+    let shares;
+    let ctx = if kind == ChartKind::Share {
+        shares = share::shares(chart);
+        Ctx {
+            chart: &shares,
+            ..ctx
+        }
+    } else {
+        ctx
+    };
     let canvas = match kind {
-        ChartKind::Bar => bars::draw(&ctx, false),
-        ChartKind::Stacked => bars::draw(&ctx, true),
+        ChartKind::Bar => bars::draw(&ctx, bars::Bars::Grouped),
+        ChartKind::Stacked => bars::draw(&ctx, bars::Bars::Stacked),
+        ChartKind::Share => bars::draw(&ctx, bars::Bars::Share),
         ChartKind::HBar => hbar::draw(&ctx),
         ChartKind::Line => line::draw(&ctx),
     };

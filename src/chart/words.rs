@@ -14,6 +14,8 @@ pub(crate) fn kind_name(kind: ChartKind, lang: Lang) -> &'static str {
         (ChartKind::HBar, Lang::En) => "Horizontal bar chart",
         (ChartKind::Stacked, Lang::Ja) => "積み上げ棒グラフ",
         (ChartKind::Stacked, Lang::En) => "Stacked bar chart",
+        (ChartKind::Share, Lang::Ja) => "構成比の積み上げ棒グラフ",
+        (ChartKind::Share, Lang::En) => "100% stacked bar chart",
         (ChartKind::Line, Lang::Ja) => "折れ線グラフ",
         (ChartKind::Line, Lang::En) => "Line chart",
     }

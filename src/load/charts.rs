@@ -36,6 +36,7 @@ enum RawKind {
     Bar,
     Hbar,
     Stacked,
+    Share,
     Line,
 }
 
@@ -59,10 +60,74 @@ pub(crate) fn resolve_chart(
     for (s, series) in raw.series.iter().enumerate() {
         check_series(src, &at, &raw, s, series, &mut errors);
     }
+    if raw.kind == RawKind::Share && errors.is_empty() {
+        check_shares(src, &at, &raw, &mut errors);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(chart_of(raw))
+}
+
+/// A `share` chart shows parts of a whole: no value below zero, and something in each category.
+fn check_shares(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<Diagnostic>) {
+    let before = errors.len();
+    for (s, series) in raw.series.iter().enumerate() {
+        for (v, value) in series.values.iter().enumerate() {
+            if *value < 0.0 {
+                let path = at.path(&[
+                    Seg::Key("series"),
+                    Seg::Index(s),
+                    Seg::Key("values"),
+                    Seg::Index(v),
+                ]);
+                errors.push(
+                    src.error_at(
+                        Code::ChartData,
+                        &path,
+                        format!(
+                            "value {} of series {} in chart `{}` is below zero, which a share of a whole cannot be",
+                            v + 1,
+                            s + 1,
+                            raw.id
+                        ),
+                    )
+                    .with_help("a `share` chart shows each category's parts of its total: give amounts of zero or more, or use `stacked` for values below zero")
+                    .ja(format!(
+                        "図 `{}` の {} 番目の系列の {} 番目の値が 0 未満です。構成比の一部にはなりません",
+                        raw.id,
+                        s + 1,
+                        v + 1
+                    ))
+                    .ja_help("`share` の図は項目ごとの合計に占める割合を示します。0 以上の量を書くか、0 未満の値には `stacked` を使ってください"),
+                );
+            }
+        }
+    }
+    if errors.len() > before {
+        return;
+    }
+    for (c, category) in raw.categories.iter().enumerate() {
+        let total: f64 = raw.series.iter().filter_map(|s| s.values.get(c)).sum();
+        if total <= 0.0 {
+            errors.push(
+                src.error_at(
+                    Code::ChartData,
+                    &at.path(&[Seg::Key("categories"), Seg::Index(c)]),
+                    format!(
+                        "the values of `{}` in chart `{}` add up to zero, so they have no shares",
+                        category.0.en, raw.id
+                    ),
+                )
+                .with_help("leave the category out, or give its amounts")
+                .ja(format!(
+                    "図 `{}` の `{}` の値の合計が 0 のため、構成比を示せません",
+                    raw.id, category.0.ja
+                ))
+                .ja_help("その項目を除くか、量を書いてください"),
+            );
+        }
+    }
 }
 
 /// Paths into chart `.0` of a `data.yaml`.
@@ -236,6 +301,7 @@ fn chart_of(raw: RawChart) -> Chart {
             RawKind::Bar => ChartKind::Bar,
             RawKind::Hbar => ChartKind::HBar,
             RawKind::Stacked => ChartKind::Stacked,
+            RawKind::Share => ChartKind::Share,
             RawKind::Line => ChartKind::Line,
         },
         title: title.0,

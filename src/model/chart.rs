@@ -14,6 +14,8 @@ pub enum ChartKind {
     Stacked,
     /// Lines with markers, one per series.
     Line,
+    /// Vertical bars of 100 %, each category's series stacked as their shares of its total (構成比).
+    Share,
 }
 
 impl ChartKind {
@@ -24,14 +26,16 @@ impl ChartKind {
             ChartKind::HBar => "hbar",
             ChartKind::Stacked => "stacked",
             ChartKind::Line => "line",
+            ChartKind::Share => "share",
         }
     }
 
     /// All kinds, in the order the README lists them.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 5] = [
         ChartKind::Bar,
         ChartKind::HBar,
         ChartKind::Stacked,
+        ChartKind::Share,
         ChartKind::Line,
     ];
 }
