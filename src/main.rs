@@ -1,6 +1,7 @@
 //! The `hakusho` binary: parses arguments, calls the library, prints diagnostics and the summary line.
 
 mod cli;
+mod cli_ja;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -34,13 +35,21 @@ fn lang() -> MessageLanguage {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let chosen = cli
-        .lang
-        .as_deref()
+    // The language is needed before clap reads the arguments: for `--help` and usage errors.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let chosen = cli_ja::lang_in_args(&args)
         .and_then(MessageLanguage::from_name)
         .unwrap_or_else(|| MessageLanguage::from_env(|name| std::env::var(name).ok()));
     let _ = LANG.set(chosen);
+    let cli = match chosen {
+        MessageLanguage::English => Cli::parse(),
+        MessageLanguage::Japanese => match parse_in_japanese() {
+            Ok(cli) => cli,
+            Err(code) => return code,
+        },
+    };
     match cli.command {
         Command::Build(args) => {
             keep_freed_memory();
@@ -394,6 +403,52 @@ fn translated(args: cli::TranslatedArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The arguments read with the help and usage errors in Japanese; `Err` with the exit code when clap has
+/// answered (help shown, or a usage error).
+fn parse_in_japanese() -> Result<Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut cmd = cli_ja::localize(Cli::command());
+    let matches = match cmd.clone().try_get_matches_from(std::env::args_os()) {
+        Ok(matches) => matches,
+        Err(e) => {
+            if let Some(text) = cli_ja::usage_error(&e) {
+                eprint!("{text}");
+                return Err(ExitCode::from(2));
+            }
+            e.exit();
+        }
+    };
+    // `hakusho help new case`, `hakusho new help case`: the help of the command named, in Japanese.
+    let mut names: Vec<String> = Vec::new();
+    let mut level = &matches;
+    while let Some((name, sub)) = level.subcommand() {
+        if name == cli_ja::HELP {
+            names.extend(
+                sub.get_many::<String>("command")
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+            cmd.build();
+            let mut target = &mut cmd;
+            for name in &names {
+                match target.find_subcommand_mut(name) {
+                    Some(next) => target = next,
+                    None => {
+                        eprintln!("エラー: `{name}` というコマンドはありません");
+                        return Err(ExitCode::from(2));
+                    }
+                }
+            }
+            print!("{}", target.render_help());
+            return Err(ExitCode::SUCCESS);
+        }
+        names.push(name.to_string());
+        level = sub;
+    }
+    Cli::from_arg_matches(&matches).map_err(|e| e.exit())
 }
 
 /// A progress bar on stderr for builds of many pages, drawn only when stderr is a terminal.

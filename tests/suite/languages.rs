@@ -231,3 +231,34 @@ content/cases/alpha/data.yaml:14:5: エラー: 年表の 1 番目の項目に `s
 ビルドに失敗しました（エラー 2 件）。output は変更していません\n"
     );
 }
+
+#[test]
+fn help_and_usage_errors_in_japanese() {
+    let site = SiteTest::fixture("minimal");
+    let run = site.run_with_env(&["build", "--help"], &[("LANG", "ja_JP.UTF-8")]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("使い方: hakusho build [OPTIONS]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("--output <DIR>    サイトを書き出すフォルダー（既定：output）"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run_with_env(&["--lang", "ja", "biuld"], &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "エラー: `biuld` というコマンドはありません\n  ヒント: 使い方は `hakusho --help`（コマンドごとには `hakusho <コマンド> --help`）で見られます\n"
+    );
+    // In English, clap's own words as before.
+    let run = site.run_with_env(&["--lang", "en", "build", "--help"], &[]);
+    assert!(
+        run.stdout.contains("Usage: hakusho build [OPTIONS]"),
+        "{}",
+        run.stdout
+    );
+}
