@@ -221,8 +221,13 @@ fn with_help_for(d: Diagnostic, message: &str) -> Diagnostic {
 }
 
 fn help_for(message: &str) -> (String, String) {
-    if let Some((head, fields)) = message.split_once("is not defined. Available fields: ") {
+    let listed = message
+        .split_once("is not defined. Available fields: ")
+        .or_else(|| message.split_once("is not defined. Available variables: "));
+    if let Some((head, fields)) = listed {
         let wanted = head.split('`').nth(1).unwrap_or("");
+        // Tera may add what it was rendering after the list: `… t (while rendering …)`.
+        let fields = fields.split(" (").next().unwrap_or(fields);
         let fields: Vec<&str> = fields.split(", ").map(str::trim).collect();
         if let Some(best) = crate::diag::did_you_mean(wanted, fields.iter().copied()) {
             return (
@@ -230,9 +235,16 @@ fn help_for(message: &str) -> (String, String) {
                 format!("`{best}` のことですか？"),
             );
         }
+        let (what, what_ja) = if message.contains("Available variables:") {
+            ("variables", "変数")
+        } else {
+            ("fields", "項目")
+        };
         return (
-            "use one of the available fields, or `x or \"\"` for an optional value".into(),
-            "使える項目のどれかを使うか、ないこともある値には `x or \"\"` と書いてください".into(),
+            format!("use one of the available {what}, or `x or \"\"` for an optional value"),
+            format!(
+                "使える{what_ja}のどれかを使うか、ないこともある値には `x or \"\"` と書いてください"
+            ),
         );
     }
     if message.contains("Unknown template") || message.contains("not found") {
