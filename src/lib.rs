@@ -18,6 +18,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod progress;
+pub mod raster;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -20,6 +20,7 @@ use crate::model::lang::{Lang, Localized};
 use crate::model::site::Site;
 use crate::output::{Memory, Sink, Staging, refuse_destination};
 use crate::progress::{Progress, Silent};
+use crate::raster::Raster;
 use crate::render::figures::{Figures, number_figures};
 use crate::render::outlines;
 use crate::render::urls::Urls;
@@ -184,6 +185,8 @@ pub struct Prepared {
     pub shared: Shared,
     /// The content folder.
     pub content: PathBuf,
+    /// Draws figures as PNG with the theme's fonts (made once, with the theme).
+    pub raster: Arc<Raster>,
     /// Warnings of loading (content and theme).
     pub warnings: Vec<Diagnostic>,
     /// How long each step took.
@@ -203,6 +206,7 @@ impl Prepared {
             shared: &self.shared,
             content: &self.content,
             pdf,
+            raster: &self.raster,
         }
     }
 }
@@ -218,6 +222,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let t = Instant::now();
     let themes = project_root(&opts.content).join("themes");
     let (theme, theme_warnings) = theme::load(&themes, &site.config.theme)?;
+    let raster = Arc::new(Raster::new(theme.fonts.iter().map(|(_, b)| b.as_slice())));
     timings.push(("theme", t.elapsed()));
     let t = Instant::now();
     let (figures, outlines) = (number_figures(&site), outlines(&site));
@@ -236,6 +241,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
         svgs,
         shared,
         content: opts.content.clone(),
+        raster,
         warnings: warnings.into_iter().chain(theme_warnings).collect(),
         timings,
     })
@@ -289,6 +295,7 @@ pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<Str
         urls: previous.urls.clone(),
         svgs,
         content: previous.content.clone(),
+        raster: Arc::clone(&previous.raster),
         warnings,
         timings: Vec::new(),
     }

@@ -11,6 +11,7 @@
 
 mod bars;
 mod canvas;
+mod card;
 mod categories;
 mod describe;
 mod frame;
@@ -24,6 +25,8 @@ mod share;
 mod svg;
 mod text;
 mod words;
+
+pub use card::{CardText, card_svg};
 
 use crate::format::number::format_number;
 use crate::model::chart::{Chart, ChartKind};

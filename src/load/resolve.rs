@@ -154,7 +154,8 @@ fn check_chart_ids(site: &Site, errors: &mut Vec<Diagnostic>) {
     super::captions::check_ids(site, &mut ids, errors);
 }
 
-/// No file of the page has the name of a chart's CSV download or of the case's PDF editions.
+/// No file of the page has the name of a table's CSV download or of the case's PDF editions (a figure's
+/// downloads are in its own folder, `figures/<chart id>/`).
 fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut Vec<Diagnostic>) {
     // (file name, what hakusho writes under it, what the help calls it; both in Japanese)
     let mut written: Vec<(String, String, &str, String, &str)> = Vec::new();
@@ -165,12 +166,6 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
             let name = case_pdf_name(&page.id, lang);
             written.push((name, what, "the PDF edition", what_ja, "事例の PDF 版"));
         }
-    }
-    for chart in &page.data.charts {
-        let what = format!("the CSV download of chart `{}`", chart.id);
-        let what_ja = format!("図 `{}` の CSV ダウンロード", chart.id);
-        let name = format!("{}.csv", chart.id);
-        written.push((name, what, "the chart's data", what_ja, "図のデータ"));
     }
     for table in &page.data.tables {
         let what = format!("the CSV download of table `{}`", table.id);

@@ -56,6 +56,8 @@ pub struct Context<'a> {
     pub content: &'a std::path::Path,
     /// Where the PDF editions are, for the links to them; `None` while they are being made.
     pub pdf: Option<&'a super::PdfLinks>,
+    /// Draws the PNG downloads of figures with the theme's fonts.
+    pub raster: &'a crate::raster::Raster,
 }
 
 impl<'a> Context<'a> {

@@ -20,6 +20,44 @@ pub(crate) fn figure_html(
     from: &str,
     id_prefix: &str,
 ) -> Result<String, Diagnostic> {
+    let view = figure_view(ctx, chart, info, lang, from, id_prefix);
+    render_figure(ctx, lang, view, &chart.id)
+}
+
+/// `partials/figure.html` with `view`.
+pub(crate) fn render_figure(
+    ctx: &Context<'_>,
+    lang: Lang,
+    figure: FigureView,
+    chart_id: &str,
+) -> Result<String, Diagnostic> {
+    let view = FigureContext {
+        lang: lang.code(),
+        figure,
+    };
+    ctx.render("partials/figure.html", &view, &format!("figure {chart_id}"))
+}
+
+/// Where a figure's own page and downloads are: `<lang>/figures/<chart id>/`.
+pub(crate) fn figure_dir(lang: Lang, chart_id: &str) -> String {
+    super::urls::page_path(lang, &format!("figures/{chart_id}"))
+}
+
+/// The name of a figure's download with `extension` in `lang`: `<chart id>-<lang>.<extension>` (the two
+/// languages' files never overwrite each other in a reader's downloads folder).
+pub(crate) fn download_name(chart_id: &str, lang: Lang, extension: &str) -> String {
+    format!("{chart_id}-{}.{extension}", lang.code())
+}
+
+/// The figure view of `chart` on the page at site path `from`: linked to its own page, data table closed.
+pub(crate) fn figure_view(
+    ctx: &Context<'_>,
+    chart: &Chart,
+    info: &FigureInfo,
+    lang: Lang,
+    from: &str,
+    id_prefix: &str,
+) -> FigureView {
     let (svg, svg_narrow) = ctx
         .svgs
         .get(&(chart.id.clone(), lang))
@@ -30,8 +68,9 @@ pub(crate) fn figure_html(
         ctx.urls.href(from, &format!("{page_dir}#hk-source-{id}"))
     });
     let (table_head, table_rows) = table(chart, lang);
-    let csv_name = format!("{}.csv", chart.id);
-    let view = FigureView {
+    let dir = figure_dir(lang, &chart.id);
+    let csv_name = download_name(&chart.id, lang, "csv");
+    FigureView {
         anchor: format!("{id_prefix}fig-{}", chart.id),
         label: info.label.get(lang).clone(),
         title: chart.title.get(lang).clone(),
@@ -43,18 +82,11 @@ pub(crate) fn figure_html(
         sources,
         table_head,
         table_rows,
-        csv_url: ctx.urls.href(from, &format!("{page_dir}{csv_name}")),
+        csv_url: ctx.urls.href(from, &format!("{dir}{csv_name}")),
         csv_name,
-    };
-    let view = FigureContext {
-        lang: lang.code(),
-        figure: view,
-    };
-    ctx.render(
-        "partials/figure.html",
-        &view,
-        &format!("figure {}", chart.id),
-    )
+        page_url: Some(ctx.urls.href(from, &dir)),
+        own_page: false,
+    }
 }
 
 /// Header and rows of the data table, values formatted for the language.
@@ -79,19 +111,20 @@ pub(crate) fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
 }
 
 /// The header row of the data: the category title, then each series with its unit.
-fn header(chart: &Chart, lang: Lang) -> Vec<String> {
+pub(crate) fn header(chart: &Chart, lang: Lang) -> Vec<String> {
     let unit = chart
         .unit
         .as_ref()
         .map(|u| u.get(lang).as_str())
         .unwrap_or("");
-    let mut head = vec![
-        chart
-            .category_title
-            .as_ref()
-            .map(|t| t.get(lang).clone())
-            .unwrap_or_default(),
-    ];
+    // A named first column (a spreadsheet or a screen reader has nothing to call an empty one).
+    let mut head = vec![match &chart.category_title {
+        Some(t) => t.get(lang).clone(),
+        None => match lang {
+            Lang::Ja => "区分".to_string(),
+            Lang::En => "Category".to_string(),
+        },
+    }];
     head.extend(
         chart
             .series
@@ -181,6 +214,10 @@ pub(crate) struct FigureView {
     pub csv_url: String,
     /// CSV file name.
     pub csv_name: String,
+    /// Link to the figure's own page (with its downloads), where it is shown elsewhere.
+    pub page_url: Option<String>,
+    /// Whether this is the figure's own page (the data table open, the caption the page's heading).
+    pub own_page: bool,
 }
 
 #[cfg(test)]
@@ -216,9 +253,9 @@ mod tests {
         let ja = String::from_utf8(csv(&chart, Lang::Ja)).unwrap();
         assert_eq!(
             ja,
-            "\u{FEFF},企業数（社）\r\n\"a,b\",350\r\n'=cmd(),12.5\r\n"
+            "\u{FEFF}区分,企業数（社）\r\n\"a,b\",350\r\n'=cmd(),12.5\r\n"
         );
         let en = String::from_utf8(csv(&chart, Lang::En)).unwrap();
-        assert!(en.contains(",Companies\r\n"));
+        assert!(en.starts_with("\u{FEFF}Category,Companies\r\n"));
     }
 }

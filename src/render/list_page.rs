@@ -92,5 +92,6 @@ pub(crate) fn list_page_context(
         home: None,
         list: Some(list),
         report: None,
+        figure: None,
     }
 }

@@ -9,6 +9,8 @@ mod citations;
 mod context;
 mod deps;
 mod figure;
+mod figure_metadata;
+mod figure_page;
 pub mod figures;
 mod list_page;
 mod lists;

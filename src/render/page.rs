@@ -1,9 +1,9 @@
 //! One page job: a content page in one language rendered to its HTML, its section of the whole report, its
-//! CSV downloads and its assets, handed to the sink.
+//! figures' pages and downloads, its tables' CSV downloads and its assets, handed to the sink.
 
 use super::context::Context;
 use super::deps::Deps;
-use super::figure::csv;
+use super::figure_page::{InReport, figure_files};
 use super::page_view::{case_view, chapter_view, home_view, kind_name, page_view};
 use super::pieces::{chapter_number_of, facts_view};
 use super::rendered::{RenderedPage, collect_ids};
@@ -110,6 +110,7 @@ pub(crate) fn render_page(
         home: (page.kind == PageKind::Home).then(|| home_view(ctx, lang, &from, &mut deps)),
         list: None,
         report: None,
+        figure: None,
     };
     let template = format!("{}.html", kind_name(page.kind));
     let site = ctx.site_value(
@@ -127,7 +128,18 @@ pub(crate) fn render_page(
     };
     let anchors = collect_ids(&html);
     let links = md.links.iter().cloned().zip(targets).collect();
-    let files = write_files(ctx, page, lang, html, sink, &mut outcome.errors);
+    let in_report = InReport {
+        from: &plan.from,
+        prefix: &plan.prefix,
+    };
+    let figures = match figure_files(ctx, page, lang, &in_report, &mut deps) {
+        Ok(files) => files,
+        Err(e) => {
+            outcome.errors.push(e);
+            return outcome;
+        }
+    };
+    let files = write_files(ctx, page, lang, html, figures, sink, &mut outcome.errors);
     outcome.files = files.len();
     outcome.rendered = Some(RenderedPage {
         page_id: page.id.clone(),
@@ -215,12 +227,14 @@ fn text_warnings(page: &Page, path: &std::path::Path, md: &Rendered) -> Vec<Diag
     warnings
 }
 
-/// Hands the page's HTML, its charts' CSV downloads and its assets to the sink; returns their site paths.
+/// Hands the page's HTML, its figures' pages and downloads, its tables' CSV downloads and its assets to the
+/// sink; returns their site paths.
 fn write_files(
     ctx: &Context<'_>,
     page: &Page,
     lang: Lang,
     html: Vec<u8>,
+    figures: Vec<(String, Vec<u8>)>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
@@ -232,8 +246,8 @@ fn write_files(
             Err(e) => errors.push(e),
         };
     put([from.as_str(), "index.html"].concat(), html, errors);
-    for chart in &page.data.charts {
-        put(format!("{from}{}.csv", chart.id), csv(chart, lang), errors);
+    for (path, bytes) in figures {
+        put(path, bytes, errors);
     }
     for table in &page.data.tables {
         put(

@@ -158,6 +158,9 @@ fn sitemap(ctx: &Context<'_>) -> SitemapContext {
     for g in GENERATED {
         add(g, &Lang::ALL);
     }
+    for figure in &ctx.figures.list {
+        add(&format!("figures/{}", figure.id), &Lang::ALL);
+    }
     for kind in TaxonomyKind::ALL {
         for (term, _) in used_terms(ctx.site, kind) {
             add(&format!("{}/{}", kind.key(), term.key), &Lang::ALL);

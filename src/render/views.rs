@@ -28,6 +28,8 @@ pub struct PageContext {
     pub list: Option<ListView>,
     /// The whole report on one page.
     pub report: Option<ReportView>,
+    /// A figure's own page.
+    pub figure: Option<super::figure_page::FigurePageView>,
 }
 
 /// The report, as every page shows it.

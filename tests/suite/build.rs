@@ -23,7 +23,8 @@ fn minimal_site_builds_both_languages_and_prints_one_summary_line() {
         "ja/chapters/one/index.html",
         "ja/cases/alpha/index.html",
         "en/cases/alpha/index.html",
-        "ja/cases/alpha/alpha-growth.csv",
+        "ja/figures/alpha-growth/alpha-growth-ja.csv",
+        "ja/figures/alpha-growth/index.html",
         "ja/about/index.html",
         "ja/cases/index.html",
         "ja/figures/index.html",
@@ -85,8 +86,8 @@ fn case_page_shows_facts_figures_footnotes_and_japanese_anchors() {
     let en = site.output("en/cases/alpha/index.html");
     assert!(en.contains("<span class=\"figure-label\">Figure 1-1</span> Companies over time"));
     assert!(en.contains("<dd class=\"figure-value\">362 companies</dd>"));
-    let csv = site.output("ja/cases/alpha/alpha-growth.csv");
-    assert_eq!(csv, "\u{FEFF},企業数（社）\r\n2018,350\r\n2023,362\r\n");
+    let csv = site.output("ja/figures/alpha-growth/alpha-growth-ja.csv");
+    assert_eq!(csv, "\u{FEFF}区分,企業数（社）\r\n2018,350\r\n2023,362\r\n");
 }
 
 #[test]

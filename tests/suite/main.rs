@@ -8,6 +8,7 @@ mod bilingual;
 mod build;
 mod editor;
 mod errors;
+mod figure_pages;
 mod hostile;
 mod incremental;
 mod languages;

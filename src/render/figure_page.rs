@@ -1,0 +1,215 @@
+//! Each figure's home: `/<lang>/figures/<chart id>/`, a page with the chart at full width, its number,
+//! title, note, sources and data table open, where it appears, and its downloads beside it: the figure as
+//! SVG and PNG (with its number, title and sources drawn in), its data as CSV and the CSV's description
+//! (CSVW metadata: title, unit, note, sources, licence-free facts of the report). Made by the job of the
+//! page that shows the figure, so that an edit of that page makes them again.
+
+use serde::Serialize;
+
+use super::context::Context;
+use super::deps::Deps;
+use super::figure::{csv, download_name, figure_dir, figure_view, render_figure};
+use super::list_page::list_page_context;
+use super::urls::page_path;
+use super::views::Link;
+use crate::chart::{CardText, card_svg};
+use crate::diag::{Code, Diagnostic};
+use crate::format::size::file_size;
+use crate::model::chart::Chart;
+use crate::model::lang::Lang;
+use crate::model::page::Page;
+
+/// The scale of the PNG download (its pixels per unit of the drawing): sharp on a slide or a
+/// high-density screen.
+pub(crate) const PNG_SCALE: f32 = 2.0;
+
+/// What a figure page shows beyond the figure.
+#[derive(Serialize)]
+pub struct FigurePageView {
+    /// The figure (`partials/figure.html`), data table open.
+    pub html: String,
+    /// The files to download, in the order shown.
+    pub downloads: Vec<Download>,
+    /// Where the figure appears: its page, and the whole report.
+    pub shown_in: Vec<Link>,
+}
+
+/// A file to download.
+#[derive(Serialize)]
+pub struct Download {
+    /// What it is (画像（PNG） / Image (PNG)).
+    pub label: String,
+    /// Link.
+    pub url: String,
+    /// File name.
+    pub name: String,
+    /// Size, as the language writes it.
+    pub size: String,
+}
+
+/// Where the page's section is in the whole report, for the "appears in" links.
+pub(crate) struct InReport<'a> {
+    /// The whole report's site path.
+    pub from: &'a str,
+    /// The prefix of ids in the page's section.
+    pub prefix: &'a str,
+}
+
+/// The figure pages of `page`'s charts in `lang` and their downloads, as (site path, bytes).
+pub(crate) fn figure_files(
+    ctx: &Context<'_>,
+    page: &Page,
+    lang: Lang,
+    report: &InReport<'_>,
+    deps: &mut Deps,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let mut files = Vec::new();
+    for chart in &page.data.charts {
+        let Some(info) = ctx.figures.get(&chart.id) else {
+            continue;
+        };
+        let dir = figure_dir(lang, &chart.id);
+        let mut downloads: Vec<(String, Vec<u8>, &str)> = Vec::new();
+        let card = card_svg(
+            ctx.svgs
+                .get(&(chart.id.clone(), lang))
+                .map(|s| s.wide.as_str())
+                .unwrap_or(""),
+            &card_text(ctx, chart, lang, &dir, info.label.get(lang)),
+            &ctx.theme.chart_style,
+        );
+        if let Some(card) = card {
+            if ctx.raster.has_fonts() {
+                let png = ctx.raster.png(&card, PNG_SCALE).map_err(|e| {
+                    Diagnostic::general(
+                        Code::Io,
+                        format!("the PNG of figure `{}` could not be drawn: {e}", chart.id),
+                    )
+                    .ja(format!(
+                        "図 `{}` の PNG を描けませんでした（{e}）",
+                        chart.id
+                    ))
+                })?;
+                downloads.push((download_name(&chart.id, lang, "png"), png, "figure_png"));
+            }
+            downloads.push((
+                download_name(&chart.id, lang, "svg"),
+                card.into_bytes(),
+                "figure_svg",
+            ));
+        }
+        downloads.push((
+            download_name(&chart.id, lang, "csv"),
+            csv(chart, lang),
+            "figure_csv",
+        ));
+        let metadata = super::figure_metadata::csvw(ctx, chart, lang, info.label.get(lang), &dir);
+        downloads.push((
+            download_name(&chart.id, lang, "csv-metadata.json"),
+            metadata,
+            "figure_csv_metadata",
+        ));
+        let from = dir.clone();
+        let mut figure = figure_view(ctx, chart, info, lang, &from, "");
+        figure.page_url = None;
+        figure.own_page = true;
+        let view = FigurePageView {
+            html: render_figure(ctx, lang, figure, &chart.id)?,
+            downloads: downloads
+                .iter()
+                .map(|(name, bytes, label)| Download {
+                    label: ctx.t(lang, label),
+                    url: ctx.urls.href(&from, &format!("{dir}{name}")),
+                    name: name.clone(),
+                    size: file_size(bytes.len()),
+                })
+                .collect(),
+            shown_in: shown_in(ctx, page, lang, &from, &chart.id, report),
+        };
+        let html = page_html(ctx, page, chart, lang, info.label.get(lang), view, deps)?;
+        files.push((format!("{dir}index.html"), html));
+        files.extend(
+            downloads
+                .into_iter()
+                .map(|(name, bytes, _)| (format!("{dir}{name}"), bytes)),
+        );
+    }
+    Ok(files)
+}
+
+/// The words of the SVG and PNG downloads.
+fn card_text(ctx: &Context<'_>, chart: &Chart, lang: Lang, dir: &str, label: &str) -> CardText {
+    let sources = super::citations::figure_line(ctx, lang, &chart.sources, |_| String::new());
+    CardText {
+        heading: format!("{label} {}", chart.title.get(lang)),
+        note: chart.note.as_ref().map(|n| n.get(lang).clone()),
+        source: super::citations::joined(ctx, lang, &sources),
+        credit: format!(
+            "{} {}",
+            ctx.site.config.title.get(lang),
+            ctx.urls.absolute(dir)
+        ),
+    }
+}
+
+/// The figure's place on its page and in the whole report.
+fn shown_in(
+    ctx: &Context<'_>,
+    page: &Page,
+    lang: Lang,
+    from: &str,
+    chart_id: &str,
+    report: &InReport<'_>,
+) -> Vec<Link> {
+    let (doc, _) = page.doc_for(lang);
+    vec![
+        Link {
+            title: doc.title.clone(),
+            url: ctx.urls.href(
+                from,
+                &format!("{}#fig-{chart_id}", page_path(lang, &page.id)),
+            ),
+        },
+        Link {
+            title: ctx.t(lang, "report_title"),
+            url: ctx.urls.href(
+                from,
+                &format!("{}#{}fig-{chart_id}", report.from, report.prefix),
+            ),
+        },
+    ]
+}
+
+/// The figure page itself (`figure.html`), under the list of figures in the breadcrumbs.
+fn page_html(
+    ctx: &Context<'_>,
+    page: &Page,
+    chart: &Chart,
+    lang: Lang,
+    label: &str,
+    figure: FigurePageView,
+    deps: &mut Deps,
+) -> Result<Vec<u8>, Diagnostic> {
+    let id = format!("figures/{}", chart.id);
+    let from = page_path(lang, &id);
+    let crumb = Link {
+        title: ctx.t(lang, "figures_title"),
+        url: ctx.urls.href(&from, &page_path(lang, "figures")),
+    };
+    let title = format!("{label} {}", chart.title.get(lang));
+    let mut view = list_page_context(
+        ctx,
+        lang,
+        &id,
+        "figure",
+        title,
+        Default::default(),
+        Some(crumb),
+    );
+    view.list = None;
+    view.page.description = crate::chart::text_alternative(chart, lang);
+    view.figure = Some(figure);
+    let chapter = super::pieces::chapter_number_of(ctx, page);
+    let site = ctx.site_value(lang, chapter, ctx.urls.origin(&from), deps);
+    ctx.render_page("figure.html", &view, site, &format!("/{from}"))
+}
