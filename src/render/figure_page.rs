@@ -1,7 +1,7 @@
 //! Each figure's home: `/<lang>/figures/<chart id>/`, a page with the chart at full width, its number,
 //! title, note, sources and data table open, where it appears, and its downloads beside it: the figure as
-//! SVG and PNG (with its number, title and sources drawn in), its data as CSV and the CSV's description
-//! (CSVW metadata: title, unit, note, sources, licence-free facts of the report). Made by the job of the
+//! SVG and PNG (with its number, title and sources drawn in), its data as CSV with the CSV's description
+//! (CSVW metadata: title, unit, note, sources, columns) and as an Excel workbook. Made by the job of the
 //! page that shows the figure, so that an edit of that page makes them again.
 
 use serde::Serialize;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::context::Context;
 use super::deps::Deps;
 use super::figure::{csv, download_name, figure_dir, figure_view, render_figure};
+use super::figure_xlsx::{XlsxText, xlsx};
 use super::list_page::list_page_context;
 use super::urls::page_path;
 use super::views::Link;
@@ -70,12 +71,13 @@ pub(crate) fn figure_files(
         };
         let dir = figure_dir(lang, &chart.id);
         let mut downloads: Vec<(String, Vec<u8>, &str)> = Vec::new();
+        let text = card_text(ctx, chart, lang, &dir, info.label.get(lang));
         let card = card_svg(
             ctx.svgs
                 .get(&(chart.id.clone(), lang))
                 .map(|s| s.wide.as_str())
                 .unwrap_or(""),
-            &card_text(ctx, chart, lang, &dir, info.label.get(lang)),
+            &text,
             &ctx.theme.chart_style,
         );
         if let Some(card) = card {
@@ -103,6 +105,33 @@ pub(crate) fn figure_files(
             csv(chart, lang),
             "figure_csv",
         ));
+        let (doc, _) = page.doc_for(lang);
+        let book = xlsx(
+            chart,
+            lang,
+            &XlsxText {
+                heading: &text.heading,
+                note: text.note.as_deref(),
+                source: &text.source,
+                report: ctx.site.config.title.get(lang),
+                url: &ctx.urls.absolute(&dir),
+                date: doc.updated.or(doc.date),
+            },
+        )
+        .map_err(|e| {
+            Diagnostic::general(
+                Code::Io,
+                format!(
+                    "the Excel file of figure `{}` could not be made: {e}",
+                    chart.id
+                ),
+            )
+            .ja(format!(
+                "図 `{}` の Excel ファイルを作れませんでした（{e}）",
+                chart.id
+            ))
+        })?;
+        downloads.push((download_name(&chart.id, lang, "xlsx"), book, "figure_xlsx"));
         let metadata = super::figure_metadata::csvw(ctx, chart, lang, info.label.get(lang), &dir);
         downloads.push((
             download_name(&chart.id, lang, "csv-metadata.json"),

@@ -11,6 +11,7 @@ mod deps;
 mod figure;
 mod figure_metadata;
 mod figure_page;
+mod figure_xlsx;
 pub mod figures;
 mod list_page;
 mod lists;

@@ -27,11 +27,13 @@ fn a_figure_has_a_page_in_each_language_with_its_downloads_named_apart() {
             "en/figures/alpha-growth/alpha-growth-en.csv-metadata.json",
             "en/figures/alpha-growth/alpha-growth-en.png",
             "en/figures/alpha-growth/alpha-growth-en.svg",
+            "en/figures/alpha-growth/alpha-growth-en.xlsx",
             "en/figures/alpha-growth/index.html",
             "ja/figures/alpha-growth/alpha-growth-ja.csv",
             "ja/figures/alpha-growth/alpha-growth-ja.csv-metadata.json",
             "ja/figures/alpha-growth/alpha-growth-ja.png",
             "ja/figures/alpha-growth/alpha-growth-ja.svg",
+            "ja/figures/alpha-growth/alpha-growth-ja.xlsx",
             "ja/figures/alpha-growth/index.html",
         ]
     );
@@ -54,6 +56,7 @@ fn a_figure_has_a_page_in_each_language_with_its_downloads_named_apart() {
         ("画像（PNG）", "alpha-growth-ja.png"),
         ("画像（SVG、拡大しても粗くならない）", "alpha-growth-ja.svg"),
         ("データをCSVでダウンロード", "alpha-growth-ja.csv"),
+        ("データ（Excel）", "alpha-growth-ja.xlsx"),
     ] {
         assert!(
             main.contains(&format!(
@@ -187,4 +190,46 @@ fn the_sitemap_lists_figure_pages_in_both_languages() {
     ] {
         assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{url}");
     }
+}
+
+#[test]
+fn the_excel_workbook_holds_the_title_the_table_as_numbers_and_the_sources() {
+    let site = built();
+    let tree = site.tree("output");
+    let book = &tree[&format!("{DIR_JA}alpha-growth-ja.xlsx")];
+    // An xlsx is a zip of XML parts: read the sheet and its shared strings.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book.clone())).expect("a zip");
+    let mut read = |part: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(part).expect(part), &mut text).unwrap();
+        text
+    };
+    let strings = read("xl/sharedStrings.xml");
+    for text in [
+        "図1-1 企業数の推移",
+        "単位：社",
+        "区分",
+        "企業数（社）",
+        "資料：試験省「試験資料」（2023年）",
+        "試験報告書",
+    ] {
+        assert!(
+            strings.contains(&format!("<t>{text}</t>")),
+            "{text}: {strings}"
+        );
+    }
+    let sheet = read("xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<v>350</v>") && sheet.contains("<v>362</v>"),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("<f>"), "no formulas: {sheet}");
+    let workbook = read("xl/workbook.xml");
+    assert!(workbook.contains("name=\"データ\""), "{workbook}");
+    // The same bytes from a second build.
+    let again = built();
+    assert_eq!(
+        &again.tree("output")[&format!("{DIR_JA}alpha-growth-ja.xlsx")],
+        book
+    );
 }

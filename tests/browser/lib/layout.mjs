@@ -152,6 +152,7 @@ export async function checkLayout(browser, site, pages) {
 export const SHOTS = [
   { name: 'home', path: '' },
   { name: 'case-kobe', path: 'cases/kobe/' },
+  { name: 'figure-kobe', path: 'figures/kobe-companies/' },
 ];
 
 /** The widths of the screenshots. */
