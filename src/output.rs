@@ -44,6 +44,24 @@ pub trait Sink: Sync {
     }
 }
 
+/// The file at `site_path` in a previous output folder `dir`, if it is a regular file (not a link) of at
+/// most `limit` bytes; `None` otherwise or when it cannot be read.
+pub fn read_previous(dir: &Path, site_path: &str, limit: u64) -> Option<Vec<u8>> {
+    if site_path
+        .split('/')
+        .any(|part| part.is_empty() || part == "..")
+    {
+        return None;
+    }
+    let path = dir.join(site_path);
+    let meta = fs::symlink_metadata(&path).ok()?;
+    if !meta.file_type().is_file() || meta.len() > limit {
+        return None;
+    }
+    let bytes = fs::read(&path).ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
+}
+
 /// The marker file that says hakusho made a folder (and may replace it).
 pub const MARKER: &str = ".hakusho";
 
@@ -137,6 +155,12 @@ impl Staging {
     /// The staging folder (for interruption handling).
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The output this build replaces, when hakusho made it (its marker is there): files whose key has not
+    /// changed may be taken from it (see [`read_previous`]).
+    pub fn previous(&self) -> Option<PathBuf> {
+        self.dest.join(MARKER).is_file().then(|| self.dest.clone())
     }
 
     /// Replaces the destination with the staged build.

@@ -110,7 +110,11 @@ pub fn build(
     refuse_destination(output, &root, out.force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
     let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
-    let rendered = render(&prepared, &staging, &Scope::all(), &[], progress)?;
+    let scope = Scope {
+        reuse: staging.previous(),
+        ..Scope::all()
+    };
+    let rendered = render(&prepared, &staging, &scope, &[], progress)?;
     if out.deny_warnings && !rendered.warnings.is_empty() {
         let mut problems = rendered.warnings;
         problems.push(
@@ -207,6 +211,8 @@ impl Prepared {
             content: &self.content,
             pdf,
             raster: &self.raster,
+            draw_png: true,
+            previous: None,
         }
     }
 }
@@ -312,9 +318,13 @@ pub struct Scope {
     pub whole: Vec<Whole>,
     /// Whether each page keeps what it read of other pages (`serve` renders again by it).
     pub record_deps: bool,
-    /// Whether the PDF editions are made now (pages then link to them with their sizes); otherwise pages
-    /// link to them without a size, and `serve` makes each when it is asked for.
-    pub pdfs: bool,
+    /// Whether the costly files are made now: the PDF editions and the figures' PNG images (pages then give
+    /// their sizes); otherwise pages link to them without a size, and `serve` makes each when it is asked
+    /// for.
+    pub costly: bool,
+    /// A previous output (hakusho's) whose figure PNGs are taken instead of drawn again when their key (what
+    /// decides their bytes: see [`crate::raster::Raster::key`]) is the same.
+    pub reuse: Option<PathBuf>,
 }
 
 impl Scope {
@@ -325,7 +335,8 @@ impl Scope {
             lists: true,
             whole: Whole::ALL.to_vec(),
             record_deps: false,
-            pdfs: true,
+            costly: true,
+            reuse: None,
         }
     }
 }
@@ -358,7 +369,7 @@ pub fn render(
     let mut timings = Vec::new();
     // The PDF editions first: pages link to them with their sizes.
     let t = Instant::now();
-    let (pdfs, pdf_warnings) = if scope.pdfs {
+    let (pdfs, pdf_warnings) = if scope.costly {
         make_pdfs(prepared, None)?
     } else {
         Default::default()
@@ -370,7 +381,11 @@ pub fn render(
         sink.put(&path, bytes).map_err(|e| vec![e])?;
     }
     timings.push(("pdf", t.elapsed()));
-    let ctx = prepared.context(Some(&links));
+    let ctx = Context {
+        draw_png: scope.costly,
+        previous: scope.reuse.as_deref(),
+        ..prepared.context(Some(&links))
+    };
     // The content pages; beside them the generated pages (they need only the site); and the outputs made
     // of the pages' parts written as the parts come, so that they are never held whole.
     let t = Instant::now();
@@ -484,6 +499,24 @@ pub fn write_pdf(
         sink.put(&path, bytes).map_err(|e| vec![e])?;
     }
     Ok(found)
+}
+
+/// Draws the figure image (PNG) at `site_path` into `sink` (for `serve`, which draws each when it is asked
+/// for); whether there is one.
+pub fn write_figure_png(
+    prepared: &Prepared,
+    site_path: &str,
+    sink: &dyn Sink,
+) -> Result<bool, Vec<Diagnostic>> {
+    let links = pdf_links(prepared, &[]);
+    match render::figure_png(&prepared.context(Some(&links)), site_path) {
+        None => Ok(false),
+        Some(Ok(bytes)) => sink
+            .put(site_path, bytes)
+            .map(|()| true)
+            .map_err(|e| vec![e]),
+        Some(Err(e)) => Err(vec![e]),
+    }
 }
 
 /// Writes the outputs in `outputs` made of every page, from `rendered` pages that kept their parts (for

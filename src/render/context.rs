@@ -58,6 +58,10 @@ pub struct Context<'a> {
     pub pdf: Option<&'a super::PdfLinks>,
     /// Draws the PNG downloads of figures with the theme's fonts.
     pub raster: &'a crate::raster::Raster,
+    /// Whether figures' PNGs are drawn with their pages (a build), or only when asked for (`serve`).
+    pub draw_png: bool,
+    /// The output a build replaces, whose figure PNGs are taken when their key is unchanged.
+    pub previous: Option<&'a std::path::Path>,
 }
 
 impl<'a> Context<'a> {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::context::Context;
 use super::deps::Deps;
 use super::figure::{csv, download_name, figure_dir, figure_view, render_figure};
+use super::figure_metadata::csvw;
 use super::figure_xlsx::{XlsxText, xlsx};
 use super::list_page::list_page_context;
 use super::urls::page_path;
@@ -19,6 +20,8 @@ use crate::format::size::file_size;
 use crate::model::chart::Chart;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
+use crate::output::read_previous;
+use crate::raster::key_of;
 
 /// The scale of the PNG download (its pixels per unit of the drawing): sharp on a slide or a
 /// high-density screen.
@@ -44,8 +47,8 @@ pub struct Download {
     pub url: String,
     /// File name.
     pub name: String,
-    /// Size, as the language writes it.
-    pub size: String,
+    /// Size (`None` for a PNG `serve` draws when it is asked for).
+    pub size: Option<String>,
 }
 
 /// Where the page's section is in the whole report, for the "appears in" links.
@@ -56,7 +59,8 @@ pub(crate) struct InReport<'a> {
     pub prefix: &'a str,
 }
 
-/// The figure pages of `page`'s charts in `lang` and their downloads, as (site path, bytes).
+/// The figure pages of `page`'s charts in `lang` and their downloads, as (site path, bytes). The PNGs are
+/// drawn only when `ctx.draw_png` (otherwise listed without a size: see [`figure_png`]).
 pub(crate) fn figure_files(
     ctx: &Context<'_>,
     page: &Page,
@@ -70,76 +74,29 @@ pub(crate) fn figure_files(
             continue;
         };
         let dir = figure_dir(lang, &chart.id);
-        let mut downloads: Vec<(String, Vec<u8>, &str)> = Vec::new();
         let text = card_text(ctx, chart, lang, &dir, info.label.get(lang));
-        let card = card_svg(
-            ctx.svgs
-                .get(&(chart.id.clone(), lang))
-                .map(|s| s.wide.as_str())
-                .unwrap_or(""),
-            &text,
-            &ctx.theme.chart_style,
-        );
-        if let Some(card) = card {
+        // (file name, its bytes when made now, the UI string saying what it is)
+        let mut downloads: Vec<(String, Option<Vec<u8>>, &str)> = Vec::new();
+        if let Some(card) = card(ctx, chart, lang, &text) {
             if ctx.raster.has_fonts() {
-                let png = ctx.raster.png(&card, PNG_SCALE).map_err(|e| {
-                    Diagnostic::general(
-                        Code::Io,
-                        format!("the PNG of figure `{}` could not be drawn: {e}", chart.id),
-                    )
-                    .ja(format!(
-                        "図 `{}` の PNG を描けませんでした（{e}）",
-                        chart.id
-                    ))
-                })?;
-                downloads.push((download_name(&chart.id, lang, "png"), png, "figure_png"));
+                let name = download_name(&chart.id, lang, "png");
+                let png = match ctx.draw_png {
+                    true => Some(png_now(ctx, &chart.id, &card, &format!("{dir}{name}"))?),
+                    false => None,
+                };
+                downloads.push((name, png, "figure_png"));
             }
-            downloads.push((
-                download_name(&chart.id, lang, "svg"),
-                card.into_bytes(),
-                "figure_svg",
-            ));
+            let svg = Some(card.into_bytes());
+            downloads.push((download_name(&chart.id, lang, "svg"), svg, "figure_svg"));
         }
-        downloads.push((
-            download_name(&chart.id, lang, "csv"),
-            csv(chart, lang),
-            "figure_csv",
-        ));
-        let (doc, _) = page.doc_for(lang);
-        let book = xlsx(
-            chart,
-            lang,
-            &XlsxText {
-                heading: &text.heading,
-                note: text.note.as_deref(),
-                source: &text.source,
-                report: ctx.site.config.title.get(lang),
-                url: &ctx.urls.absolute(&dir),
-                date: doc.updated.or(doc.date),
-            },
-        )
-        .map_err(|e| {
-            Diagnostic::general(
-                Code::Io,
-                format!(
-                    "the Excel file of figure `{}` could not be made: {e}",
-                    chart.id
-                ),
-            )
-            .ja(format!(
-                "図 `{}` の Excel ファイルを作れませんでした（{e}）",
-                chart.id
-            ))
-        })?;
+        let csv = Some(csv(chart, lang));
+        downloads.push((download_name(&chart.id, lang, "csv"), csv, "figure_csv"));
+        let book = Some(workbook(ctx, page, chart, lang, &text, &dir)?);
         downloads.push((download_name(&chart.id, lang, "xlsx"), book, "figure_xlsx"));
-        let metadata = super::figure_metadata::csvw(ctx, chart, lang, info.label.get(lang), &dir);
-        downloads.push((
-            download_name(&chart.id, lang, "csv-metadata.json"),
-            metadata,
-            "figure_csv_metadata",
-        ));
-        let from = dir.clone();
-        let mut figure = figure_view(ctx, chart, info, lang, &from, "");
+        let metadata = csvw(ctx, chart, lang, info.label.get(lang), &dir);
+        let name = download_name(&chart.id, lang, "csv-metadata.json");
+        downloads.push((name, Some(metadata), "figure_csv_metadata"));
+        let mut figure = figure_view(ctx, chart, info, lang, &dir, "");
         figure.page_url = None;
         figure.own_page = true;
         let view = FigurePageView {
@@ -148,22 +105,125 @@ pub(crate) fn figure_files(
                 .iter()
                 .map(|(name, bytes, label)| Download {
                     label: ctx.t(lang, label),
-                    url: ctx.urls.href(&from, &format!("{dir}{name}")),
+                    url: ctx.urls.href(&dir, &format!("{dir}{name}")),
                     name: name.clone(),
-                    size: file_size(bytes.len()),
+                    size: bytes.as_ref().map(|b| file_size(b.len())),
                 })
                 .collect(),
-            shown_in: shown_in(ctx, page, lang, &from, &chart.id, report),
+            shown_in: shown_in(ctx, page, lang, &dir, &chart.id, report),
         };
         let html = page_html(ctx, page, chart, lang, info.label.get(lang), view, deps)?;
         files.push((format!("{dir}index.html"), html));
         files.extend(
             downloads
                 .into_iter()
-                .map(|(name, bytes, _)| (format!("{dir}{name}"), bytes)),
+                .filter_map(|(name, bytes, _)| Some((format!("{dir}{name}"), bytes?))),
         );
     }
     Ok(files)
+}
+
+/// The PNG of the figure at `site_path` (`<lang>/figures/<chart id>/<chart id>-<lang>.png`), drawn now;
+/// `None` when no figure has that image.
+pub(crate) fn figure_png(
+    ctx: &Context<'_>,
+    site_path: &str,
+) -> Option<Result<Vec<u8>, Diagnostic>> {
+    let (lang, rest) = site_path.split_once('/')?;
+    let lang = Lang::ALL.into_iter().find(|l| l.code() == lang)?;
+    let id = rest.strip_prefix("figures/")?.split('/').next()?;
+    if site_path != format!("{}{}", figure_dir(lang, id), download_name(id, lang, "png")) {
+        return None;
+    }
+    let info = ctx.figures.get(id)?;
+    let chart = ctx
+        .site
+        .page(&info.page_id)?
+        .data
+        .charts
+        .iter()
+        .find(|c| c.id == id)?;
+    let text = card_text(
+        ctx,
+        chart,
+        lang,
+        &figure_dir(lang, id),
+        info.label.get(lang),
+    );
+    let card = card(ctx, chart, lang, &text)?;
+    ctx.raster.has_fonts().then(|| png(ctx, id, &card))
+}
+
+/// The figure with its words around it, as SVG.
+fn card(ctx: &Context<'_>, chart: &Chart, lang: Lang, text: &CardText) -> Option<String> {
+    let svgs = ctx.svgs.get(&(chart.id.clone(), lang))?;
+    card_svg(&svgs.wide, text, &ctx.theme.chart_style)
+}
+
+/// The figure's PNG for `site_path`: the previous output's when it carries the same key (it would be drawn
+/// the same: the suite holds a rebuild to a build from nothing), or else drawn now.
+fn png_now(
+    ctx: &Context<'_>,
+    chart_id: &str,
+    card: &str,
+    site_path: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let key = || ctx.raster.key(card, PNG_SCALE);
+    let kept = ctx
+        .previous
+        .and_then(|dir| read_previous(dir, site_path, MAX_PNG))
+        .filter(|bytes| key_of(bytes).is_some_and(|k| k == key()));
+    match kept {
+        Some(bytes) => Ok(bytes),
+        None => png(ctx, chart_id, card),
+    }
+}
+
+/// The largest PNG taken from a previous output (a figure's is about 100 KB).
+const MAX_PNG: u64 = 32 * 1024 * 1024;
+
+/// The figure's card drawn as PNG.
+fn png(ctx: &Context<'_>, chart_id: &str, card: &str) -> Result<Vec<u8>, Diagnostic> {
+    ctx.raster.png(card, PNG_SCALE).map_err(|e| {
+        Diagnostic::general(
+            Code::Io,
+            format!("the PNG of figure `{chart_id}` could not be drawn: {e}"),
+        )
+        .ja(format!("図 `{chart_id}` の PNG を描けませんでした（{e}）"))
+    })
+}
+
+/// The figure's data as an Excel workbook.
+fn workbook(
+    ctx: &Context<'_>,
+    page: &Page,
+    chart: &Chart,
+    lang: Lang,
+    text: &CardText,
+    dir: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let (doc, _) = page.doc_for(lang);
+    let words = XlsxText {
+        heading: &text.heading,
+        note: text.note.as_deref(),
+        source: &text.source,
+        report: ctx.site.config.title.get(lang),
+        url: &ctx.urls.absolute(dir),
+        date: doc.updated.or(doc.date),
+    };
+    xlsx(chart, lang, &words).map_err(|e| {
+        Diagnostic::general(
+            Code::Io,
+            format!(
+                "the Excel file of figure `{}` could not be made: {e}",
+                chart.id
+            ),
+        )
+        .ja(format!(
+            "図 `{}` の Excel ファイルを作れませんでした（{e}）",
+            chart.id
+        ))
+    })
 }
 
 /// The words of the SVG and PNG downloads.

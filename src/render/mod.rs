@@ -49,6 +49,7 @@ pub use context::{ChartSvg, Context, Svgs};
 pub(crate) use deps::Deps;
 pub use deps::{Dep, touches};
 pub(crate) use figure::table as chart_table;
+pub(crate) use figure_page::figure_png;
 pub use outlines::{Outlines, outlines};
 pub use pdf_links::PdfLinks;
 pub(crate) use pieces::{key_figure, source_view, timeline_entry};

@@ -148,7 +148,8 @@ fn serve_scope(pages: Option<HashSet<String>>, lists: bool) -> Scope {
         lists,
         whole: Vec::new(),
         record_deps: true,
-        pdfs: false,
+        costly: false,
+        reuse: None,
     }
 }
 
@@ -288,6 +289,10 @@ impl Session {
         state
             .files
             .retain(|path, _| !path.ends_with(".pdf") || !pipeline::is_pdf(&state.prepared, path));
+        // So are the figures' PNGs (one whose figure did not change is drawn again the same).
+        state
+            .files
+            .retain(|path, _| !(path.ends_with(".png") && path.contains("/figures/")));
         state.warnings = rendered.warnings;
         Ok(Rebuilt {
             what: Rebuild::Pages {
@@ -316,9 +321,15 @@ impl Session {
             }
         }
         if !state.files.contains_key(site_path) {
-            // A PDF edition: made when it is first asked for after an edit (not on every keystroke).
+            // A PDF edition or a figure's PNG: made when it is first asked for after an edit (not on every
+            // keystroke).
             let sink = Memory::new();
-            if let Ok(true) = pipeline::write_pdf(&state.prepared, site_path, &sink) {
+            let made = if site_path.ends_with(".png") {
+                pipeline::write_figure_png(&state.prepared, site_path, &sink)
+            } else {
+                pipeline::write_pdf(&state.prepared, site_path, &sink)
+            };
+            if let Ok(true) = made {
                 for (path, bytes) in sink.into_files() {
                     state.files.insert(path, Arc::new(bytes));
                 }

@@ -233,3 +233,61 @@ fn the_excel_workbook_holds_the_title_the_table_as_numbers_and_the_sources() {
         book
     );
 }
+
+/// A PNG of one pixel carrying `key` as hakusho writes keys.
+fn stand_in_png(key: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, 1, 1);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder
+        .add_text_chunk("hakusho-key".into(), key.into())
+        .unwrap();
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[0, 0, 0]).unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_rebuild_takes_the_previous_png_only_while_its_key_is_the_same_and_equals_a_build_from_nothing()
+{
+    let site = built();
+    let path = format!("{DIR_JA}alpha-growth-ja.png");
+    let first = site.tree("output")[&path].clone();
+    let key = hakusho::raster::key_of(&first).expect("the PNG carries its key");
+    // Same key: the previous file is taken as it is (here a stand-in, to see that it was taken).
+    let stand_in = stand_in_png(&key);
+    std::fs::write(site.dir.join("output").join(&path), &stand_in).unwrap();
+    site.build_ok(&["--no-pdf"]);
+    assert!(
+        site.tree("output")[&path] == stand_in,
+        "the PNG was drawn again"
+    );
+    // A key of something else: drawn again.
+    std::fs::write(site.dir.join("output").join(&path), stand_in_png("0123")).unwrap();
+    site.build_ok(&["--no-pdf"]);
+    assert!(site.tree("output")[&path] == first);
+    // The figure changed: drawn again, and the whole rebuilt output is what a build from nothing makes.
+    let data = site.read("content/cases/alpha/data.yaml");
+    site.write(
+        "content/cases/alpha/data.yaml",
+        data.replace("{ja: 企業数の推移,", "{ja: 企業数の変化,"),
+    );
+    site.build_ok(&["--no-pdf"]);
+    let rebuilt = site.tree("output");
+    assert!(rebuilt[&path] != first);
+    let fresh = site.copy();
+    std::fs::remove_dir_all(fresh.dir.join("output")).unwrap();
+    fresh.build_ok(&["--no-pdf"]);
+    let from_nothing = fresh.tree("output");
+    assert_eq!(
+        rebuilt.keys().collect::<Vec<_>>(),
+        from_nothing.keys().collect::<Vec<_>>()
+    );
+    for (file, bytes) in &rebuilt {
+        assert!(
+            *bytes == from_nothing[file],
+            "{file} differs from a build from nothing"
+        );
+    }
+}

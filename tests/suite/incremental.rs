@@ -309,7 +309,7 @@ fn full_build(opts: &SiteOptions, pdfs: bool) -> Result<(Files, Vec<Diagnostic>)
     let sink = Memory::new();
     let prepared = pipeline::prepare(opts)?;
     let scope = Scope {
-        pdfs,
+        costly: pdfs,
         ..Scope::all()
     };
     let rendered = pipeline::render(&prepared, &sink, &scope, &[], &Silent)?;

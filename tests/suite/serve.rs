@@ -293,3 +293,37 @@ fn makes_each_pdf_edition_when_asked_the_same_as_a_build_and_again_after_an_edit
         "{path} was not made again"
     );
 }
+
+#[test]
+fn draws_each_figure_png_when_asked_the_same_as_a_build_and_again_after_an_edit() {
+    let site = SiteTest::fixture("minimal");
+    let server = start(&site);
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    site.build_ok(&["--base-url", &base, "--no-pdf"]);
+    let path = "ja/figures/alpha-growth/alpha-growth-ja.png";
+    let (status, head, _) = get(server.port, &format!("/{path}"));
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: image/png"),
+        "{head}"
+    );
+    let served = get_body(server.port, &format!("/{path}"));
+    let built = std::fs::read(site.dir.join("output").join(path)).unwrap();
+    assert!(served == built, "{path}: served and built PNGs differ");
+    // Not an image of a figure: nothing is drawn.
+    let (status, _, _) = get(server.port, "/ja/figures/alpha-growth/other-ja.png");
+    assert_eq!(status, 404);
+    // An edit of the figure's title: the next request draws it again.
+    let data = site.read("content/cases/alpha/data.yaml");
+    site.write(
+        "content/cases/alpha/data.yaml",
+        data.replace("{ja: 企業数の推移,", "{ja: 企業数の変化,"),
+    );
+    eventually(server.port, "/ja/cases/alpha/", "企業数の変化");
+    let again = get_body(server.port, &format!("/{path}"));
+    assert!(
+        again.starts_with(b"\x89PNG") && again != served,
+        "{path} was not drawn again"
+    );
+}
