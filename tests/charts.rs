@@ -4,7 +4,7 @@
 //! and identical bytes on a second render. One snapshot per kind and language is kept under `snapshots/`.
 
 use hakusho::chart::{ChartStyle, render_svg, render_svg_narrow, text_alternative};
-use hakusho::model::chart::{Chart, ChartKind, NumberScale, Series};
+use hakusho::model::chart::{Chart, ChartKind, Mark, NumberScale, RightAxis, Series};
 use hakusho::model::lang::{Lang, Text};
 
 fn t(ja: &str, en: &str) -> Text {
@@ -19,13 +19,20 @@ type SeriesSpec<'a> = (&'a str, &'a str, &'a [f64]);
 /// Categories as written in these tests: Japanese, English.
 type Categories<'a> = Vec<(&'a str, &'a str)>;
 
-/// A chart with the given categories and series (name ja, name en, values) and units in both languages.
+/// A chart with the given categories and series (name ja, name en, values) and units in both languages. As
+/// the loader asks, a donut keeps the first series only, and a combo chart of several series draws the last as
+/// a line on a right axis in per cent.
 fn chart(
     id: &str,
     kind: ChartKind,
     categories: &[(&str, &str)],
     series: &[SeriesSpec<'_>],
 ) -> Chart {
+    let series = match kind {
+        ChartKind::Donut => &series[..1.min(series.len())],
+        _ => series,
+    };
+    let combo = kind == ChartKind::Combo && series.len() > 1;
     Chart {
         id: id.to_string(),
         kind,
@@ -36,14 +43,24 @@ fn chart(
         categories: categories.iter().map(|(ja, en)| t(ja, en)).collect(),
         series: series
             .iter()
-            .map(|(ja, en, values)| Series {
+            .enumerate()
+            .map(|(j, (ja, en, values))| Series {
                 name: t(ja, en),
                 values: values.to_vec(),
+                mark: if combo && j + 1 == series.len() {
+                    Mark::Line
+                } else {
+                    Mark::Bar
+                },
             })
             .collect(),
         unit: Some(t("社", "companies")),
         value_title: Some(t("社数", "Number")),
         category_title: Some(t("時点", "Time")),
+        right_axis: combo.then(|| RightAxis {
+            unit: Some(t("%", "%")),
+            title: Some(t("比率", "Rate")),
+        }),
         scale: NumberScale::Plain,
         note: None,
         sources: vec![hakusho::model::citation::Citation::of("wp2023")],
@@ -110,6 +127,19 @@ fn kinds() -> Vec<(String, Chart)> {
                     &[1.0, 5.0, 4.0, 7.0],
                 )],
             ),
+            // The smallest combo: one bar series and one line.
+            ChartKind::Combo => chart(
+                &format!("{name}-one"),
+                kind,
+                &YEARS,
+                &[THREE[0], ("比率", "Rate", &[1.2, 1.5, 2.1, 2.4, 2.5])],
+            ),
+            ChartKind::Donut => chart(
+                &format!("{name}-one"),
+                kind,
+                &REGIONS,
+                &[("機関数", "Organisations", &[1.0, 5.0, 4.0, 7.0])],
+            ),
             _ => chart(&format!("{name}-one"), kind, &YEARS, &THREE[..1]),
         };
         let three = match kind {
@@ -122,6 +152,29 @@ fn kinds() -> Vec<(String, Chart)> {
                     ("2023年", "2023", &[3.0, 6.0, 4.0, 9.0]),
                     ("2024年", "2024", &[4.0, 8.0, 6.0, 12.0]),
                 ],
+            ),
+            ChartKind::Combo => chart(
+                &format!("{name}-three"),
+                kind,
+                &YEARS,
+                &[
+                    THREE[0],
+                    THREE[1],
+                    ("対前年比", "Year on year", &[-3.5, 12.0, 8.25, 4.0, 10.5]),
+                ],
+            ),
+            // Slices large and small, with long names.
+            ChartKind::Donut => chart(
+                &format!("{name}-three"),
+                kind,
+                &[
+                    ("ライフサイエンス", "Life sciences"),
+                    ("情報通信", "Information and communication technology"),
+                    ("環境・エネルギー", "Environment and energy"),
+                    ("ナノテクノロジー・材料", "Nanotechnology and materials"),
+                    ("その他", "Other"),
+                ],
+                &[("研究費", "Research funds", &[120.0, 60.0, 30.0, 4.0, 1.0])],
             ),
             _ => chart(&format!("{name}-three"), kind, &YEARS, &THREE),
         };

@@ -24,7 +24,7 @@ const MARKER_KEY: f64 = 14.0;
 /// The most points whose values are written over them.
 const MAX_VALUE_LABELS: usize = 12;
 /// Dash patterns, by series.
-const DASHES: [&str; 4] = ["", "6 4", "2 3", "8 3 2 3"];
+pub(super) const DASHES: [&str; 4] = ["", "6 4", "2 3", "8 3 2 3"];
 
 /// Draws a line chart.
 pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
@@ -162,6 +162,8 @@ fn layout(ctx: &Ctx<'_>, direct: &[Vec<String>], values: &ValueLabels) -> Frame 
             below: if values.has_dip { room } else { 0.0 },
             spacing: Spacing::Edges,
             end_room: values.end_room,
+            ticks: None,
+            right_title: None,
         },
     )
 }
@@ -282,7 +284,7 @@ fn is_dip(values: &[f64], i: usize) -> bool {
 }
 
 /// Draws series `j`'s marker at `p`, on a white halo so crossing lines do not hide it.
-fn marker(canvas: &mut Canvas, layer: LayerId, j: usize, p: (f64, f64), fill: Rgb) {
+pub(super) fn marker(canvas: &mut Canvas, layer: LayerId, j: usize, p: (f64, f64), fill: Rgb) {
     // Whole units from a whole centre, so that the shapes stay symmetric on plotters' integer grid; the halo
     // is 2 units larger all round.
     let (x, y) = (p.0.round(), p.1.round());

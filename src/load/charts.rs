@@ -6,7 +6,7 @@ use super::citations::RawCitations;
 use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
-use crate::model::chart::{Chart, ChartKind, Series};
+use crate::model::chart::{Chart, ChartKind, Mark, RightAxis, Series};
 use crate::yaml::{Seg, Source};
 
 /// The most categories a chart may have: more cannot be drawn readably.
@@ -18,13 +18,14 @@ pub(crate) const MAX_SERIES: usize = 12;
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChart {
     pub(crate) id: String,
-    kind: RawKind,
+    pub(super) kind: RawKind,
     title: RawText,
-    categories: Vec<RawLabel>,
-    series: Vec<RawSeries>,
+    pub(super) categories: Vec<RawLabel>,
+    pub(super) series: Vec<RawSeries>,
     unit: Option<RawUnit>,
     value_title: Option<RawText>,
     category_title: Option<RawText>,
+    pub(super) right_axis: Option<RawRightAxis>,
     scale: Option<RawScale>,
     note: Option<RawText>,
     pub(crate) source: Option<RawCitations>,
@@ -32,19 +33,49 @@ pub(crate) struct RawChart {
 
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum RawKind {
+pub(super) enum RawKind {
     Bar,
     Hbar,
     Stacked,
     Share,
     Line,
+    Combo,
+    Donut,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSeries {
-    name: RawText,
-    values: Vec<f64>,
+pub(super) struct RawSeries {
+    pub(super) name: RawText,
+    pub(super) values: Vec<f64>,
+    #[serde(rename = "as")]
+    pub(super) mark: Option<RawMark>,
+}
+
+/// How a series of a `combo` chart is drawn (`as: line`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum RawMark {
+    Bar,
+    Line,
+}
+
+/// The right value axis of a `combo` chart.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRightAxis {
+    unit: Option<RawUnit>,
+    title: Option<RawText>,
+}
+
+impl RawRightAxis {
+    /// Whether it says nothing of what the axis measures (no unit, no title).
+    pub(super) fn is_blank(&self) -> bool {
+        self.unit
+            .as_ref()
+            .is_none_or(|u| u.0.ja.trim().is_empty() && u.0.en.trim().is_empty())
+            && self.title.is_none()
+    }
 }
 
 /// Validates chart `index` of a `data.yaml`. The source is checked by the caller.
@@ -63,6 +94,7 @@ pub(crate) fn resolve_chart(
     if raw.kind == RawKind::Share && errors.is_empty() {
         check_shares(src, &at, &raw, &mut errors);
     }
+    super::chart_kinds::check_kind(src, &at, &raw, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -131,10 +163,10 @@ fn check_shares(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec
 }
 
 /// Paths into chart `.0` of a `data.yaml`.
-struct ChartAt(usize);
+pub(super) struct ChartAt(usize);
 
 impl ChartAt {
-    fn path(&self, rest: &[Seg<'static>]) -> Vec<Seg<'static>> {
+    pub(super) fn path(&self, rest: &[Seg<'static>]) -> Vec<Seg<'static>> {
         [Seg::Key("charts"), Seg::Index(self.0)]
             .into_iter()
             .chain(rest.iter().copied())
@@ -291,6 +323,7 @@ fn chart_of(raw: RawChart) -> Chart {
         unit,
         value_title,
         category_title,
+        right_axis,
         scale,
         note,
         source: _,
@@ -303,6 +336,8 @@ fn chart_of(raw: RawChart) -> Chart {
             RawKind::Stacked => ChartKind::Stacked,
             RawKind::Share => ChartKind::Share,
             RawKind::Line => ChartKind::Line,
+            RawKind::Combo => ChartKind::Combo,
+            RawKind::Donut => ChartKind::Donut,
         },
         title: title.0,
         categories: categories.into_iter().map(|c| c.0).collect(),
@@ -311,11 +346,19 @@ fn chart_of(raw: RawChart) -> Chart {
             .map(|s| Series {
                 name: s.name.0,
                 values: s.values,
+                mark: match s.mark {
+                    Some(RawMark::Line) => Mark::Line,
+                    Some(RawMark::Bar) | None => Mark::Bar,
+                },
             })
             .collect(),
         unit: unit.map(|u| u.0),
         value_title: value_title.map(|t| t.0),
         category_title: category_title.map(|t| t.0),
+        right_axis: right_axis.map(|a| RightAxis {
+            unit: a.unit.map(|u| u.0),
+            title: a.title.map(|t| t.0),
+        }),
         scale: RawScale::resolve(scale),
         note: note.map(|t| t.0),
         sources: Vec::new(),
