@@ -2,23 +2,60 @@
 //! and at least one line (`as: line`) read against its `right_axis`; a donut has one series of parts of a whole,
 //! none below zero and not all zero. `as:` and `right_axis:` belong to combo charts only.
 
-use super::charts::{ChartAt, RawChart, RawKind, RawMark};
 use crate::diag::{Code, Diagnostic};
+use crate::model::chart::{ChartKind, Mark};
+use crate::model::lang::Text;
 use crate::yaml::{Seg, Source};
+
+/// Paths into chart `.0` of a `data.yaml`.
+pub(super) struct ChartAt(pub(super) usize);
+
+impl ChartAt {
+    pub(super) fn path(&self, rest: &[Seg<'static>]) -> Vec<Seg<'static>> {
+        [Seg::Key("charts"), Seg::Index(self.0)]
+            .into_iter()
+            .chain(rest.iter().copied())
+            .collect()
+    }
+}
+
+/// What these checks read of a chart record as written.
+pub(super) struct RawView<'a> {
+    /// The chart's id.
+    pub id: &'a str,
+    /// Its kind.
+    pub kind: ChartKind,
+    /// Its category labels.
+    pub categories: Vec<&'a Text>,
+    /// Its series.
+    pub series: Vec<SeriesView<'a>>,
+    /// Whether it has a `right_axis`, and if so whether that says nothing (no unit, no title).
+    pub right_axis: Option<bool>,
+}
+
+/// A series as written.
+pub(super) struct SeriesView<'a> {
+    /// Its name.
+    pub name: &'a Text,
+    /// Its values.
+    pub values: &'a [f64],
+    /// Its `as`, when given.
+    pub mark: Option<Mark>,
+}
 
 /// Checks what `raw`'s kind asks of it, adding the errors to `errors`.
 pub(super) fn check_kind(
     src: &Source<'_>,
     at: &ChartAt,
-    raw: &RawChart,
+    raw: &RawView<'_>,
     errors: &mut Vec<Diagnostic>,
 ) {
-    if raw.kind == RawKind::Combo {
+    if raw.kind == ChartKind::Combo {
         check_combo(src, at, raw, errors);
     } else {
         check_combo_keys_absent(src, at, raw, errors);
     }
-    if raw.kind == RawKind::Donut {
+    if raw.kind == ChartKind::Donut {
         check_donut(src, at, raw, errors);
     }
 }
@@ -27,7 +64,7 @@ pub(super) fn check_kind(
 fn check_combo_keys_absent(
     src: &Source<'_>,
     at: &ChartAt,
-    raw: &RawChart,
+    raw: &RawView<'_>,
     errors: &mut Vec<Diagnostic>,
 ) {
     for (s, series) in raw.series.iter().enumerate() {
@@ -73,8 +110,8 @@ fn check_combo_keys_absent(
 }
 
 /// Bars and lines, and a right axis saying what the lines measure.
-fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<Diagnostic>) {
-    let is_line = |m: Option<RawMark>| m == Some(RawMark::Line);
+fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawView<'_>, errors: &mut Vec<Diagnostic>) {
+    let is_line = |m: Option<Mark>| m == Some(Mark::Line);
     let lines: Vec<usize> = (0..raw.series.len())
         .filter(|&s| is_line(raw.series[s].mark))
         .collect();
@@ -123,7 +160,7 @@ fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
                         format!(
                             "series {} ({}) of chart `{}` is a line on the right axis, but the chart has no `right_axis`",
                             s + 1,
-                            raw.series[s].name.0.en,
+                            raw.series[s].name.en,
                             raw.id
                         ),
                     )
@@ -132,13 +169,13 @@ fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
                         "図 `{}` の {} 番目の系列（{}）は右軸の折れ線ですが、図に `right_axis`（右軸）がありません",
                         raw.id,
                         s + 1,
-                        raw.series[s].name.0.ja
+                        raw.series[s].name.ja
                     ))
                     .ja_help("図に `right_axis: {unit: '%', title: {ja: …, en: …}}` を加え、折れ線が何を示すかを書いてください"),
                 );
             }
         }
-        Some(axis) if axis.is_blank() => errors.push(
+        Some(true) => errors.push(
             src.error_at(
                 Code::ChartData,
                 &at.path(&[Seg::Key("right_axis")]),
@@ -154,7 +191,7 @@ fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
             ))
             .ja_help("`unit`（単位。例：`'%'`）か `title`（軸の名前）、またはその両方を書いてください"),
         ),
-        Some(_) => {}
+        Some(false) => {}
     }
 }
 
@@ -162,7 +199,7 @@ fn check_combo(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
 pub(crate) const MAX_SLICES: usize = 8;
 
 /// One series of at most [`MAX_SLICES`] values; its values are amounts of zero or more, and not all zero.
-fn check_donut(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<Diagnostic>) {
+fn check_donut(src: &Source<'_>, at: &ChartAt, raw: &RawView<'_>, errors: &mut Vec<Diagnostic>) {
     let n = raw.categories.len();
     if n > MAX_SLICES {
         errors.push(
@@ -212,7 +249,7 @@ fn check_donut(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec<
     for (v, value) in series.values.iter().enumerate() {
         if *value < 0.0 {
             below = true;
-            let category = raw.categories.get(v).map(|c| &c.0);
+            let category = raw.categories.get(v);
             errors.push(
                 src.error_at(
                     Code::ChartData,

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::chart_kinds::{ChartAt, RawView, SeriesView};
 use super::citations::RawCitations;
 use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
@@ -18,14 +19,14 @@ pub(crate) const MAX_SERIES: usize = 12;
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChart {
     pub(crate) id: String,
-    pub(super) kind: RawKind,
+    kind: RawKind,
     title: RawText,
-    pub(super) categories: Vec<RawLabel>,
-    pub(super) series: Vec<RawSeries>,
+    categories: Vec<RawLabel>,
+    series: Vec<RawSeries>,
     unit: Option<RawUnit>,
     value_title: Option<RawText>,
     category_title: Option<RawText>,
-    pub(super) right_axis: Option<RawRightAxis>,
+    right_axis: Option<RawRightAxis>,
     scale: Option<RawScale>,
     note: Option<RawText>,
     pub(crate) source: Option<RawCitations>,
@@ -33,7 +34,7 @@ pub(crate) struct RawChart {
 
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub(super) enum RawKind {
+enum RawKind {
     Bar,
     Hbar,
     Stacked,
@@ -45,17 +46,17 @@ pub(super) enum RawKind {
 
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawSeries {
-    pub(super) name: RawText,
-    pub(super) values: Vec<f64>,
+struct RawSeries {
+    name: RawText,
+    values: Vec<f64>,
     #[serde(rename = "as")]
-    pub(super) mark: Option<RawMark>,
+    mark: Option<RawMark>,
 }
 
 /// How a series of a `combo` chart is drawn (`as: line`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub(super) enum RawMark {
+enum RawMark {
     Bar,
     Line,
 }
@@ -63,14 +64,14 @@ pub(super) enum RawMark {
 /// The right value axis of a `combo` chart.
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawRightAxis {
+struct RawRightAxis {
     unit: Option<RawUnit>,
     title: Option<RawText>,
 }
 
 impl RawRightAxis {
     /// Whether it says nothing of what the axis measures (no unit, no title).
-    pub(super) fn is_blank(&self) -> bool {
+    fn is_blank(&self) -> bool {
         self.unit
             .as_ref()
             .is_none_or(|u| u.0.ja.trim().is_empty() && u.0.en.trim().is_empty())
@@ -94,7 +95,7 @@ pub(crate) fn resolve_chart(
     if raw.kind == RawKind::Share && errors.is_empty() {
         check_shares(src, &at, &raw, &mut errors);
     }
-    super::chart_kinds::check_kind(src, &at, &raw, &mut errors);
+    super::chart_kinds::check_kind(src, &at, &view(&raw), &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -159,18 +160,6 @@ fn check_shares(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec
                 .ja_help("その項目を除くか、量を書いてください"),
             );
         }
-    }
-}
-
-/// Paths into chart `.0` of a `data.yaml`.
-pub(super) struct ChartAt(usize);
-
-impl ChartAt {
-    pub(super) fn path(&self, rest: &[Seg<'static>]) -> Vec<Seg<'static>> {
-        [Seg::Key("charts"), Seg::Index(self.0)]
-            .into_iter()
-            .chain(rest.iter().copied())
-            .collect()
     }
 }
 
@@ -312,6 +301,44 @@ fn check_series(
     }
 }
 
+/// What the kind checks read of `raw`.
+fn view(raw: &RawChart) -> RawView<'_> {
+    RawView {
+        id: &raw.id,
+        kind: kind_of(&raw.kind),
+        categories: raw.categories.iter().map(|c| &c.0).collect(),
+        series: raw
+            .series
+            .iter()
+            .map(|s| SeriesView {
+                name: &s.name.0,
+                values: &s.values,
+                mark: s.mark.map(mark_of),
+            })
+            .collect(),
+        right_axis: raw.right_axis.as_ref().map(RawRightAxis::is_blank),
+    }
+}
+
+fn kind_of(kind: &RawKind) -> ChartKind {
+    match kind {
+        RawKind::Bar => ChartKind::Bar,
+        RawKind::Hbar => ChartKind::HBar,
+        RawKind::Stacked => ChartKind::Stacked,
+        RawKind::Share => ChartKind::Share,
+        RawKind::Line => ChartKind::Line,
+        RawKind::Combo => ChartKind::Combo,
+        RawKind::Donut => ChartKind::Donut,
+    }
+}
+
+fn mark_of(mark: RawMark) -> Mark {
+    match mark {
+        RawMark::Bar => Mark::Bar,
+        RawMark::Line => Mark::Line,
+    }
+}
+
 /// The validated chart (its source filled in by the caller).
 fn chart_of(raw: RawChart) -> Chart {
     let RawChart {
@@ -330,15 +357,7 @@ fn chart_of(raw: RawChart) -> Chart {
     } = raw;
     Chart {
         id,
-        kind: match kind {
-            RawKind::Bar => ChartKind::Bar,
-            RawKind::Hbar => ChartKind::HBar,
-            RawKind::Stacked => ChartKind::Stacked,
-            RawKind::Share => ChartKind::Share,
-            RawKind::Line => ChartKind::Line,
-            RawKind::Combo => ChartKind::Combo,
-            RawKind::Donut => ChartKind::Donut,
-        },
+        kind: kind_of(&kind),
         title: title.0,
         categories: categories.into_iter().map(|c| c.0).collect(),
         series: series
@@ -346,10 +365,7 @@ fn chart_of(raw: RawChart) -> Chart {
             .map(|s| Series {
                 name: s.name.0,
                 values: s.values,
-                mark: match s.mark {
-                    Some(RawMark::Line) => Mark::Line,
-                    Some(RawMark::Bar) | None => Mark::Bar,
-                },
+                mark: s.mark.map_or(Mark::Bar, mark_of),
             })
             .collect(),
         unit: unit.map(|u| u.0),
