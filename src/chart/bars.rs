@@ -44,6 +44,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>, bars_kind: Bars) -> Canvas {
             spacing: Spacing::Slots,
             end_room: 0.0,
             ticks: None,
+            legend_lines: 0,
             right_title: None,
         },
     );

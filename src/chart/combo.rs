@@ -11,7 +11,8 @@ use super::bars::{self, Bars};
 use super::canvas::{Anchor, Canvas, Label, Shape};
 use super::frame::{FrameSpec, Spacing};
 use super::layout::{FONT, LABEL_GAP, VALUE_ROOM};
-use super::line::{self, DASHES};
+use super::line;
+use super::markers::{DASHES, marker};
 use super::scale::{Linear, Ticks, axis_ticks};
 use super::text::{max_width, text_width};
 use super::{Ctx, words};
@@ -71,6 +72,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
             spacing: Spacing::Slots,
             end_room: 0.0,
             ticks: Some(left),
+            legend_lines: line_ids.len(),
             right_title: words::right_axis_title(chart, ctx.lang),
         },
     );
@@ -121,7 +123,7 @@ pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
             },
         );
         for p in points {
-            line::marker(&mut canvas, markers, k, p, colour);
+            marker(&mut canvas, markers, k, p, colour);
         }
     }
     frame.draw_labels(&mut canvas, labels, &bar_ctx);

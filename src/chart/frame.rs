@@ -35,6 +35,8 @@ pub(crate) struct FrameSpec {
     pub include_zero: bool,
     /// Legend items (name and colour); empty for no legend.
     pub legend: Vec<(String, Rgb)>,
+    /// How many of the last legend items are lines (a combo chart's), keyed by a stroke and marker.
+    pub legend_lines: usize,
     /// Room kept right of the plot (for direct labels).
     pub right: f64,
     /// Room kept above the plot (for value labels).
@@ -98,7 +100,8 @@ impl Frame {
         let right = (ctx.width - PAD - spec.right).max(left + 40.0);
 
         let mut y = PAD;
-        let legend = Legend::layout(&spec.legend, PAD, y, ctx.width - 2.0 * PAD);
+        let legend = Legend::layout(&spec.legend, PAD, y, ctx.width - 2.0 * PAD)
+            .with_lines(spec.legend_lines);
         if legend.height > 0.0 {
             y += legend.height + 10.0;
         }

@@ -21,6 +21,7 @@ mod hbar;
 mod layout;
 mod legend;
 mod line;
+mod markers;
 mod paint;
 mod scale;
 mod share;
