@@ -43,6 +43,9 @@ pub(crate) fn draw(ctx: &Ctx<'_>, bars_kind: Bars) -> Canvas {
             below: if min < 0.0 { VALUE_ROOM } else { 0.0 },
             spacing: Spacing::Slots,
             end_room: 0.0,
+            ticks: None,
+            legend_lines: 0,
+            right_title: None,
         },
     );
     let mut canvas = Canvas::new(ctx.width);
@@ -114,7 +117,13 @@ fn label_y(end: f64, positive: bool) -> f64 {
     if positive { end - half } else { end + half }
 }
 
-fn draw_grouped(ctx: &Ctx<'_>, frame: &Frame, canvas: &mut Canvas, bars: LayerId, values: LayerId) {
+pub(super) fn draw_grouped(
+    ctx: &Ctx<'_>,
+    frame: &Frame,
+    canvas: &mut Canvas,
+    bars: LayerId,
+    values: LayerId,
+) {
     let series = ctx.chart.series.len().max(1);
     let share = if series == 1 { 0.6 } else { 0.8 };
     let cap = if series == 1 { 80.0 } else { 48.0 };

@@ -170,6 +170,11 @@ impl Canvas {
         }
     }
 
+    /// Keeps only the shapes of `layer` for which `keep` is true.
+    pub(super) fn retain(&mut self, layer: LayerId, keep: impl FnMut(&Shape) -> bool) {
+        self.layers[layer.0].shapes.retain(keep);
+    }
+
     /// The layers, bottom first.
     pub(super) fn layers(&self) -> &[Layer] {
         &self.layers

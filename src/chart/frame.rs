@@ -35,6 +35,8 @@ pub(crate) struct FrameSpec {
     pub include_zero: bool,
     /// Legend items (name and colour); empty for no legend.
     pub legend: Vec<(String, Rgb)>,
+    /// How many of the last legend items are lines (a combo chart's), keyed by a stroke and marker.
+    pub legend_lines: usize,
     /// Room kept right of the plot (for direct labels).
     pub right: f64,
     /// Room kept above the plot (for value labels).
@@ -46,6 +48,10 @@ pub(crate) struct FrameSpec {
     /// With [`Spacing::Edges`], how far the end points must stay from the plot edges (for labels centred on
     /// them); the category labels are taken into account by the frame itself.
     pub end_room: f64,
+    /// Ticks chosen by the kind (a combo chart's, aligned with its right axis) instead of from `min`..`max`.
+    pub ticks: Option<Ticks>,
+    /// A title over the right end of the plot (a combo chart's right axis), right-aligned.
+    pub right_title: Option<String>,
 }
 
 /// The laid-out frame.
@@ -73,6 +79,8 @@ pub(crate) struct Frame {
     legend: Legend,
     title: Vec<String>,
     title_top: f64,
+    right_title: Vec<String>,
+    right_title_top: f64,
     categories: CategoryLabels,
     categories_top: f64,
     category_title: Vec<String>,
@@ -83,22 +91,47 @@ impl Frame {
     /// Lays the frame out for `ctx`'s chart.
     pub(super) fn layout(ctx: &Ctx<'_>, spec: &FrameSpec) -> Frame {
         let lh = FONT * LINE;
-        let ticks = axis_ticks(spec.min, spec.max, spec.include_zero, 6, ctx.whole());
+        let ticks = spec
+            .ticks
+            .clone()
+            .unwrap_or_else(|| axis_ticks(spec.min, spec.max, spec.include_zero, 6, ctx.whole()));
         let tick_labels: Vec<String> = ticks.values.iter().map(|&v| ctx.number(v)).collect();
         let left = PAD + max_width(&tick_labels, FONT) + LABEL_GAP + 2.0;
         let right = (ctx.width - PAD - spec.right).max(left + 40.0);
 
         let mut y = PAD;
-        let legend = Legend::layout(&spec.legend, PAD, y, ctx.width - 2.0 * PAD);
+        let legend = Legend::layout(&spec.legend, PAD, y, ctx.width - 2.0 * PAD)
+            .with_lines(spec.legend_lines);
         if legend.height > 0.0 {
             y += legend.height + 10.0;
         }
-        let title = words::value_axis_title(ctx.chart, ctx.lang)
-            .map(|t| wrap(&t, ctx.width - 2.0 * PAD, FONT).lines)
+        let full = ctx.width - 2.0 * PAD;
+        let title_of = |t: &str, width: f64| wrap(t, width, FONT).lines;
+        let left_title = words::value_axis_title(ctx.chart, ctx.lang);
+        // The two axis titles share a row when both fit on one line side by side, else the right one follows.
+        let side_by_side = match (&left_title, &spec.right_title) {
+            (Some(l), Some(r)) => text_width(l, FONT) + text_width(r, FONT) + 2.0 * GAP <= full,
+            _ => false,
+        };
+        let title = left_title.map(|t| title_of(&t, full)).unwrap_or_default();
+        let right_title = spec
+            .right_title
+            .as_ref()
+            .map(|t| title_of(t, full))
             .unwrap_or_default();
         let title_top = y;
-        if !title.is_empty() {
-            y += title.len() as f64 * lh + 4.0;
+        let title_rows = if side_by_side {
+            title.len().max(right_title.len())
+        } else {
+            title.len() + right_title.len()
+        };
+        let right_title_top = if side_by_side {
+            y
+        } else {
+            y + title.len() as f64 * lh
+        };
+        if title_rows > 0 {
+            y += title_rows as f64 * lh + 4.0;
         }
         let top = y + spec.above.max(FONT / 2.0 + 2.0);
         let bottom = top + PLOT_HEIGHT;
@@ -144,6 +177,8 @@ impl Frame {
             legend,
             title,
             title_top,
+            right_title,
+            right_title_top,
             categories,
             categories_top,
             category_title,
@@ -211,6 +246,13 @@ impl Frame {
             canvas.text(
                 layer,
                 Label::new(PAD, y, line.clone(), FONT, Anchor::Start, text),
+            );
+        }
+        for (i, line) in self.right_title.iter().enumerate() {
+            let y = self.right_title_top + (i as f64 + 0.5) * lh;
+            canvas.text(
+                layer,
+                Label::new(ctx.width - PAD, y, line.clone(), FONT, Anchor::End, text),
             );
         }
         self.categories

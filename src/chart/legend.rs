@@ -1,9 +1,11 @@
 //! The legend of a bar chart with several series: a colour swatch and the series name per item, laid out in
 //! rows from the left with our own text widths (plotters' legend box is sized by UTF-8 byte length, twice too
-//! wide for Japanese). A name longer than the row wraps onto several lines.
+//! wide for Japanese). A name longer than the row wraps onto several lines. The series drawn as lines (in a
+//! combo chart) have a short stroke with their marker as their key instead of a swatch.
 
 use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
 use super::layout::{FONT, LINE};
+use super::markers::marker;
 use super::text::{text_width, wrap};
 
 const SWATCH: f64 = 12.0;
@@ -25,6 +27,8 @@ struct PlacedItem {
     y: f64,
     lines: Vec<String>,
     colour: Rgb,
+    /// The line series' index (for its marker), when the item is a line.
+    line: Option<usize>,
 }
 
 impl Legend {
@@ -58,6 +62,7 @@ impl Legend {
                 y: row_top,
                 lines,
                 colour: *colour,
+                line: None,
             });
             cx += item_w + ITEM_GAP;
         }
@@ -72,19 +77,41 @@ impl Legend {
         }
     }
 
+    /// Gives the last `count` items the key of a line (a stroke with the marker of line 0, 1, …).
+    pub(super) fn with_lines(mut self, count: usize) -> Legend {
+        let from = self.items.len().saturating_sub(count);
+        for (k, item) in self.items[from..].iter_mut().enumerate() {
+            item.line = Some(k);
+        }
+        self
+    }
+
     /// Draws the swatches and names.
     pub(super) fn draw(&self, canvas: &mut Canvas, layer: LayerId, text: Rgb) {
         let lh = FONT * LINE;
         for item in &self.items {
             let mid = item.y + lh / 2.0;
-            canvas.push(
-                layer,
-                Shape::Rect {
-                    from: (item.x, mid - SWATCH / 2.0),
-                    to: (item.x + SWATCH, mid + SWATCH / 2.0),
-                    fill: item.colour,
-                },
-            );
+            match item.line {
+                None => canvas.push(
+                    layer,
+                    Shape::Rect {
+                        from: (item.x, mid - SWATCH / 2.0),
+                        to: (item.x + SWATCH, mid + SWATCH / 2.0),
+                        fill: item.colour,
+                    },
+                ),
+                Some(k) => {
+                    canvas.push(
+                        layer,
+                        Shape::Path {
+                            points: vec![(item.x - 2.0, mid), (item.x + SWATCH + 2.0, mid)],
+                            colour: item.colour,
+                            width: 2,
+                        },
+                    );
+                    marker(canvas, layer, k, (item.x + SWATCH / 2.0, mid), item.colour);
+                }
+            }
             for (i, line) in item.lines.iter().enumerate() {
                 canvas.text(
                     layer,

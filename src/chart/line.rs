@@ -8,10 +8,10 @@
 //! dip) the points when they fit. The value axis starts at zero unless the data sit far from it.
 
 use super::Ctx;
-use super::canvas::{Anchor, Canvas, Label, LayerId, Rgb, Shape};
+use super::canvas::{Anchor, Canvas, Label, LayerId, Shape};
 use super::frame::{Frame, FrameSpec, Spacing};
 use super::layout::{FONT, LINE, PAD, SMALL, VALUE_ROOM, WIDTH};
-use super::paint::WHITE;
+use super::markers::{DASHES, marker};
 use super::scale::line_includes_zero;
 use super::text::{max_width, text_width, wrap};
 
@@ -23,8 +23,6 @@ const DIRECT_GAP: f64 = 10.0;
 const MARKER_KEY: f64 = 14.0;
 /// The most points whose values are written over them.
 const MAX_VALUE_LABELS: usize = 12;
-/// Dash patterns, by series.
-const DASHES: [&str; 4] = ["", "6 4", "2 3", "8 3 2 3"];
 
 /// Draws a line chart.
 pub(crate) fn draw(ctx: &Ctx<'_>) -> Canvas {
@@ -162,6 +160,9 @@ fn layout(ctx: &Ctx<'_>, direct: &[Vec<String>], values: &ValueLabels) -> Frame 
             below: if values.has_dip { room } else { 0.0 },
             spacing: Spacing::Edges,
             end_room: values.end_room,
+            ticks: None,
+            legend_lines: 0,
+            right_title: None,
         },
     )
 }
@@ -279,45 +280,6 @@ fn draw_values(
 /// Whether value `i` is lower than both its neighbours (it has two).
 fn is_dip(values: &[f64], i: usize) -> bool {
     i > 0 && i + 1 < values.len() && values[i - 1] > values[i] && values[i + 1] > values[i]
-}
-
-/// Draws series `j`'s marker at `p`, on a white halo so crossing lines do not hide it.
-fn marker(canvas: &mut Canvas, layer: LayerId, j: usize, p: (f64, f64), fill: Rgb) {
-    // Whole units from a whole centre, so that the shapes stay symmetric on plotters' integer grid; the halo
-    // is 2 units larger all round.
-    let (x, y) = (p.0.round(), p.1.round());
-    for (grow, colour) in [(2.0, WHITE), (0.0, fill)] {
-        let shape = match j % 4 {
-            0 => Shape::Circle {
-                centre: (x, y),
-                radius: 4.0 + grow,
-                fill: colour,
-            },
-            1 => Shape::Rect {
-                from: (x - 4.0 - grow, y - 4.0 - grow),
-                to: (x + 4.0 + grow, y + 4.0 + grow),
-                fill: colour,
-            },
-            2 => Shape::Polygon {
-                points: vec![
-                    (x, y - 5.0 - grow),
-                    (x + 5.0 + grow, y + 4.0 + grow / 2.0),
-                    (x - 5.0 - grow, y + 4.0 + grow / 2.0),
-                ],
-                fill: colour,
-            },
-            _ => Shape::Polygon {
-                points: vec![
-                    (x, y - 5.0 - grow),
-                    (x + 5.0 + grow, y),
-                    (x, y + 5.0 + grow),
-                    (x - 5.0 - grow, y),
-                ],
-                fill: colour,
-            },
-        };
-        canvas.push(layer, shape);
-    }
 }
 
 /// Centres for labels that want to sit at `wanted` with the given `heights`, moved apart so that none overlap

@@ -2,8 +2,9 @@
 //!
 //! [`render_svg`] lays the chart out itself (text widths estimated for Japanese and English in `text.rs`, nice
 //! ticks in `scale.rs`), draws it with plotters' SVG backend (`canvas.rs`) and wraps it in a document with a
-//! `viewBox`, `role="img"`, `<title>` and `<desc>` (`svg.rs`). The kinds live in `bars.rs` (vertical and
-//! stacked), `hbar.rs` and `line.rs`, on the shared vertical frame of `frame.rs`. [`text_alternative`]
+//! `viewBox`, `role="img"`, `<title>` and `<desc>` (`svg.rs`). The kinds live in `bars.rs` (vertical, stacked
+//! and share), `hbar.rs`, `line.rs` and `combo.rs` (bars and lines on two axes), on the shared vertical frame of
+//! `frame.rs`, and `donut.rs`. [`text_alternative`]
 //! (`describe.rs`) gives the chart and all its values as one paragraph.
 //!
 //! The output depends only on the chart, the language and the style: no fonts are read, nothing is measured on
@@ -13,12 +14,15 @@ mod bars;
 mod canvas;
 mod card;
 mod categories;
+mod combo;
 mod describe;
+mod donut;
 mod frame;
 mod hbar;
 mod layout;
 mod legend;
 mod line;
+mod markers;
 mod paint;
 mod scale;
 mod share;
@@ -131,6 +135,8 @@ fn draw(chart: &Chart, lang: Lang, style: &ChartStyle, narrow: bool) -> String {
         ChartKind::Share => bars::draw(&ctx, bars::Bars::Share),
         ChartKind::HBar => hbar::draw(&ctx),
         ChartKind::Line => line::draw(&ctx),
+        ChartKind::Combo => combo::draw(&ctx),
+        ChartKind::Donut => donut::draw(&ctx),
     };
     svg::document(
         &canvas,
@@ -148,6 +154,12 @@ fn draw(chart: &Chart, lang: Lang, style: &ChartStyle, narrow: bool) -> String {
 /// 362 companies."
 pub fn text_alternative(chart: &Chart, lang: Lang) -> String {
     describe::describe(chart, lang)
+}
+
+/// Each value's share of their total in per cent, rounded to one decimal, as a donut shows them (values below
+/// zero count as nothing; all zero when nothing is left).
+pub fn donut_shares(values: &[f64]) -> Vec<f64> {
+    donut::shares(values)
 }
 
 /// What every kind needs while drawing: the chart, the language and the colours.

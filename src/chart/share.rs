@@ -72,15 +72,18 @@ mod tests {
                 Series {
                     name: t("x"),
                     values: vec![1.0, 30.0, 0.0],
+                    mark: crate::model::chart::Mark::Bar,
                 },
                 Series {
                     name: t("y"),
                     values: vec![2.0, 10.0, 0.0],
+                    mark: crate::model::chart::Mark::Bar,
                 },
             ],
             unit: Some(t("社")),
             value_title: None,
             category_title: None,
+            right_axis: None,
             scale: NumberScale::Myriad,
             note: None,
             sources: Vec::new(),

@@ -18,7 +18,56 @@ pub(crate) fn kind_name(kind: ChartKind, lang: Lang) -> &'static str {
         (ChartKind::Share, Lang::En) => "100% stacked bar chart",
         (ChartKind::Line, Lang::Ja) => "折れ線グラフ",
         (ChartKind::Line, Lang::En) => "Line chart",
+        (ChartKind::Combo, Lang::Ja) => "棒と折れ線の複合グラフ",
+        (ChartKind::Combo, Lang::En) => "Combined bar and line chart",
+        (ChartKind::Donut, Lang::Ja) => "ドーナツグラフ",
+        (ChartKind::Donut, Lang::En) => "Donut chart",
     }
+}
+
+/// The axis a series of a combo chart is read against, as the legend and the text alternative add it to the
+/// series name: `（左軸）` / ` (left axis)`.
+pub(crate) fn axis_note(right: bool, lang: Lang) -> &'static str {
+    match (right, lang) {
+        (false, Lang::Ja) => "（左軸）",
+        (false, Lang::En) => " (left axis)",
+        (true, Lang::Ja) => "（右軸）",
+        (true, Lang::En) => " (right axis)",
+    }
+}
+
+/// The right axis title of a combo chart with its unit in brackets, as [`value_axis_title`]; `None` when it has
+/// neither.
+pub(crate) fn right_axis_title(chart: &Chart, lang: Lang) -> Option<String> {
+    let axis = chart.right_axis.as_ref()?;
+    let title = axis
+        .title
+        .as_ref()
+        .map(|t| one_line(t.get(lang)))
+        .filter(|t| !t.is_empty());
+    let unit = axis
+        .unit
+        .as_ref()
+        .map(|t| one_line(t.get(lang)))
+        .filter(|t| !t.is_empty());
+    match (title, unit) {
+        (None, None) => None,
+        (title, unit) => Some(crate::format::label::with_unit(
+            &title.unwrap_or_default(),
+            &unit.unwrap_or_default(),
+            lang,
+        )),
+    }
+}
+
+/// The unit of the right axis in `lang`, empty when there is none.
+pub(crate) fn right_unit(chart: &Chart, lang: Lang) -> String {
+    chart
+        .right_axis
+        .as_ref()
+        .and_then(|a| a.unit.as_ref())
+        .map(|t| one_line(t.get(lang)))
+        .unwrap_or_default()
 }
 
 /// "Total", for the sums of a stacked chart.

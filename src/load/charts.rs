@@ -2,11 +2,12 @@
 
 use serde::Deserialize;
 
+use super::chart_kinds::{ChartAt, RawView, SeriesView};
 use super::citations::RawCitations;
 use super::raw::{RawScale, check_id};
 use super::text::{RawLabel, RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
-use crate::model::chart::{Chart, ChartKind, Series};
+use crate::model::chart::{Chart, ChartKind, Mark, RightAxis, Series};
 use crate::yaml::{Seg, Source};
 
 /// The most categories a chart may have: more cannot be drawn readably.
@@ -25,6 +26,7 @@ pub(crate) struct RawChart {
     unit: Option<RawUnit>,
     value_title: Option<RawText>,
     category_title: Option<RawText>,
+    right_axis: Option<RawRightAxis>,
     scale: Option<RawScale>,
     note: Option<RawText>,
     pub(crate) source: Option<RawCitations>,
@@ -38,6 +40,8 @@ enum RawKind {
     Stacked,
     Share,
     Line,
+    Combo,
+    Donut,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -45,6 +49,34 @@ enum RawKind {
 struct RawSeries {
     name: RawText,
     values: Vec<f64>,
+    #[serde(rename = "as")]
+    mark: Option<RawMark>,
+}
+
+/// How a series of a `combo` chart is drawn (`as: line`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawMark {
+    Bar,
+    Line,
+}
+
+/// The right value axis of a `combo` chart.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRightAxis {
+    unit: Option<RawUnit>,
+    title: Option<RawText>,
+}
+
+impl RawRightAxis {
+    /// Whether it says nothing of what the axis measures (no unit, no title).
+    fn is_blank(&self) -> bool {
+        self.unit
+            .as_ref()
+            .is_none_or(|u| u.0.ja.trim().is_empty() && u.0.en.trim().is_empty())
+            && self.title.is_none()
+    }
 }
 
 /// Validates chart `index` of a `data.yaml`. The source is checked by the caller.
@@ -63,6 +95,7 @@ pub(crate) fn resolve_chart(
     if raw.kind == RawKind::Share && errors.is_empty() {
         check_shares(src, &at, &raw, &mut errors);
     }
+    super::chart_kinds::check_kind(src, &at, &view(&raw), &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -127,18 +160,6 @@ fn check_shares(src: &Source<'_>, at: &ChartAt, raw: &RawChart, errors: &mut Vec
                 .ja_help("その項目を除くか、量を書いてください"),
             );
         }
-    }
-}
-
-/// Paths into chart `.0` of a `data.yaml`.
-struct ChartAt(usize);
-
-impl ChartAt {
-    fn path(&self, rest: &[Seg<'static>]) -> Vec<Seg<'static>> {
-        [Seg::Key("charts"), Seg::Index(self.0)]
-            .into_iter()
-            .chain(rest.iter().copied())
-            .collect()
     }
 }
 
@@ -280,6 +301,44 @@ fn check_series(
     }
 }
 
+/// What the kind checks read of `raw`.
+fn view(raw: &RawChart) -> RawView<'_> {
+    RawView {
+        id: &raw.id,
+        kind: kind_of(&raw.kind),
+        categories: raw.categories.iter().map(|c| &c.0).collect(),
+        series: raw
+            .series
+            .iter()
+            .map(|s| SeriesView {
+                name: &s.name.0,
+                values: &s.values,
+                mark: s.mark.map(mark_of),
+            })
+            .collect(),
+        right_axis: raw.right_axis.as_ref().map(RawRightAxis::is_blank),
+    }
+}
+
+fn kind_of(kind: &RawKind) -> ChartKind {
+    match kind {
+        RawKind::Bar => ChartKind::Bar,
+        RawKind::Hbar => ChartKind::HBar,
+        RawKind::Stacked => ChartKind::Stacked,
+        RawKind::Share => ChartKind::Share,
+        RawKind::Line => ChartKind::Line,
+        RawKind::Combo => ChartKind::Combo,
+        RawKind::Donut => ChartKind::Donut,
+    }
+}
+
+fn mark_of(mark: RawMark) -> Mark {
+    match mark {
+        RawMark::Bar => Mark::Bar,
+        RawMark::Line => Mark::Line,
+    }
+}
+
 /// The validated chart (its source filled in by the caller).
 fn chart_of(raw: RawChart) -> Chart {
     let RawChart {
@@ -291,19 +350,14 @@ fn chart_of(raw: RawChart) -> Chart {
         unit,
         value_title,
         category_title,
+        right_axis,
         scale,
         note,
         source: _,
     } = raw;
     Chart {
         id,
-        kind: match kind {
-            RawKind::Bar => ChartKind::Bar,
-            RawKind::Hbar => ChartKind::HBar,
-            RawKind::Stacked => ChartKind::Stacked,
-            RawKind::Share => ChartKind::Share,
-            RawKind::Line => ChartKind::Line,
-        },
+        kind: kind_of(&kind),
         title: title.0,
         categories: categories.into_iter().map(|c| c.0).collect(),
         series: series
@@ -311,11 +365,16 @@ fn chart_of(raw: RawChart) -> Chart {
             .map(|s| Series {
                 name: s.name.0,
                 values: s.values,
+                mark: s.mark.map_or(Mark::Bar, mark_of),
             })
             .collect(),
         unit: unit.map(|u| u.0),
         value_title: value_title.map(|t| t.0),
         category_title: category_title.map(|t| t.0),
+        right_axis: right_axis.map(|a| RightAxis {
+            unit: a.unit.map(|u| u.0),
+            title: a.title.map(|t| t.0),
+        }),
         scale: RawScale::resolve(scale),
         note: note.map(|t| t.0),
         sources: Vec::new(),

@@ -1,6 +1,7 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
 mod captions;
+mod chart_kinds;
 mod charts;
 mod citations;
 mod data_refs;

@@ -16,6 +16,10 @@ pub enum ChartKind {
     Line,
     /// Vertical bars of 100 %, each category's series stacked as their shares of its total (構成比).
     Share,
+    /// Bars on the left value axis and one or more lines on a right value axis (棒と折れ線の複合).
+    Combo,
+    /// A ring of one series' parts of a whole, each category a slice (ドーナツグラフ).
+    Donut,
 }
 
 impl ChartKind {
@@ -27,16 +31,20 @@ impl ChartKind {
             ChartKind::Stacked => "stacked",
             ChartKind::Line => "line",
             ChartKind::Share => "share",
+            ChartKind::Combo => "combo",
+            ChartKind::Donut => "donut",
         }
     }
 
     /// All kinds, in the order the README lists them.
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Bar,
         ChartKind::HBar,
         ChartKind::Stacked,
         ChartKind::Share,
         ChartKind::Line,
+        ChartKind::Combo,
+        ChartKind::Donut,
     ];
 }
 
@@ -61,6 +69,16 @@ pub enum Qualifier {
     Over,
 }
 
+/// How a series is drawn in a `combo` chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Bars on the left value axis (and the only mark of the other kinds).
+    #[default]
+    Bar,
+    /// A line with markers on the right value axis.
+    Line,
+}
+
 /// One data series: a name and one value per category.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -68,6 +86,17 @@ pub struct Series {
     pub name: Text,
     /// One finite value per category.
     pub values: Vec<f64>,
+    /// How it is drawn in a `combo` chart; [`Mark::Bar`] for every other kind.
+    pub mark: Mark,
+}
+
+/// The right value axis of a `combo` chart, which its line series are read against.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RightAxis {
+    /// Unit of the line series' values (%, 倍 / per cent, times); may be empty.
+    pub unit: Option<Text>,
+    /// Title of the right axis.
+    pub title: Option<Text>,
 }
 
 /// A validated chart: every series has one finite value per category, every text is in both languages.
@@ -89,6 +118,8 @@ pub struct Chart {
     pub value_title: Option<Text>,
     /// Title of the category axis.
     pub category_title: Option<Text>,
+    /// The right value axis (`combo` charts with line series only).
+    pub right_axis: Option<RightAxis>,
     /// How numbers are written.
     pub scale: NumberScale,
     /// A note printed under the chart.

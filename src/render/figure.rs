@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::format::number::format_number;
-use crate::model::chart::Chart;
+use crate::model::chart::{Chart, ChartKind, Mark, Series};
 use crate::model::lang::Lang;
 
 /// The figure HTML for `chart` on the page at site path `from`.
@@ -89,9 +89,24 @@ pub(crate) fn figure_view(
     }
 }
 
-/// Header and rows of the data table, values formatted for the language.
+/// Header and rows of the data table, values formatted for the language; a donut adds each slice's share in
+/// per cent.
 pub(crate) fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let head = header(chart, lang);
+    let mut head = header(chart, lang);
+    let donut = chart.kind == ChartKind::Donut && chart.series.len() == 1;
+    let shares = if donut {
+        head.push(crate::format::label::with_unit(
+            match lang {
+                Lang::Ja => "構成比",
+                Lang::En => "Share",
+            },
+            "%",
+            lang,
+        ));
+        crate::chart::donut_shares(&chart.series[0].values)
+    } else {
+        Vec::new()
+    };
     let rows = chart
         .categories
         .iter()
@@ -104,19 +119,18 @@ pub(crate) fn table(chart: &Chart, lang: Lang) -> (Vec<String>, Vec<Vec<String>>
                     .iter()
                     .map(|s| format_number(s.values[i], lang, chart.scale)),
             );
+            if let Some(share) = shares.get(i) {
+                row.push(format!("{share:.1}"));
+            }
             row
         })
         .collect();
     (head, rows)
 }
 
-/// The header row of the data: the category title, then each series with its unit.
+/// The header row of the data: the category title, then each series with its unit (a combo chart's line
+/// series with the right axis' unit).
 pub(crate) fn header(chart: &Chart, lang: Lang) -> Vec<String> {
-    let unit = chart
-        .unit
-        .as_ref()
-        .map(|u| u.get(lang).as_str())
-        .unwrap_or("");
     // A named first column (a spreadsheet or a screen reader has nothing to call an empty one).
     let mut head = vec![match &chart.category_title {
         Some(t) => t.get(lang).clone(),
@@ -125,13 +139,20 @@ pub(crate) fn header(chart: &Chart, lang: Lang) -> Vec<String> {
             Lang::En => "Category".to_string(),
         },
     }];
-    head.extend(
-        chart
-            .series
-            .iter()
-            .map(|s| crate::format::label::with_unit(s.name.get(lang), unit, lang)),
-    );
+    head.extend(chart.series.iter().map(|s| {
+        crate::format::label::with_unit(s.name.get(lang), series_unit(chart, s, lang), lang)
+    }));
     head
+}
+
+/// The unit of `series`' values: a combo chart's line series are read on the right axis, with its unit.
+pub(crate) fn series_unit<'c>(chart: &'c Chart, series: &Series, lang: Lang) -> &'c str {
+    let unit = if chart.kind == ChartKind::Combo && series.mark == Mark::Line {
+        chart.right_axis.as_ref().and_then(|a| a.unit.as_ref())
+    } else {
+        chart.unit.as_ref()
+    };
+    unit.map(|u| u.get(lang).as_str()).unwrap_or("")
 }
 
 /// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Japanese right),
@@ -223,7 +244,8 @@ pub(crate) struct FigureView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::chart::{ChartKind, NumberScale, Series};
+    use crate::model::chart::NumberScale;
+    use crate::model::chart::Series;
     use crate::model::lang::Text;
 
     #[test]
@@ -239,6 +261,7 @@ mod tests {
                     en: "Companies".into(),
                 },
                 values: vec![350.0, 12.5],
+                mark: Mark::Bar,
             }],
             unit: Some(Text {
                 ja: "社".into(),
@@ -246,6 +269,7 @@ mod tests {
             }),
             value_title: None,
             category_title: None,
+            right_axis: None,
             scale: NumberScale::Plain,
             note: None,
             sources: Vec::new(),

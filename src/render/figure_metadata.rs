@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use super::citations::{figure_line, joined};
 use super::context::Context;
-use super::figure::{download_name, header};
-use crate::model::chart::Chart;
+use super::figure::{download_name, header, series_unit};
+use crate::model::chart::{Chart, ChartKind};
 use crate::model::lang::Lang;
 
 /// The CSVW metadata of `chart`'s CSV in `lang`, as pretty JSON; `dir` is the figure's folder.
@@ -39,8 +39,9 @@ pub(crate) fn csvw(
             "dc:description": series.name.get(lang),
             "datatype": "number",
         });
-        if let Some(unit) = &unit {
-            column["dc:unit"] = Value::from(unit.as_str());
+        let unit = series_unit(chart, series, lang);
+        if !unit.is_empty() {
+            column["dc:unit"] = Value::from(unit);
         }
         columns.push(column);
     }
@@ -62,7 +63,7 @@ pub(crate) fn csvw(
     if let Some(note) = &chart.note {
         doc["dc:description"] = Value::from(note.get(lang).as_str());
     }
-    if let Some(unit) = unit {
+    if let Some(unit) = unit.filter(|_| chart.kind != ChartKind::Combo) {
         doc["dc:unit"] = Value::from(unit);
     }
     let links: Vec<Value> = sources

@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Url, Workbook};
 
 use super::figure::header;
-use crate::model::chart::Chart;
+use crate::model::chart::{Chart, ChartKind};
 use crate::model::date::PartialDate;
 use crate::model::lang::Lang;
 
@@ -60,12 +60,9 @@ pub(crate) fn xlsx(chart: &Chart, lang: Lang, text: &XlsxText<'_>) -> Result<Vec
         .write_string_with_format(0, 0, text.heading, &bold)
         .map_err(err)?;
     let mut row = 1;
-    if let Some(unit) = chart
-        .unit
-        .as_ref()
-        .map(|u| u.get(lang))
-        .filter(|u| !u.is_empty())
-    {
+    // One unit for the table (a combo chart's two axes have theirs in the column headings).
+    let unit = chart.unit.as_ref().map(|u| u.get(lang));
+    if let Some(unit) = unit.filter(|u| !u.is_empty() && chart.kind != ChartKind::Combo) {
         let label = match lang {
             Lang::Ja => format!("単位：{unit}"),
             Lang::En => format!("Unit: {unit}"),
@@ -131,7 +128,7 @@ fn display_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::chart::{ChartKind, NumberScale, Series};
+    use crate::model::chart::{Mark, NumberScale, Series};
     use crate::model::lang::Text;
 
     fn chart() -> Chart {
@@ -146,10 +143,12 @@ mod tests {
                     en: "Companies".into(),
                 },
                 values: vec![350.0, 12.5],
+                mark: Mark::Bar,
             }],
             unit: Some(Text::same("社")),
             value_title: None,
             category_title: None,
+            right_axis: None,
             scale: NumberScale::Plain,
             note: None,
             sources: Vec::new(),

@@ -270,7 +270,7 @@ fn chart_data_errors_point_into_data_yaml() {
     assert_eq!(
         site.build_err(),
         format!(
-            "content/cases/alpha/data.yaml:19:11: error: `charts[0].kind`: unknown value `pie`, expected one of `bar`, `hbar`, `stacked`, `share`, `line`\n  help: the allowed values are `bar`, `hbar`, `stacked`, `share`, `line`\n{FAILED}"
+            "content/cases/alpha/data.yaml:19:11: error: `charts[0].kind`: unknown value `pie`, expected one of `bar`, `hbar`, `stacked`, `share`, `line`, `combo`, `donut`\n  help: the allowed values are `bar`, `hbar`, `stacked`, `share`, `line`, `combo`, `donut`\n{FAILED}"
         )
     );
     site.write(

@@ -156,7 +156,7 @@ fn yaml_mistakes_in_japanese() {
         (
             "kind: bar",
             "kind: pie",
-            "content/cases/alpha/data.yaml:19:11: エラー: `charts[0].kind`: 値 `pie` はここでは使えません\n  ヒント: 使える値は `bar`、`hbar`、`stacked`、`share`、`line` です\n",
+            "content/cases/alpha/data.yaml:19:11: エラー: `charts[0].kind`: 値 `pie` はここでは使えません\n  ヒント: 使える値は `bar`、`hbar`、`stacked`、`share`、`line`、`combo`、`donut` です\n",
         ),
         (
             "chapter: one",
