@@ -11,6 +11,7 @@ pub mod check;
 pub mod diag;
 pub mod format;
 pub mod load;
+pub mod map;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -19,6 +19,7 @@ mod read;
 mod resolve;
 mod site_files;
 mod tables;
+mod taxonomies;
 mod text;
 pub(crate) mod walk;
 
@@ -185,7 +186,7 @@ pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>
         content,
         "taxonomies.yaml",
         &mut errors,
-        site_files::parse_taxonomies,
+        taxonomies::parse_taxonomies,
     );
     let glossary = optional(
         content,

@@ -120,7 +120,7 @@ fn file_found(name: &str, yaml: &str) -> Vec<Diagnostic> {
     let r = match name {
         "site.yaml" => super::site_files::parse_site_config(p, yaml).map(|_| ()),
         "sources.yaml" => super::site_files::parse_sources(p, yaml).map(|_| ()),
-        "taxonomies.yaml" => super::site_files::parse_taxonomies(p, yaml).map(|_| ()),
+        "taxonomies.yaml" => super::taxonomies::parse_taxonomies(p, yaml).map(|_| ()),
         _ => super::site_files::parse_glossary(p, yaml).map(|_| ()),
     };
     r.err().unwrap_or_default()

@@ -9,7 +9,6 @@ use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::date::DateStyle;
 use crate::model::lang::{Lang, Text};
 use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
-use crate::model::taxonomy::{Taxonomies, Term};
 use crate::model::text_file::TextFile;
 use crate::yaml::{self, Seg, Source};
 
@@ -309,58 +308,6 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTaxonomies {
-    #[serde(default)]
-    regions: indexmap_like::OrderedMap<RawText>,
-    #[serde(default)]
-    fields: indexmap_like::OrderedMap<RawText>,
-    #[serde(default)]
-    programmes: indexmap_like::OrderedMap<RawText>,
-}
-
-/// Parses `taxonomies.yaml`.
-pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Vec<Diagnostic>> {
-    let src = Source::file(path, text);
-    let raw: RawTaxonomies = yaml::parse_all(src)?;
-    let mut errors = Vec::new();
-    let mut terms = |kind: &'static str, map: indexmap_like::OrderedMap<RawText>| -> Vec<Term> {
-        map.0
-            .into_iter()
-            .map(|(key, label)| {
-                if let Some(problem) = super::walk::slug_problem(&key) {
-                    errors.push(
-                        src.error_at_key(
-                            Code::FileName,
-                            &[Seg::Key(kind), Seg::Key(&key)],
-                            format!("the key `{key}` cannot be used in an address: {problem}"),
-                        )
-                        .ja(format!(
-                            "キー `{key}` はアドレスに使えません：{}",
-                            problem.ja
-                        )),
-                    );
-                }
-                Term {
-                    key,
-                    label: label.0,
-                }
-            })
-            .collect()
-    };
-    let taxonomies = Taxonomies {
-        regions: terms("regions", raw.regions),
-        fields: terms("fields", raw.fields),
-        programmes: terms("programmes", raw.programmes),
-    };
-    if errors.is_empty() {
-        Ok(taxonomies)
-    } else {
-        Err(errors)
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGlossaryEntry {
@@ -415,7 +362,7 @@ pub(crate) fn parse_glossary(
 }
 
 /// A YAML mapping read in file order (serde_yaml maps into `BTreeMap` would sort the keys).
-mod indexmap_like {
+pub(super) mod indexmap_like {
     use std::fmt;
     use std::marker::PhantomData;
 

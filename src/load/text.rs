@@ -102,48 +102,57 @@ impl<'de> Visitor<'de> for TextVisitor {
             let value: StringOrNumber = map.next_value()?;
             *slot = Some(value.0);
         }
-        let missing = |what, what_ja| {
-            Finding::new(Code::MissingKey, what)
-                .ja(what_ja)
-                .into_error()
-        };
-        let ja = ja.ok_or_else(|| {
-            missing(
-                "the Japanese text (`ja`) is missing",
-                "日本語の文（`ja`）がありません",
-            )
-        })?;
-        let en = en.ok_or_else(|| {
-            missing(
-                "the English text (`en`) is missing",
-                "英語の文（`en`）がありません",
-            )
-        })?;
-        if !self.allow_empty {
-            let empty = |what, what_ja| {
-                Err(Finding::new(Code::InvalidValue, what)
-                    .ja(what_ja)
-                    .into_error())
-            };
-            if ja.trim().is_empty() {
-                return empty(
-                    "the Japanese text (`ja`) is empty",
-                    "日本語の文（`ja`）が空です",
-                );
-            }
-            if en.trim().is_empty() {
-                return empty(
-                    "the English text (`en`) is empty",
-                    "英語の文（`en`）が空です",
-                );
-            }
-        }
-        Ok(Text { ja, en })
+        both_texts(ja, en, self.allow_empty)
     }
 }
 
+/// The text once both languages are read: each must be given and (unless `allow_empty`) not blank.
+pub(super) fn both_texts<E: de::Error>(
+    ja: Option<String>,
+    en: Option<String>,
+    allow_empty: bool,
+) -> Result<Text, E> {
+    let missing = |what, what_ja| {
+        Finding::new(Code::MissingKey, what)
+            .ja(what_ja)
+            .into_error()
+    };
+    let ja = ja.ok_or_else(|| {
+        missing(
+            "the Japanese text (`ja`) is missing",
+            "日本語の文（`ja`）がありません",
+        )
+    })?;
+    let en = en.ok_or_else(|| {
+        missing(
+            "the English text (`en`) is missing",
+            "英語の文（`en`）がありません",
+        )
+    })?;
+    if !allow_empty {
+        let empty = |what, what_ja| {
+            Err(Finding::new(Code::InvalidValue, what)
+                .ja(what_ja)
+                .into_error())
+        };
+        if ja.trim().is_empty() {
+            return empty(
+                "the Japanese text (`ja`) is empty",
+                "日本語の文（`ja`）が空です",
+            );
+        }
+        if en.trim().is_empty() {
+            return empty(
+                "the English text (`en`) is empty",
+                "英語の文（`en`）が空です",
+            );
+        }
+    }
+    Ok(Text { ja, en })
+}
+
 /// A scalar read as text (so `ja: 2018` is the text "2018").
-struct StringOrNumber(String);
+pub(super) struct StringOrNumber(pub String);
 
 impl<'de> Deserialize<'de> for StringOrNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

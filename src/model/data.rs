@@ -42,6 +42,19 @@ pub struct CaseInfo {
     /// The related cases the editor chose (folder names below `cases/`), in order, instead of those
     /// sharing the most taxonomy terms.
     pub related: Option<Vec<String>>,
+    /// Where the case is marked on the map of Japan, if the editor gave `coordinates`.
+    pub point: Option<MapPoint>,
+}
+
+/// A case's place on the map: `coordinates: [lat, lon]` and the `place` it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPoint {
+    /// Latitude in degrees north.
+    pub lat: f64,
+    /// Longitude in degrees east.
+    pub lon: f64,
+    /// The place marked (e.g. the city), the map label.
+    pub place: Text,
 }
 
 impl CaseInfo {

@@ -38,6 +38,8 @@ pub struct Term {
     pub key: String,
     /// Its label.
     pub label: Text,
+    /// For a region that is one prefecture: its JIS X 0401 code (1 北海道 … 47 沖縄県).
+    pub code: Option<u8>,
 }
 
 /// Labels for every taxonomy key, in the order of `taxonomies.yaml`.

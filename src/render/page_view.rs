@@ -4,7 +4,7 @@
 use super::context::Context;
 use super::deps::Deps;
 use super::pieces::{alternates, chapter_cards, chapter_link_of, key_figure, switch};
-use super::taxonomy::term_url;
+use super::terms::term_url;
 use super::urls::page_path;
 use super::views::{CaseView, ChapterView, HomeView, Link, PageView, TermGroup};
 use crate::markdown::Rendered;
@@ -218,5 +218,6 @@ pub(crate) fn home_view(ctx: &Context<'_>, lang: Lang, from: &str, deps: &mut De
             })
             .collect(),
         chapters: chapter_cards(ctx, lang, from, deps),
+        map: super::japan_map::map_view(ctx, lang, from, deps),
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::context::Context;
 use super::rendered::RenderedPage;
 use super::targets::GENERATED;
-use super::taxonomy::used_terms;
+use super::terms::used_terms;
 use super::urls::page_path;
 use crate::diag::Diagnostic;
 use crate::model::date::PartialDate;

@@ -141,6 +141,7 @@ mod tests {
                     programmes: Vec::new(),
                     location: None,
                     related: None,
+                    point: None,
                 }),
                 ..PageData::default()
             },

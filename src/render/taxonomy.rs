@@ -6,44 +6,13 @@ use rayon::prelude::*;
 use super::context::Context;
 use super::deps::Deps;
 use super::list_page::list_page;
+use super::terms::{term_url, used_terms};
 use super::urls::page_path;
 use super::views::{Link, ListView, TermCount};
 use crate::diag::Diagnostic;
 use crate::model::lang::Lang;
-use crate::model::page::Page;
-use crate::model::taxonomy::{TaxonomyKind, Term};
+use crate::model::taxonomy::TaxonomyKind;
 use crate::output::Sink;
-
-/// The terms of a taxonomy that at least one case uses, with those cases in report order.
-pub(crate) fn used_terms(
-    site: &crate::model::site::Site,
-    kind: TaxonomyKind,
-) -> Vec<(&Term, Vec<&Page>)> {
-    let order = site.reading_order();
-    site.taxonomies
-        .terms(kind)
-        .iter()
-        .map(|term| {
-            let cases: Vec<&Page> = order
-                .iter()
-                .copied()
-                .filter(|p| {
-                    p.data
-                        .case
-                        .as_ref()
-                        .is_some_and(|c| c.keys(kind).contains(&term.key))
-                })
-                .collect();
-            (term, cases)
-        })
-        .filter(|(_, cases)| !cases.is_empty())
-        .collect()
-}
-
-/// The site path of a term's page: `ja/regions/hyogo/`.
-pub(crate) fn term_url(lang: Lang, kind: TaxonomyKind, key: &str) -> String {
-    format!("{}{}/{key}/", page_path(lang, ""), kind.key())
-}
 
 /// Links to the three taxonomy indexes.
 pub(crate) fn taxonomy_links(ctx: &Context<'_>, lang: Lang, from: &str) -> Vec<Link> {
@@ -106,6 +75,9 @@ fn render_taxonomy(
             })
             .collect(),
         taxonomies: taxonomy_links(ctx, lang, &index_path),
+        map: (kind == TaxonomyKind::Regions)
+            .then(|| super::japan_map::map_view(ctx, lang, &index_path, &mut Deps::new(false)))
+            .flatten(),
         ..ListView::default()
     };
     let title = super::strings::fill(&ctx.t(lang, "taxonomy_index_title"), &[("name", &name)]);

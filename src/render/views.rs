@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+pub use super::map_view::MapView;
+
 use crate::markdown::Heading;
 
 /// The root of every template's context.
@@ -348,6 +350,8 @@ pub struct HomeView {
     pub key_figures: Vec<KeyFigureView>,
     /// Chapters with their cases.
     pub chapters: Vec<ChapterCard>,
+    /// The map of Japan with the cases.
+    pub map: Option<MapView>,
 }
 
 /// A chapter on the cover or the case list.
@@ -388,6 +392,8 @@ pub struct ListView {
     pub taxonomies: Vec<Link>,
     /// The search page's scripts.
     pub search: Option<SearchView>,
+    /// Regions index: the map of Japan.
+    pub map: Option<MapView>,
 }
 
 /// What the search page loads.

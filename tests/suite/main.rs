@@ -13,6 +13,7 @@ mod hostile;
 mod incremental;
 mod languages;
 mod languages_cli;
+mod map;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]

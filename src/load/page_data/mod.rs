@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+mod case;
 mod cites;
 
 use super::charts::{RawChart, resolve_chart};
@@ -15,11 +16,12 @@ use super::tables::{RawTable, resolve_table};
 use super::text::{RawText, RawUnit};
 use crate::diag::{Code, Diagnostic};
 use crate::model::chart::{Chart, Qualifier};
-use crate::model::data::{CaseInfo, KeyFigure, PageData, TimelineEntry};
+use crate::model::data::{KeyFigure, PageData, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::page::PageKind;
 use crate::model::table::Table;
 use crate::yaml::{self, Seg, Source};
+use case::{CaseKeys, case_info};
 use cites::Cites;
 
 /// `data.yaml` as written.
@@ -37,6 +39,8 @@ pub(super) struct RawPageData {
     pub programmes: Option<Vec<String>>,
     pub location: Option<RawText>,
     pub related: Option<Vec<String>>,
+    pub coordinates: Option<Vec<f64>>,
+    pub place: Option<RawText>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -79,17 +83,6 @@ pub(super) struct RawTimelineEntry {
     source: Option<RawCitations>,
 }
 
-/// Keys only a case may have.
-const CASE_KEYS: [&str; 7] = [
-    "chapter",
-    "order",
-    "regions",
-    "fields",
-    "programmes",
-    "location",
-    "related",
-];
-
 /// Parses and validates `data.yaml` for a page of `kind`. Checks that need the whole site (taxonomy keys,
 /// source ids, chart ids) are done later, in `resolve`.
 pub(crate) fn parse_page_data(
@@ -110,6 +103,8 @@ pub(crate) fn parse_page_data(
         programmes,
         location,
         related,
+        coordinates,
+        place,
         sources,
         key_figures,
         timeline,
@@ -125,6 +120,8 @@ pub(crate) fn parse_page_data(
         programmes,
         location,
         related,
+        coordinates,
+        place,
     };
     let case = case_info(&src, kind, case_keys, &mut errors);
     if sources.is_empty()
@@ -172,80 +169,6 @@ pub(crate) fn parse_page_data(
         charts,
         tables,
     })
-}
-
-/// The keys only a case may have, as written.
-struct CaseKeys {
-    chapter: Option<String>,
-    order: Option<i64>,
-    regions: Option<Vec<String>>,
-    fields: Option<Vec<String>>,
-    programmes: Option<Vec<String>>,
-    location: Option<RawText>,
-    related: Option<Vec<String>>,
-}
-
-/// A case's facts (it must name its chapter); for any other page, an error for each case key given.
-fn case_info(
-    src: &Source<'_>,
-    kind: PageKind,
-    keys: CaseKeys,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<CaseInfo> {
-    let CaseKeys {
-        chapter,
-        order,
-        regions,
-        fields,
-        programmes,
-        location,
-        related,
-    } = keys;
-    if kind == PageKind::Case {
-        let Some(chapter) = chapter else {
-            errors.push(
-                Diagnostic::error(Code::MissingKey, src.path, "missing field `chapter`")
-                    .at(1, 1)
-                    .with_help("say which chapter the case belongs to, e.g. `chapter: hubs` (a folder in content/chapters/ listed in site.yaml)")
-                    .ja("キー `chapter` がありません")
-                    .ja_help("事例が属する章を書いてください。例：`chapter: hubs`（content/chapters/ のフォルダーで、site.yaml に挙げたもの）"),
-            );
-            return None;
-        };
-        return Some(CaseInfo {
-            chapter,
-            order,
-            regions: regions.unwrap_or_default(),
-            fields: fields.unwrap_or_default(),
-            programmes: programmes.unwrap_or_default(),
-            location: location.map(|t| t.0),
-            related,
-        });
-    }
-    let given = [
-        chapter.is_some(),
-        order.is_some(),
-        regions.is_some(),
-        fields.is_some(),
-        programmes.is_some(),
-        location.is_some(),
-        related.is_some(),
-    ];
-    for (key, _) in CASE_KEYS.iter().zip(given).filter(|(_, g)| *g) {
-        errors.push(
-            src.error_at_key(
-                Code::UnknownKey,
-                &[Seg::Key(key)],
-                format!("`{key}` is only for cases (folders in content/cases/)"),
-            )
-            .with_help("remove it, or move this page into content/cases/")
-            .ja(format!(
-                "`{key}` は事例（content/cases/ のフォルダー）だけに書けます"
-            ))
-            .ja_help("消すか、このページを content/cases/ に移してください"),
-        );
-    }
-    None
 }
 
 fn resolve_key_figures(

@@ -11,10 +11,15 @@ import { platformFonts } from './journeys.mjs';
  * - a figure shows no chart or both of its drawings (wide and narrow) at once;
  * - a chart's text reaches outside the drawing, or (on phones, `minChartText` > 0) is smaller than
  *   `minChartText` CSS px;
- * - two pieces of text overlap (line boxes of different text nodes intersect).
+ * - two pieces of text overlap (line boxes of different text nodes intersect), or two labels of the map of
+ *   Japan do.
+ * The map of Japan (`figure.japan-map-figure`, drawn twice like a chart) is checked as a chart.
  */
 function layoutProblemsInPage(minChartText) {
   const out = [];
+  const FIGURES = 'figure.chart, figure.japan-map-figure';
+  const DRAWINGS = '.chart-image > svg, .japan-map-image > svg';
+  const BOX = '.chart-image, .japan-map-image';
   const vw = document.documentElement.clientWidth;
   const sw = document.documentElement.scrollWidth;
   const describe = (el) => {
@@ -46,13 +51,13 @@ function layoutProblemsInPage(minChartText) {
     }
     out.push(`the page scrolls sideways: ${sw} px wide in a ${vw} px viewport; too wide: ${culprits.join('; ') || '?'}`);
   }
-  for (const figure of document.querySelectorAll('figure.chart')) {
-    const shown = [...figure.querySelectorAll('.chart-image > svg')].filter((s) => getComputedStyle(s).display !== 'none');
+  for (const figure of document.querySelectorAll(FIGURES)) {
+    const shown = [...figure.querySelectorAll(DRAWINGS)].filter((s) => getComputedStyle(s).display !== 'none');
     if (shown.length !== 1) out.push(`chart ${describe(figure)} shows ${shown.length} drawings, expected 1`);
-    const box = figure.querySelector('.chart-image');
+    const box = figure.querySelector(BOX);
     if (box && box.scrollWidth > box.clientWidth + 1) out.push(`chart ${describe(figure)} scrolls sideways inside its box (${box.scrollWidth} px in ${box.clientWidth} px)`);
   }
-  for (const svg of [...document.querySelectorAll('figure.chart svg')].filter((s) => getComputedStyle(s).display !== 'none')) {
+  for (const svg of [...document.querySelectorAll(DRAWINGS)].filter((s) => getComputedStyle(s).display !== 'none')) {
     const name = `${describe(svg.closest('figure'))} (${svg.getAttribute('class')})`;
     const sr = svg.getBoundingClientRect();
     const scale = sr.width / svg.viewBox.baseVal.width;
@@ -67,7 +72,20 @@ function layoutProblemsInPage(minChartText) {
     }
     if (small) out.push(`chart ${name}: text “${small.text}” is ${small.px.toFixed(1)} px, under ${minChartText} px`);
   }
-  for (const svg of [...document.querySelectorAll('figure.chart svg')].filter((s) => getComputedStyle(s).display !== 'none')) {
+  // The map's labels are placed by the generator so that none covers another.
+  for (const svg of [...document.querySelectorAll('.japan-map-image > svg')].filter((s) => getComputedStyle(s).display !== 'none')) {
+    const rects = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i].r;
+        const b = rects[j].r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+          out.push(`map ${describe(svg.closest('figure'))}: the labels “${rects[i].text}” and “${rects[j].text}” overlap`);
+        }
+      }
+    }
+  }
+  for (const svg of [...document.querySelectorAll(DRAWINGS)].filter((s) => getComputedStyle(s).display !== 'none')) {
     const r = svg.getBoundingClientRect();
     const fig = svg.closest('figure').getBoundingClientRect();
     const col = (svg.closest('main') || document.body).getBoundingClientRect();
