@@ -6,6 +6,7 @@ mod citations;
 mod data_refs;
 mod drafts;
 mod front_matter;
+mod identity;
 mod names;
 mod page_data;
 mod placeholders;

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::identity::{RawContact, RawIdentity, RawLicence};
+use super::raw::DateText;
 use super::text::RawText;
 use crate::diag::{Code, Diagnostic, did_you_mean};
 use crate::model::date::DateStyle;
@@ -27,6 +29,11 @@ struct RawSiteConfig {
     cover: RawCover,
     pdf: Option<bool>,
     japanese_dates: Option<String>,
+    edition: Option<RawText>,
+    published: Option<DateText>,
+    updated: Option<DateText>,
+    licence: Option<RawLicence>,
+    contact: Option<RawContact>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -137,6 +144,17 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         }
     }
     let pdf = pdf_editions(raw.pdf, &src, &mut errors);
+    let identity = super::identity::resolve(
+        RawIdentity {
+            edition: raw.edition,
+            published: raw.published,
+            updated: raw.updated,
+            licence: raw.licence,
+            contact: raw.contact,
+        },
+        &src,
+        &mut errors,
+    );
     let japanese_dates = match raw.japanese_dates.as_deref() {
         None => DateStyle::default(),
         Some(name) => DateStyle::from_name(name).unwrap_or_else(|| {
@@ -178,6 +196,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         cover_figures,
         pdf,
         japanese_dates,
+        identity,
         file: TextFile {
             path: path.to_path_buf(),
             text: text.into(),

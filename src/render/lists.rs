@@ -263,6 +263,12 @@ struct LandingContext<'a> {
     default_lang: &'static str,
     languages: Vec<LandingLang<'a>>,
     css_url: String,
+    /// Link prefix for theme files and the generated favicon (`…/static/`).
+    static_url: String,
+    /// The cover's summary in the default language (or the subtitle), for `<meta name="description">`.
+    description: String,
+    /// The absolute address of the landing page.
+    canonical: String,
 }
 
 #[derive(Serialize)]
@@ -272,12 +278,28 @@ struct LandingLang<'a> {
     subtitle: Option<String>,
     publisher: String,
     url: String,
+    /// The cover's absolute address, for `hreflang` links.
+    absolute: String,
+    identity: super::identity::IdentityView,
     t: &'a std::collections::BTreeMap<String, String>,
 }
 
 fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diagnostic> {
     let default = ctx.site.config.default_language;
     let order = [default, default.other()];
+    let is_404 = template == "404.html";
+    let static_url = if is_404 {
+        format!("{}static/", ctx.urls.base_path())
+    } else {
+        ctx.urls.href(from, "static/")
+    };
+    let cfg = &ctx.site.config;
+    let description = ctx
+        .site
+        .page("")
+        .and_then(|p| p.doc_for(default).0.summary.clone())
+        .or_else(|| cfg.subtitle.as_ref().map(|s| s.get(default).clone()))
+        .unwrap_or_else(|| cfg.title.get(default).clone());
     let view = LandingContext {
         default_lang: default.code(),
         languages: order
@@ -297,6 +319,14 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
                 } else {
                     ctx.urls.href(from, &page_path(lang, ""))
                 },
+                absolute: ctx.urls.absolute(&page_path(lang, "")),
+                identity: super::identity::identity_view(
+                    ctx.site,
+                    ctx.theme,
+                    ctx.urls,
+                    lang,
+                    ctx.urls.origin(from),
+                ),
                 t: ctx.theme.strings.get(lang),
             })
             .collect(),
@@ -305,6 +335,9 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
         } else {
             ctx.urls.href(from, "static/style.css")
         },
+        static_url,
+        description,
+        canonical: ctx.urls.absolute(from),
     };
     ctx.render(template, &view, &format!("/{template}"))
 }

@@ -10,6 +10,7 @@ mod context;
 mod deps;
 mod figure;
 pub mod figures;
+mod identity;
 mod list_page;
 mod lists;
 mod outlines;

@@ -282,6 +282,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
             report: href(&format!("{root}report/")),
             feed: href(&format!("{root}feed.xml")),
         },
+        identity: super::identity::identity_view(site, theme, urls, lang, origin),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct SiteView {
     pub chapters: Vec<NavItem>,
     /// Links to the report-wide pages.
     pub links: SiteLinks,
+    /// Edition, dates, licence and contact.
+    pub identity: super::identity::IdentityView,
 }
 
 /// Links to the generated pages of a language.
