@@ -168,6 +168,17 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
             written.push((name, what, "the PDF edition", what_ja, "事例の PDF 版"));
         }
     }
+    if matches!(page.kind, PageKind::Case | PageKind::Chapter) {
+        for (lang, ext) in Lang::ALL.into_iter().flat_map(|l| [(l, "bib"), (l, "ris")]) {
+            let name = format!("{}.{}.{ext}", page.slug(), lang.code());
+            let what = format!("the page's citation file ({ext}, {})", lang.code());
+            let what_ja = format!(
+                "ページの引用情報のファイル（{ext}、{}）",
+                lang.name_in_japanese()
+            );
+            written.push((name, what, "the citation", what_ja, "引用情報"));
+        }
+    }
     for chart in &page.data.charts {
         let what = format!("the CSV download of chart `{}`", chart.id);
         let what_ja = format!("図 `{}` の CSV ダウンロード", chart.id);

@@ -263,8 +263,8 @@ struct LandingContext<'a> {
     default_lang: &'static str,
     languages: Vec<LandingLang<'a>>,
     css_url: String,
-    /// Link prefix for theme files and the generated favicon (`…/static/`).
-    static_url: String,
+    /// Link to the favicon.
+    favicon_url: String,
     /// The cover's summary in the default language (or the subtitle), for `<meta name="description">`.
     description: String,
     /// The absolute address of the landing page.
@@ -288,10 +288,10 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
     let default = ctx.site.config.default_language;
     let order = [default, default.other()];
     let is_404 = template == "404.html";
-    let static_url = if is_404 {
-        format!("{}static/", ctx.urls.base_path())
+    let favicon_url = if is_404 {
+        format!("{}static/favicon.svg", ctx.urls.base_path())
     } else {
-        ctx.urls.href(from, "static/")
+        ctx.urls.href(from, "static/favicon.svg")
     };
     let cfg = &ctx.site.config;
     let description = ctx
@@ -335,7 +335,7 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
         } else {
             ctx.urls.href(from, "static/style.css")
         },
-        static_url,
+        favicon_url,
         description,
         canonical: ctx.urls.absolute(from),
     };

@@ -6,6 +6,7 @@
 //! from what the pages kept). Every job reads one [`Context`], made in one place.
 
 mod citations;
+mod cite;
 mod context;
 mod deps;
 mod figure;
@@ -13,8 +14,10 @@ pub mod figures;
 mod identity;
 mod list_page;
 mod lists;
+mod meta_views;
 mod outlines;
 mod page;
+mod page_meta;
 mod page_view;
 mod pdf_links;
 mod pieces;

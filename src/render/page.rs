@@ -1,5 +1,5 @@
 //! One page job: a content page in one language rendered to its HTML, its section of the whole report, its
-//! CSV downloads and its assets, handed to the sink.
+//! CSV downloads, its citation files and its assets, handed to the sink.
 
 use super::context::Context;
 use super::deps::Deps;
@@ -100,9 +100,17 @@ pub(crate) fn render_page(
         ));
         w
     };
+    let cite = super::page_meta::page_cite(ctx, page, lang);
     let ctx_view = PageContext {
         lang: lang.code(),
-        page: page_view(ctx, page, lang, &mut md, &mut deps),
+        page: page_view(
+            ctx,
+            page,
+            lang,
+            &mut md,
+            cite.as_ref().map(|c| c.view.clone()),
+            &mut deps,
+        ),
         facts: facts_view(ctx, page, lang, &from),
         case: (page.kind == PageKind::Case).then(|| case_view(ctx, page, lang, &from, &mut deps)),
         chapter: (page.kind == PageKind::Chapter)
@@ -127,7 +135,8 @@ pub(crate) fn render_page(
     };
     let anchors = collect_ids(&html);
     let links = md.links.iter().cloned().zip(targets).collect();
-    let files = write_files(ctx, page, lang, html, sink, &mut outcome.errors);
+    let cite_files = cite.map(|c| c.files).unwrap_or_default();
+    let files = write_files(ctx, page, lang, html, cite_files, sink, &mut outcome.errors);
     outcome.files = files.len();
     outcome.rendered = Some(RenderedPage {
         page_id: page.id.clone(),
@@ -221,6 +230,7 @@ fn write_files(
     page: &Page,
     lang: Lang,
     html: Vec<u8>,
+    cite_files: Vec<(String, Vec<u8>)>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
@@ -232,6 +242,9 @@ fn write_files(
             Err(e) => errors.push(e),
         };
     put([from.as_str(), "index.html"].concat(), html, errors);
+    for (path, bytes) in cite_files {
+        put(path, bytes, errors);
+    }
     for chart in &page.data.charts {
         put(format!("{from}{}.csv", chart.id), csv(chart, lang), errors);
     }

@@ -47,6 +47,8 @@ pub struct SiteView {
     pub css_url: String,
     /// Link prefix for theme static files (`…/static/`).
     pub static_url: String,
+    /// Link to the favicon.
+    pub favicon_url: String,
     /// Chapters, for the navigation.
     pub chapters: Vec<NavItem>,
     /// Links to the report-wide pages.
@@ -142,6 +144,8 @@ pub struct PageView {
     pub og_locale: &'static str,
     /// The PDF edition of this page (a case's own, or the whole report's), if there is one.
     pub pdf: Option<PdfView>,
+    /// "Cite this", `citation_*` meta tags and schema.org JSON-LD.
+    pub meta: super::meta_views::PageMeta,
 }
 
 /// A link to a PDF edition.

@@ -6,6 +6,7 @@ mod harness;
 
 mod bilingual;
 mod build;
+mod citing;
 mod editor;
 mod errors;
 mod hostile;
