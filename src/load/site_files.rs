@@ -9,6 +9,7 @@ use super::identity::{RawContact, RawIdentity, RawLicence};
 use super::raw::DateText;
 use super::text::RawText;
 use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::markdown::join_japanese_lines;
 use crate::model::date::DateStyle;
 use crate::model::lang::{Lang, Text};
 use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
@@ -327,6 +328,7 @@ pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Ve
 struct RawGlossaryEntry {
     id: String,
     term: super::text::RawLabel,
+    reading: Option<String>,
     expansion: Option<RawText>,
     definition: RawText,
 }
@@ -360,11 +362,36 @@ pub(crate) fn parse_glossary(
                 .ja(format!("用語集の id `{}` が2回使われています{ja}", e.id)),
             );
         }
+        if let Some(r) = &e.reading
+            && (r.trim().is_empty() || r.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+        {
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Index(i), Seg::Key("reading")],
+                    format!("the reading `{r}` is not written in kana"),
+                )
+                .with_help("write how the Japanese term is read, in kana, e.g. `reading: こうせん`")
+                .ja(format!("読み `{r}` がかなで書かれていません"))
+                .ja_help("日本語の用語の読みをかなで書いてください。例：`reading: こうせん`"),
+            );
+        }
+        let term = e.term.0;
+        let join = |t: &Text| Text {
+            ja: join_japanese_lines(&t.ja),
+            en: t.en.clone(),
+        };
+        // An expansion that only repeats its term says nothing: it is left out.
+        let expansion = e.expansion.map(|t| join(&t.0)).map(|t| Text {
+            ja: if t.ja == term.ja { String::new() } else { t.ja },
+            en: if t.en == term.en { String::new() } else { t.en },
+        });
         out.push(GlossaryEntry {
             id: e.id,
-            term: e.term.0,
-            expansion: e.expansion.map(|t| t.0).unwrap_or_else(|| Text::same("")),
-            definition: e.definition.0,
+            reading: e.reading.map(|r| r.trim().to_string()),
+            expansion: expansion.unwrap_or_else(|| Text::same("")),
+            definition: join(&e.definition.0),
+            term,
             term_position: positions.value(&[Seg::Index(i), Seg::Key("term")]),
         });
     }

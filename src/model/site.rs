@@ -90,6 +90,8 @@ pub struct GlossaryEntry {
     pub id: String,
     /// The term as written in running text.
     pub term: Text,
+    /// How the Japanese term is read (kana), for sorting in 五十音 order.
+    pub reading: Option<String>,
     /// What the acronym stands for.
     pub expansion: Text,
     /// What it is.

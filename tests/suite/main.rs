@@ -9,6 +9,7 @@ mod build;
 mod citing;
 mod editor;
 mod errors;
+mod glossary;
 mod hostile;
 mod incremental;
 mod languages;
