@@ -12,6 +12,21 @@ pub struct PageMeta {
     pub tags: Vec<MetaTag>,
     /// schema.org JSON-LD, safe inside `<script>` (content pages).
     pub json_ld: Option<String>,
+    /// The title card shown when the page is shared.
+    pub og_image: Option<OgImage>,
+}
+
+/// A title card as `og:image`.
+#[derive(Serialize, Clone, Debug)]
+pub struct OgImage {
+    /// Its absolute address.
+    pub url: String,
+    /// What it shows, as text.
+    pub alt: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
 /// The visible "Cite this" block.

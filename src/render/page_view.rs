@@ -105,6 +105,7 @@ pub(crate) fn page_view(
             cite,
             tags: citation_meta(ctx, page, lang),
             json_ld: Some(json_ld(ctx, page, lang, &description)),
+            og_image: Some(super::cards::og_image(ctx, Some(page), lang)),
         },
         description,
     }

@@ -6,6 +6,7 @@ mod harness;
 
 mod bilingual;
 mod build;
+mod cards;
 mod citing;
 mod editor;
 mod errors;
