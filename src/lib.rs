@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_docs, unreachable_pub)]
 
+pub mod card;
 pub mod chart;
 pub mod check;
 pub mod diag;

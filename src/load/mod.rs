@@ -1,5 +1,6 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
+mod base_url;
 mod captions;
 mod chart_kinds;
 mod charts;
@@ -7,6 +8,7 @@ mod citations;
 mod data_refs;
 mod drafts;
 mod front_matter;
+mod identity;
 mod names;
 mod page_data;
 mod placeholders;
@@ -125,13 +127,13 @@ pub fn parse_document_text(
 
 /// Splits a base URL into origin and path (for `--base-url`).
 pub fn parse_base_url(url: &str) -> Result<crate::model::site::BaseUrl, String> {
-    site_files::parse_base_url(url)
+    base_url::parse_base_url(url)
 }
 
 /// [`parse_base_url`] with what is wrong in English and in Japanese (`(english, japanese)`), for `--base-url`'s
 /// message in the editor's language.
 pub fn parse_base_url_in_both(url: &str) -> Result<crate::model::site::BaseUrl, (String, String)> {
-    site_files::base_url(url).map_err(|p| (p.en, p.ja))
+    base_url::base_url(url).map_err(|p| (p.en, p.ja))
 }
 
 /// Decodes a text file's bytes as UTF-8 (BOM and CR removed), or says where it is not UTF-8.

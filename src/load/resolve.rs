@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
+use crate::model::identity::ContactLink;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind, TranslatedFrom, case_pdf_name};
 use crate::model::site::Site;
@@ -37,6 +38,7 @@ pub(crate) fn check_site(
         check_texts(content, page, &mut warnings);
     }
     check_cover_figures(site, &site_yaml, &mut errors);
+    check_contact_page(site, &site_yaml, &mut errors);
     (errors, warnings)
 }
 
@@ -167,6 +169,17 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
             written.push((name, what, "the PDF edition", what_ja, "事例の PDF 版"));
         }
     }
+    if matches!(page.kind, PageKind::Case | PageKind::Chapter) {
+        for (lang, ext) in Lang::ALL.into_iter().flat_map(|l| [(l, "bib"), (l, "ris")]) {
+            let name = format!("{}.{}.{ext}", page.slug(), lang.code());
+            let what = format!("the page's citation file ({ext}, {})", lang.code());
+            let what_ja = format!(
+                "ページの引用情報のファイル（{ext}、{}）",
+                lang.name_in_japanese()
+            );
+            written.push((name, what, "the citation", what_ja, "引用情報"));
+        }
+    }
     for table in &page.data.tables {
         let what = format!("the CSV download of table `{}`", table.id);
         let what_ja = format!("表 `{}` の CSV ダウンロード", table.id);
@@ -262,6 +275,32 @@ fn check_cover_figures(site: &Site, site_yaml: &Source<'_>, errors: &mut Vec<Dia
                     msg,
                 )
                 .ja(msg_ja),
+        );
+    }
+}
+
+/// `contact: {page: …}` in site.yaml names a page of the report.
+fn check_contact_page(site: &Site, site_yaml: &Source<'_>, errors: &mut Vec<Diagnostic>) {
+    let Some(ContactLink::Page(id)) = site
+        .config
+        .identity
+        .contact
+        .as_ref()
+        .and_then(|c| c.link.as_ref())
+    else {
+        return;
+    };
+    if site.page(id).is_none() {
+        errors.push(
+            site_yaml
+                .error_at(
+                    Code::UnknownReference,
+                    &[Seg::Key("contact"), Seg::Key("page")],
+                    format!("the contact page `{id}` does not exist"),
+                )
+                .with_help("name a page folder under content/, e.g. `page: about`")
+                .ja(format!("問い合わせ先のページ `{id}` はありません"))
+                .ja_help("content/ の下のページのフォルダーを書いてください。例：`page: about`"),
         );
     }
 }

@@ -4,8 +4,12 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::base_url::base_url;
+use super::identity::{RawContact, RawIdentity, RawLicence};
+use super::raw::DateText;
 use super::text::RawText;
 use crate::diag::{Code, Diagnostic, did_you_mean};
+use crate::markdown::join_japanese_lines;
 use crate::model::date::DateStyle;
 use crate::model::lang::{Lang, Text};
 use crate::model::site::{BaseUrl, FigureRef, GlossaryEntry, SiteConfig, Source as DocSource};
@@ -26,6 +30,11 @@ struct RawSiteConfig {
     cover: RawCover,
     pdf: Option<bool>,
     japanese_dates: Option<String>,
+    edition: Option<RawText>,
+    published: Option<DateText>,
+    updated: Option<DateText>,
+    licence: Option<RawLicence>,
+    contact: Option<RawContact>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -136,6 +145,17 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         }
     }
     let pdf = pdf_editions(raw.pdf, &src, &mut errors);
+    let identity = super::identity::resolve(
+        RawIdentity {
+            edition: raw.edition,
+            published: raw.published,
+            updated: raw.updated,
+            licence: raw.licence,
+            contact: raw.contact,
+        },
+        &src,
+        &mut errors,
+    );
     let japanese_dates = match raw.japanese_dates.as_deref() {
         None => DateStyle::default(),
         Some(name) => DateStyle::from_name(name).unwrap_or_else(|| {
@@ -177,6 +197,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         cover_figures,
         pdf,
         japanese_dates,
+        identity,
         file: TextFile {
             path: path.to_path_buf(),
             text: text.into(),
@@ -201,65 +222,6 @@ fn pdf_editions(pdf: Option<bool>, src: &Source<'_>, errors: &mut Vec<Diagnostic
         );
     }
     pdf.unwrap_or(true) && built_with_pdf
-}
-
-/// Splits `https://host/path/` into origin and path; the path always ends with `/`.
-pub(crate) fn parse_base_url(url: &str) -> Result<BaseUrl, String> {
-    base_url(url).map_err(|problem| problem.en)
-}
-
-/// What is wrong with an address, in English and Japanese.
-pub(crate) struct UrlProblem {
-    /// In English.
-    pub en: String,
-    /// In Japanese.
-    pub ja: String,
-}
-
-/// [`parse_base_url`], saying what is wrong in both languages.
-pub(crate) fn base_url(url: &str) -> Result<BaseUrl, UrlProblem> {
-    let url = url.trim();
-    let problem = |en: String, ja: String| UrlProblem { en, ja };
-    let (scheme, rest) = url.split_once("://").ok_or_else(|| {
-        problem(
-            format!("`{url}` is not an absolute address (it needs https:// or http://)"),
-            format!("`{url}` は完全なアドレスではありません（https:// か http:// が必要です）"),
-        )
-    })?;
-    if scheme != "https" && scheme != "http" {
-        return Err(problem(
-            format!("`{url}` must start with https:// or http://"),
-            format!("`{url}` は https:// か http:// で始めてください"),
-        ));
-    }
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || "\"'<>\\".contains(c)) {
-        return Err(problem(
-            format!("`{url}` has no valid host name"),
-            format!("`{url}` には正しいホスト名がありません"),
-        ));
-    }
-    if path.contains(|c: char| c.is_whitespace() || "?#\"'<>\\".contains(c)) || path.contains("..")
-    {
-        return Err(problem(
-            format!("the path of `{url}` may not contain spaces, quotes, `?`, `#` or `..`"),
-            format!("`{url}` のパスには、スペース、引用符、`?`、`#`、`..` を含められません"),
-        ));
-    }
-    let mut path = path.to_string();
-    if !path.ends_with('/') {
-        path.push('/');
-    }
-    while path.contains("//") {
-        path = path.replace("//", "/");
-    }
-    Ok(BaseUrl {
-        origin: format!("{scheme}://{host}"),
-        path,
-    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -313,6 +275,7 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
 struct RawGlossaryEntry {
     id: String,
     term: super::text::RawLabel,
+    reading: Option<String>,
     expansion: Option<RawText>,
     definition: RawText,
 }
@@ -346,11 +309,36 @@ pub(crate) fn parse_glossary(
                 .ja(format!("用語集の id `{}` が2回使われています{ja}", e.id)),
             );
         }
+        if let Some(r) = &e.reading
+            && (r.trim().is_empty() || r.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+        {
+            errors.push(
+                src.error_at(
+                    Code::InvalidValue,
+                    &[Seg::Index(i), Seg::Key("reading")],
+                    format!("the reading `{r}` is not written in kana"),
+                )
+                .with_help("write how the Japanese term is read, in kana, e.g. `reading: こうせん`")
+                .ja(format!("読み `{r}` がかなで書かれていません"))
+                .ja_help("日本語の用語の読みをかなで書いてください。例：`reading: こうせん`"),
+            );
+        }
+        let term = e.term.0;
+        let join = |t: &Text| Text {
+            ja: join_japanese_lines(&t.ja),
+            en: t.en.clone(),
+        };
+        // An expansion that only repeats its term says nothing: it is left out.
+        let expansion = e.expansion.map(|t| join(&t.0)).map(|t| Text {
+            ja: if t.ja == term.ja { String::new() } else { t.ja },
+            en: if t.en == term.en { String::new() } else { t.en },
+        });
         out.push(GlossaryEntry {
             id: e.id,
-            term: e.term.0,
-            expansion: e.expansion.map(|t| t.0).unwrap_or_else(|| Text::same("")),
-            definition: e.definition.0,
+            reading: e.reading.map(|r| r.trim().to_string()),
+            expansion: expansion.unwrap_or_else(|| Text::same("")),
+            definition: join(&e.definition.0),
+            term,
             term_position: positions.value(&[Seg::Index(i), Seg::Key("term")]),
         });
     }
@@ -413,18 +401,6 @@ pub(super) mod indexmap_like {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base_urls() {
-        let b = parse_base_url("https://example.org/reports/2025").unwrap();
-        assert_eq!(b.origin, "https://example.org");
-        assert_eq!(b.path, "/reports/2025/");
-        assert_eq!(parse_base_url("http://localhost:8080").unwrap().path, "/");
-        assert!(parse_base_url("example.org").is_err());
-        assert!(parse_base_url("javascript://x/").is_err());
-        assert!(parse_base_url("https://x/a/../b/").is_err());
-        assert!(parse_base_url("https://x/\"><script>/").is_err());
-    }
 
     #[test]
     fn glossary_entries_keep_where_their_term_is() {

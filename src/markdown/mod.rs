@@ -19,6 +19,7 @@ mod events;
 mod footnotes;
 pub mod headings;
 mod inline;
+mod line_join;
 mod links;
 mod plain_text;
 pub mod policy;
@@ -35,6 +36,7 @@ pub(crate) use events::merge_text;
 pub use headings::Heading;
 pub(crate) use inline::{Piece, split_text};
 pub use inline::{RefError, RefKind, Reference};
+pub(crate) use line_join::join_japanese_lines;
 pub(crate) use state::IdSet;
 use transform::Renderer;
 

@@ -6,6 +6,7 @@ pub mod data;
 pub mod date;
 mod date_text;
 pub mod era;
+pub mod identity;
 pub mod lang;
 pub mod page;
 pub mod site;

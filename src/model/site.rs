@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::date::DateStyle;
+use super::identity::Identity;
 use super::lang::{Lang, Text};
 use super::page::{Page, PageKind};
 use super::taxonomy::{Taxonomies, TaxonomyKind};
@@ -59,6 +60,8 @@ pub struct SiteConfig {
     pub pdf: bool,
     /// How the Japanese pages write dates (`japanese_dates:`; Gregorian unless asked).
     pub japanese_dates: DateStyle,
+    /// Edition, dates, licence and contact.
+    pub identity: Identity,
     /// `site.yaml` as loaded, to place findings about it.
     pub file: TextFile,
 }
@@ -87,6 +90,8 @@ pub struct GlossaryEntry {
     pub id: String,
     /// The term as written in running text.
     pub term: Text,
+    /// How the Japanese term is read (kana), for sorting in 五十音 order.
+    pub reading: Option<String>,
     /// What the acronym stands for.
     pub expansion: Text,
     /// What it is.

@@ -20,8 +20,6 @@ use crate::format::size::file_size;
 use crate::model::chart::Chart;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
-use crate::output::read_previous;
-use crate::raster::key_of;
 
 /// The scale of the PNG download (its pixels per unit of the drawing): sharp on a slide or a
 /// high-density screen.
@@ -81,7 +79,7 @@ pub(crate) fn figure_files(
             if ctx.raster.has_fonts() {
                 let name = download_name(&chart.id, lang, "png");
                 let png = match ctx.draw_png {
-                    true => Some(png_now(ctx, &chart.id, &card, &format!("{dir}{name}"))?),
+                    true => Some(png(ctx, &chart.id, &card, &format!("{dir}{name}"))?),
                     false => None,
                 };
                 downloads.push((name, png, "figure_png"));
@@ -151,7 +149,9 @@ pub(crate) fn figure_png(
         info.label.get(lang),
     );
     let card = card(ctx, chart, lang, &text)?;
-    ctx.raster.has_fonts().then(|| png(ctx, id, &card))
+    ctx.raster
+        .has_fonts()
+        .then(|| png(ctx, id, &card, site_path))
 }
 
 /// The figure with its words around it, as SVG.
@@ -160,31 +160,14 @@ fn card(ctx: &Context<'_>, chart: &Chart, lang: Lang, text: &CardText) -> Option
     card_svg(&svgs.wide, text, &ctx.theme.chart_style)
 }
 
-/// The figure's PNG for `site_path`: the previous output's when it carries the same key (it would be drawn
-/// the same: the suite holds a rebuild to a build from nothing), or else drawn now.
-fn png_now(
+/// The figure's card as PNG, for the file at `site_path` (taken from the previous output when unchanged).
+fn png(
     ctx: &Context<'_>,
     chart_id: &str,
     card: &str,
     site_path: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let key = || ctx.raster.key(card, PNG_SCALE);
-    let kept = ctx
-        .previous
-        .and_then(|dir| read_previous(dir, site_path, MAX_PNG))
-        .filter(|bytes| key_of(bytes).is_some_and(|k| k == key()));
-    match kept {
-        Some(bytes) => Ok(bytes),
-        None => png(ctx, chart_id, card),
-    }
-}
-
-/// The largest PNG taken from a previous output (a figure's is about 100 KB).
-const MAX_PNG: u64 = 32 * 1024 * 1024;
-
-/// The figure's card drawn as PNG.
-fn png(ctx: &Context<'_>, chart_id: &str, card: &str) -> Result<Vec<u8>, Diagnostic> {
-    ctx.raster.png(card, PNG_SCALE).map_err(|e| {
+    super::images::png(ctx, card, PNG_SCALE, site_path).map_err(|e| {
         Diagnostic::general(
             Code::Io,
             format!("the PNG of figure `{chart_id}` could not be drawn: {e}"),

@@ -82,6 +82,10 @@ pub(crate) fn list_page_context(
         pdf: (kind == "report")
             .then(|| super::pdf_links::whole_report(ctx, lang, &from))
             .flatten(),
+        meta: super::meta_views::PageMeta {
+            og_image: Some(super::cards::og_image(ctx, None, lang)),
+            ..Default::default()
+        },
     };
     PageContext {
         lang: lang.code(),

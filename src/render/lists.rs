@@ -16,6 +16,7 @@ use crate::diag::Diagnostic;
 use crate::model::citation::Citation;
 use crate::model::lang::Lang;
 use crate::model::page::Page;
+use crate::model::site::GlossaryEntry;
 use crate::output::Sink;
 
 /// The search index's file name inside `<lang>/search/`.
@@ -179,10 +180,10 @@ fn group_heading(ctx: &Context<'_>, lang: Lang, chapter: Option<usize>) -> Strin
 }
 
 fn glossary_list(ctx: &Context<'_>, lang: Lang) -> ListView {
-    let mut rows: Vec<GlossaryRow> = ctx
-        .site
-        .glossary
-        .iter()
+    let mut entries: Vec<_> = ctx.site.glossary.iter().collect();
+    entries.sort_by_cached_key(|g| glossary_sort_key(g, lang));
+    let rows = entries
+        .into_iter()
         .map(|g| GlossaryRow {
             id: g.id.clone(),
             term: g.term.get(lang).clone(),
@@ -190,11 +191,31 @@ fn glossary_list(ctx: &Context<'_>, lang: Lang) -> ListView {
             definition: g.definition.get(lang).clone(),
         })
         .collect();
-    rows.sort_by_key(|r| r.term.to_lowercase());
     ListView {
         glossary: rows,
         ..ListView::default()
     }
+}
+
+/// Where a glossary entry goes: English pages by the English term, ignoring case; Japanese pages in 五十音
+/// order by the `reading` (else the term), katakana read as hiragana, terms in Latin letters first
+/// (A–Z, ignoring case), as Japanese indexes order them.
+fn glossary_sort_key(g: &GlossaryEntry, lang: Lang) -> (bool, String, String) {
+    let term = g.term.get(lang);
+    let text = match lang {
+        Lang::Ja => g.reading.as_deref().unwrap_or(term),
+        Lang::En => term,
+    };
+    let key: String = text
+        .chars()
+        .filter(|c| !matches!(c, 'ー' | '・' | '「' | '」' | ' ' | '　'))
+        .map(|c| match c {
+            'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let kana_first = key.chars().next().is_some_and(|c| !c.is_ascii());
+    (kana_first, key, g.id.clone())
 }
 
 fn sources_list(ctx: &Context<'_>, lang: Lang) -> ListView {
@@ -263,6 +284,12 @@ struct LandingContext<'a> {
     default_lang: &'static str,
     languages: Vec<LandingLang<'a>>,
     css_url: String,
+    /// Link to the favicon.
+    favicon_url: String,
+    /// The cover's summary in the default language (or the subtitle), for `<meta name="description">`.
+    description: String,
+    /// The absolute address of the landing page.
+    canonical: String,
 }
 
 #[derive(Serialize)]
@@ -272,12 +299,28 @@ struct LandingLang<'a> {
     subtitle: Option<String>,
     publisher: String,
     url: String,
+    /// The cover's absolute address, for `hreflang` links.
+    absolute: String,
+    identity: super::identity::IdentityView,
     t: &'a std::collections::BTreeMap<String, String>,
 }
 
 fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diagnostic> {
     let default = ctx.site.config.default_language;
     let order = [default, default.other()];
+    let is_404 = template == "404.html";
+    let favicon_url = if is_404 {
+        format!("{}static/favicon.svg", ctx.urls.base_path())
+    } else {
+        ctx.urls.href(from, "static/favicon.svg")
+    };
+    let cfg = &ctx.site.config;
+    let description = ctx
+        .site
+        .page("")
+        .and_then(|p| p.doc_for(default).0.summary.clone())
+        .or_else(|| cfg.subtitle.as_ref().map(|s| s.get(default).clone()))
+        .unwrap_or_else(|| cfg.title.get(default).clone());
     let view = LandingContext {
         default_lang: default.code(),
         languages: order
@@ -297,6 +340,14 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
                 } else {
                     ctx.urls.href(from, &page_path(lang, ""))
                 },
+                absolute: ctx.urls.absolute(&page_path(lang, "")),
+                identity: super::identity::identity_view(
+                    ctx.site,
+                    ctx.theme,
+                    ctx.urls,
+                    lang,
+                    ctx.urls.origin(from),
+                ),
                 t: ctx.theme.strings.get(lang),
             })
             .collect(),
@@ -305,6 +356,9 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
         } else {
             ctx.urls.href(from, "static/style.css")
         },
+        favicon_url,
+        description,
+        canonical: ctx.urls.absolute(from),
     };
     ctx.render(template, &view, &format!("/{template}"))
 }

@@ -5,7 +5,9 @@
 //! every page: the whole-report page and the search index, written as the pages come in a full build or
 //! from what the pages kept). Every job reads one [`Context`], made in one place.
 
+mod cards;
 mod citations;
+mod cite;
 mod context;
 mod deps;
 mod figure;
@@ -13,12 +15,16 @@ mod figure_metadata;
 mod figure_page;
 mod figure_xlsx;
 pub mod figures;
+mod identity;
+mod images;
 mod japan_map;
 mod list_page;
 mod lists;
 mod map_view;
+mod meta_views;
 mod outlines;
 mod page;
+mod page_meta;
 mod page_view;
 mod pdf_links;
 mod pieces;
@@ -140,8 +146,12 @@ pub fn pages(
 pub fn lists(ctx: &Context<'_>, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let sitemap = publish::render_sitemap(ctx, sink, &mut errors);
+    let cards = cards::write_cards(ctx, sink).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        0
+    });
     match lists::render_lists(ctx, sink) {
-        Ok(lists) if errors.is_empty() => Ok(sitemap + lists),
+        Ok(lists) if errors.is_empty() => Ok(sitemap + lists + cards),
         Ok(_) => Err(errors),
         Err(mut e) => {
             e.append(&mut errors);

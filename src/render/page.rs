@@ -1,5 +1,6 @@
 //! One page job: a content page in one language rendered to its HTML, its section of the whole report, its
-//! figures' pages and downloads, its tables' CSV downloads and its assets, handed to the sink.
+//! figures' pages and downloads, its tables' CSV downloads, its citation files and its assets, handed to the
+//! sink.
 
 use super::context::Context;
 use super::deps::Deps;
@@ -100,9 +101,17 @@ pub(crate) fn render_page(
         ));
         w
     };
+    let cite = super::page_meta::page_cite(ctx, page, lang);
     let ctx_view = PageContext {
         lang: lang.code(),
-        page: page_view(ctx, page, lang, &mut md, &mut deps),
+        page: page_view(
+            ctx,
+            page,
+            lang,
+            &mut md,
+            cite.as_ref().map(|c| c.view.clone()),
+            &mut deps,
+        ),
         facts: facts_view(ctx, page, lang, &from),
         case: (page.kind == PageKind::Case).then(|| case_view(ctx, page, lang, &from, &mut deps)),
         chapter: (page.kind == PageKind::Chapter)
@@ -139,7 +148,9 @@ pub(crate) fn render_page(
             return outcome;
         }
     };
-    let files = write_files(ctx, page, lang, html, figures, sink, &mut outcome.errors);
+    let mut extra = figures;
+    extra.extend(cite.map(|c| c.files).unwrap_or_default());
+    let files = write_files(ctx, page, lang, html, extra, sink, &mut outcome.errors);
     outcome.files = files.len();
     outcome.rendered = Some(RenderedPage {
         page_id: page.id.clone(),
@@ -234,7 +245,7 @@ fn write_files(
     page: &Page,
     lang: Lang,
     html: Vec<u8>,
-    figures: Vec<(String, Vec<u8>)>,
+    extra: Vec<(String, Vec<u8>)>,
     sink: &dyn Sink,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
@@ -246,7 +257,7 @@ fn write_files(
             Err(e) => errors.push(e),
         };
     put([from.as_str(), "index.html"].concat(), html, errors);
-    for (path, bytes) in figures {
+    for (path, bytes) in extra {
         put(path, bytes, errors);
     }
     for table in &page.data.tables {

@@ -3,6 +3,8 @@
 
 use super::context::Context;
 use super::deps::Deps;
+use super::meta_views::{CiteView, PageMeta};
+use super::page_meta::{citation_meta, json_ld};
 use super::pieces::{alternates, chapter_cards, chapter_link_of, key_figure, switch};
 use super::terms::term_url;
 use super::urls::page_path;
@@ -28,6 +30,7 @@ pub(crate) fn page_view(
     page: &Page,
     lang: Lang,
     md: &mut Rendered,
+    cite: Option<CiteView>,
     deps: &mut Deps,
 ) -> PageView {
     let (doc, doc_lang) = page.doc_for(lang);
@@ -61,7 +64,6 @@ pub(crate) fn page_view(
         title,
         head_title,
         summary: doc.summary.clone(),
-        description,
         url: ctx.urls.href(&from, &from),
         canonical: ctx.urls.absolute(&page_path(canonical_lang, &page.id)),
         content_lang: doc_lang.code(),
@@ -99,6 +101,13 @@ pub(crate) fn page_view(
             Lang::En => "en_US",
         },
         pdf: super::pdf_links::for_page(ctx, page, lang, &from),
+        meta: PageMeta {
+            cite,
+            tags: citation_meta(ctx, page, lang),
+            json_ld: Some(json_ld(ctx, page, lang, &description)),
+            og_image: Some(super::cards::og_image(ctx, Some(page), lang)),
+        },
+        description,
     }
 }
 

@@ -42,6 +42,12 @@ pub(crate) fn for_page(ctx: &Context<'_>, page: &Page, lang: Lang, from: &str) -
     view(ctx, lang, case, from)
 }
 
+/// The absolute address of a case's PDF edition in `lang`, if there is one (`citation_pdf_url`).
+pub(crate) fn absolute(ctx: &Context<'_>, lang: Lang, case: &str) -> Option<String> {
+    let (path, _) = ctx.pdf?.get(lang, Some(case))?;
+    Some(ctx.urls.absolute(path))
+}
+
 /// The link to the whole report's PDF from the page at site path `from`.
 pub(crate) fn whole_report(ctx: &Context<'_>, lang: Lang, from: &str) -> Option<PdfView> {
     view(ctx, lang, None, from)

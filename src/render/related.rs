@@ -229,6 +229,7 @@ mod tests {
                 cover_figures: Vec::new(),
                 pdf: false,
                 japanese_dates: Default::default(),
+                identity: Default::default(),
                 file: crate::model::text_file::TextFile {
                     path: "site.yaml".into(),
                     text: "".into(),

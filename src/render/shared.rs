@@ -269,6 +269,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
         landing_url: href(""),
         css_url: href("static/style.css"),
         static_url: href("static/"),
+        favicon_url: href("static/favicon.svg"),
         chapters,
         links: SiteLinks {
             cases: href(&format!("{root}cases/")),
@@ -282,6 +283,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
             report: href(&format!("{root}report/")),
             feed: href(&format!("{root}feed.xml")),
         },
+        identity: super::identity::identity_view(site, theme, urls, lang, origin),
     }
 }
 

@@ -51,10 +51,14 @@ pub struct SiteView {
     pub css_url: String,
     /// Link prefix for theme static files (`…/static/`).
     pub static_url: String,
+    /// Link to the favicon.
+    pub favicon_url: String,
     /// Chapters, for the navigation.
     pub chapters: Vec<NavItem>,
     /// Links to the report-wide pages.
     pub links: SiteLinks,
+    /// Edition, dates, licence and contact.
+    pub identity: super::identity::IdentityView,
 }
 
 /// Links to the generated pages of a language.
@@ -144,6 +148,8 @@ pub struct PageView {
     pub og_locale: &'static str,
     /// The PDF edition of this page (a case's own, or the whole report's), if there is one.
     pub pdf: Option<PdfView>,
+    /// "Cite this", `citation_*` meta tags and schema.org JSON-LD.
+    pub meta: super::meta_views::PageMeta,
 }
 
 /// A link to a PDF edition.

@@ -130,8 +130,9 @@ struct Check {
     /// Texts that no output file's path may contain.
     #[serde(default)]
     no_output_path_has: Vec<String>,
-    /// Texts that no output file may contain, except the CSV downloads and the PDF editions (data and
-    /// documents that hold the text as text, which no browser runs as a page).
+    /// Texts that no output file may contain, except the CSV downloads, the PDF editions and the BibTeX
+    /// and RIS citation files (data and documents that hold the text as text, which no browser runs as a
+    /// page).
     #[serde(default)]
     not_in_output: Vec<String>,
     /// Pages whose first `<svg>…</svg>` must be well-formed XML.
@@ -572,10 +573,11 @@ fn check_output(site: &SiteTest, check: &Check, problems: &mut Vec<String>) {
             problems.push(format!("no_output_path_has: {rel} contains {t:?}"));
         }
     }
-    for (rel, bytes) in output
-        .iter()
-        .filter(|(rel, _)| !rel.ends_with(".csv") && !rel.ends_with(".pdf"))
-    {
+    for (rel, bytes) in output.iter().filter(|(rel, _)| {
+        ![".csv", ".pdf", ".bib", ".ris"]
+            .iter()
+            .any(|e| rel.ends_with(e))
+    }) {
         let text = String::from_utf8_lossy(bytes);
         if let Some(t) = check
             .not_in_output

@@ -6,9 +6,12 @@ mod harness;
 
 mod bilingual;
 mod build;
+mod cards;
+mod citing;
 mod editor;
 mod errors;
 mod figure_pages;
+mod glossary;
 mod hostile;
 mod incremental;
 mod languages;

@@ -90,11 +90,12 @@ fn hostile_titles_stay_inert_everywhere() {
         ),
     );
     site.build_ok(&[]);
-    // The PDF editions hold the title as text (tests/suite/pdf.rs checks that it stays text there).
+    // The PDF editions hold the title as text (tests/suite/pdf.rs checks that it stays text there), and so do
+    // the BibTeX and RIS citation files (plain text, escaped for their formats: tests/suite/citing.rs).
     for (path, bytes) in site
         .tree("output")
         .into_iter()
-        .filter(|(p, _)| !p.ends_with(".pdf"))
+        .filter(|(p, _)| ![".pdf", ".bib", ".ris"].iter().any(|ext| p.ends_with(ext)))
     {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("<script>alert"), "{path}");
