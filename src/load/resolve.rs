@@ -171,7 +171,7 @@ fn check_download_names(content: &Path, site: &Site, page: &Page, errors: &mut V
     }
     if matches!(page.kind, PageKind::Case | PageKind::Chapter) {
         for (lang, ext) in Lang::ALL.into_iter().flat_map(|l| [(l, "bib"), (l, "ris")]) {
-            let name = format!("{}.{}.{ext}", page.slug(), lang.code());
+            let name = format!("{}-{}.{ext}", page.slug(), lang.code());
             let what = format!("the page's citation file ({ext}, {})", lang.code());
             let what_ja = format!(
                 "ページの引用情報のファイル（{ext}、{}）",

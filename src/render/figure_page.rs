@@ -12,6 +12,8 @@ use super::figure::{csv, download_name, figure_dir, figure_view, render_figure};
 use super::figure_metadata::csvw;
 use super::figure_xlsx::{XlsxText, xlsx};
 use super::list_page::list_page_context;
+use super::meta_views::CiteView;
+use super::page_meta::figure_cite;
 use super::urls::page_path;
 use super::views::Link;
 use crate::chart::{CardText, card_svg};
@@ -34,6 +36,8 @@ pub struct FigurePageView {
     pub downloads: Vec<Download>,
     /// Where the figure appears: its page, and the whole report.
     pub shown_in: Vec<Link>,
+    /// "Cite this figure", with its BibTeX and RIS files.
+    pub cite: CiteView,
 }
 
 /// A file to download.
@@ -94,6 +98,7 @@ pub(crate) fn figure_files(
         let metadata = csvw(ctx, chart, lang, info.label.get(lang), &dir);
         let name = download_name(&chart.id, lang, "csv-metadata.json");
         downloads.push((name, Some(metadata), "figure_csv_metadata"));
+        let cite = figure_cite(ctx, page, lang, &text.heading, &chart.id, &dir);
         let mut figure = figure_view(ctx, chart, info, lang, &dir, "");
         figure.page_url = None;
         figure.own_page = true;
@@ -109,9 +114,11 @@ pub(crate) fn figure_files(
                 })
                 .collect(),
             shown_in: shown_in(ctx, page, lang, &dir, &chart.id, report),
+            cite: cite.view,
         };
         let html = page_html(ctx, page, chart, lang, info.label.get(lang), view, deps)?;
         files.push((format!("{dir}index.html"), html));
+        files.extend(cite.files);
         files.extend(
             downloads
                 .into_iter()

@@ -66,7 +66,7 @@ pub(crate) fn cite_key(id: &str, lang: Lang) -> String {
 }
 
 /// The "Cite this" block of `work` and its files, written in the folder `dir` (a site path ending in `/`)
-/// as `<name>.<lang>.bib` and `.ris`, linked from the page at `from`. Figure pages use it too.
+/// as `<name>-<lang>.bib` and `.ris` (the names of every download: the two languages never share one), linked from the page at `from`. Figure pages use it too.
 pub(crate) fn cite_files(
     ctx: &Context<'_>,
     work: &Work<'_>,
@@ -93,7 +93,7 @@ pub(crate) fn cite_files(
             citation.ris.as_bytes(),
         ),
     ] {
-        let file = format!("{name}.{}.{ext}", lang.code());
+        let file = format!("{name}-{}.{ext}", lang.code());
         let path = format!("{dir}{file}");
         downloads.push(CiteDownload {
             label: label.to_string(),
@@ -111,6 +111,33 @@ pub(crate) fn cite_files(
         },
         files,
     }
+}
+
+/// The citation block and files of a figure, `heading` being its number and title, written in its folder
+/// `dir` (its page's address) as `<chart id>-<lang>.bib` and `.ris`.
+pub(crate) fn figure_cite(
+    ctx: &Context<'_>,
+    page: &Page,
+    lang: Lang,
+    heading: &str,
+    chart_id: &str,
+    dir: &str,
+) -> CiteFiles {
+    let cfg = &ctx.site.config;
+    let url = ctx.urls.absolute(dir);
+    let key = cite_key(&format!("figures/{chart_id}"), lang);
+    let work = Work {
+        lang,
+        title: heading,
+        kind: theme_str(ctx, lang, "cite_kind_figure"),
+        report: cfg.title.get(lang),
+        publisher: cfg.publisher.get(lang),
+        edition: cfg.identity.edition.as_ref().map(|e| e.get(lang).as_str()),
+        date: page.doc_for(lang).0.date.or(cfg.identity.published),
+        url: &url,
+        key: &key,
+    };
+    cite_files(ctx, &work, "cite_heading_figure", dir, chart_id, dir)
 }
 
 /// The citation block and files of a content page, if it is cited.
@@ -218,10 +245,9 @@ pub(crate) fn json_ld(ctx: &Context<'_>, page: &Page, lang: Lang, description: &
     script_safe(&json!({"@context": "https://schema.org", "@graph": graph}))
 }
 
-/// A `Dataset` for each chart of the page: its data as CSV.
+/// A `Dataset` for each chart of the page: its figure page, its data as CSV and as an Excel workbook.
 fn datasets(ctx: &Context<'_>, page: &Page, lang: Lang) -> Vec<Value> {
     let cfg = &ctx.site.config;
-    let dir = page_path(lang, &page.id);
     page.data
         .charts
         .iter()
@@ -244,9 +270,15 @@ fn datasets(ctx: &Context<'_>, page: &Page, lang: Lang) -> Vec<Value> {
                     ("series", &series.join(&ctx.t(lang, "source_separator"))),
                 ],
             );
+            let home = super::figure::figure_dir(lang, &chart.id);
+            let file = |ext| {
+                let name = super::figure::download_name(&chart.id, lang, ext);
+                ctx.urls.absolute(&format!("{home}{name}"))
+            };
             let mut d = json!({
                 "@type": "Dataset",
-                "@id": ctx.urls.absolute(&format!("{dir}#{}", chart.id)),
+                "@id": ctx.urls.absolute(&home),
+                "url": ctx.urls.absolute(&home),
                 "name": title,
                 "description": description,
                 "inLanguage": lang.code(),
@@ -255,11 +287,15 @@ fn datasets(ctx: &Context<'_>, page: &Page, lang: Lang) -> Vec<Value> {
                     Some(u) => json!({"@type": "PropertyValue", "name": s, "unitText": u}),
                     None => json!({"@type": "PropertyValue", "name": s}),
                 }).collect::<Vec<_>>(),
-                "distribution": {
-                    "@type": "DataDownload",
-                    "encodingFormat": "text/csv",
-                    "contentUrl": ctx.urls.absolute(&format!("{dir}{}.csv", chart.id)),
-                },
+                "distribution": [
+                    {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": file("csv")},
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat":
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "contentUrl": file("xlsx"),
+                    },
+                ],
             });
             if let Some(url) = cfg.identity.licence.as_ref().and_then(|l| l.url.as_ref()) {
                 d["license"] = url.as_str().into();

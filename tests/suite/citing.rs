@@ -98,8 +98,8 @@ fn cases_and_chapters_can_be_cited_in_both_languages() {
          https://example.org/ja/cases/alpha/.</p>"
     ));
     assert!(ja.contains(
-        "<a href=\"/ja/cases/alpha/alpha.ja.bib\" download=\"alpha.ja.bib\" type=\"application/x-bibtex\">BibTeX</a>、\
-         <a href=\"/ja/cases/alpha/alpha.ja.ris\" download=\"alpha.ja.ris\" type=\"application/x-research-info-systems\">RIS</a>"
+        "<a href=\"/ja/cases/alpha/alpha-ja.bib\" download=\"alpha-ja.bib\" type=\"application/x-bibtex\">BibTeX</a>、\
+         <a href=\"/ja/cases/alpha/alpha-ja.ris\" download=\"alpha-ja.ris\" type=\"application/x-research-info-systems\">RIS</a>"
     ));
     let en = site.output("en/cases/alpha/index.html");
     assert!(en.contains(
@@ -107,19 +107,19 @@ fn cases_and_chapters_can_be_cited_in_both_languages() {
          https://example.org/en/cases/alpha/</p>"
     ));
     assert_eq!(
-        site.output("en/cases/alpha/alpha.en.bib"),
+        site.output("en/cases/alpha/alpha-en.bib"),
         "@techreport{hakusho-cases-alpha-en,\n  author = {{Test Editors}},\n  title = {Case Alpha},\n  \
          institution = {Test Editors},\n  type = {Case study},\n  note = {In: Test Report, 2025 edition},\n  \
          year = {2025},\n  month = {mar},\n  url = {https://example.org/en/cases/alpha/},\n  language = {english}\n}\n"
     );
     assert_eq!(
-        site.output("ja/cases/alpha/alpha.ja.ris"),
+        site.output("ja/cases/alpha/alpha-ja.ris"),
         "TY  - RPRT\r\nAU  - 試験編集部\r\nTI  - 事例アルファ\r\nT2  - 試験報告書\r\nM3  - 事例\r\nPB  - 試験編集部\r\n\
          ET  - 令和7年版\r\nPY  - 2025\r\nDA  - 2025/03/31/\r\nUR  - https://example.org/ja/cases/alpha/\r\nLA  - ja\r\nER  - \r\n"
     );
     let chapter = site.output("en/chapters/one/index.html");
     assert!(chapter.contains("<h2 id=\"hk-cite\">Cite this chapter</h2>"));
-    assert!(site.has_output("en/chapters/one/one.en.ris"));
+    assert!(site.has_output("en/chapters/one/one-en.ris"));
     // Not on the cover, nor on other pages.
     assert!(!site.output("ja/index.html").contains("hk-cite"));
     assert!(!site.output("ja/about/index.html").contains("hk-cite"));
@@ -174,12 +174,17 @@ fn json_ld_links_the_translations_and_describes_the_chart_data() {
         "The data of “Companies over time” (series: Companies)."
     );
     assert_eq!(dataset["creator"]["name"], "Test Editors");
-    assert_eq!(dataset["distribution"]["encodingFormat"], "text/csv");
     assert_eq!(
-        dataset["distribution"]["contentUrl"],
-        "https://example.org/en/cases/alpha/alpha-growth.csv"
+        dataset["url"],
+        "https://example.org/en/figures/alpha-growth/"
     );
-    assert!(site.has_output("en/cases/alpha/alpha-growth.csv"));
+    assert_eq!(dataset["distribution"][0]["encodingFormat"], "text/csv");
+    assert_eq!(
+        dataset["distribution"][0]["contentUrl"],
+        "https://example.org/en/figures/alpha-growth/alpha-growth-en.csv"
+    );
+    assert!(site.has_output("en/figures/alpha-growth/alpha-growth-en.csv"));
+    assert!(site.has_output("en/figures/alpha-growth/alpha-growth-en.xlsx"));
     // Every content page has a Report; only pages with charts have datasets.
     let about = json_ld(&site.output("en/about/index.html"));
     assert_eq!(about["@graph"].as_array().unwrap().len(), 1);
@@ -207,7 +212,7 @@ fn a_hostile_title_breaks_out_of_nothing() {
             "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- &quot;q&quot; &amp; {b} 50% \\x"
         )
     );
-    let bib = site.output("en/cases/alpha/alpha.en.bib");
+    let bib = site.output("en/cases/alpha/alpha-en.bib");
     assert!(bib.contains(
         "title = {</script><script>alert(1)</script><!-- \"q\" \\& \\{b\\} 50\\% \\textbackslash{}x},"
     ));

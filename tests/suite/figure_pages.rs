@@ -23,15 +23,19 @@ fn a_figure_has_a_page_in_each_language_with_its_downloads_named_apart() {
     assert_eq!(
         files,
         [
+            "en/figures/alpha-growth/alpha-growth-en.bib",
             "en/figures/alpha-growth/alpha-growth-en.csv",
             "en/figures/alpha-growth/alpha-growth-en.csv-metadata.json",
             "en/figures/alpha-growth/alpha-growth-en.png",
+            "en/figures/alpha-growth/alpha-growth-en.ris",
             "en/figures/alpha-growth/alpha-growth-en.svg",
             "en/figures/alpha-growth/alpha-growth-en.xlsx",
             "en/figures/alpha-growth/index.html",
+            "ja/figures/alpha-growth/alpha-growth-ja.bib",
             "ja/figures/alpha-growth/alpha-growth-ja.csv",
             "ja/figures/alpha-growth/alpha-growth-ja.csv-metadata.json",
             "ja/figures/alpha-growth/alpha-growth-ja.png",
+            "ja/figures/alpha-growth/alpha-growth-ja.ris",
             "ja/figures/alpha-growth/alpha-growth-ja.svg",
             "ja/figures/alpha-growth/alpha-growth-ja.xlsx",
             "ja/figures/alpha-growth/index.html",
@@ -81,6 +85,21 @@ fn a_figure_has_a_page_in_each_language_with_its_downloads_named_apart() {
     assert!(
         report.contains(&format!("id=\"{report_link}\"")),
         "{report_link}"
+    );
+    // Cite this figure: the citation and its BibTeX and RIS files.
+    assert!(
+        main.contains("<h2 id=\"hk-cite\">この図を引用する</h2>"),
+        "{main}"
+    );
+    assert!(main.contains("図1-1 企業数の推移"));
+    let bib = site.output(&format!("{DIR_JA}alpha-growth-ja.bib"));
+    assert!(
+        bib.starts_with("@techreport{hakusho-figures-alpha-growth-ja,"),
+        "{bib}"
+    );
+    assert!(
+        bib.contains("https://example.org/ja/figures/alpha-growth/"),
+        "{bib}"
     );
     let en = main_of(&site.output(&format!("{DIR_EN}index.html"))).to_string();
     assert!(en.contains("<h1>Figure 1-1 Companies over time</h1>"));
