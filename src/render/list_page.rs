@@ -82,6 +82,7 @@ pub(crate) fn list_page_context(
         pdf: (kind == "report")
             .then(|| super::pdf_links::whole_report(ctx, lang, &from))
             .flatten(),
+        nav: None,
     };
     PageContext {
         lang: lang.code(),

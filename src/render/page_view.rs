@@ -4,10 +4,12 @@
 use super::context::Context;
 use super::deps::Deps;
 use super::pieces::{alternates, chapter_cards, chapter_link_of, key_figure, switch};
+use super::reading_nav::{page_nav, section_map};
 use super::taxonomy::term_url;
 use super::urls::page_path;
-use super::views::{CaseView, ChapterView, HomeView, Link, PageView, TermGroup};
+use super::views::{CaseView, ChapterView, HomeView, LangSwitch, Link, PageView, TermGroup};
 use crate::markdown::Rendered;
+use crate::markdown::headings::outline;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::model::taxonomy::TaxonomyKind;
@@ -73,7 +75,15 @@ pub(crate) fn page_view(
         } else {
             alternates(ctx, &page.id, &langs_present)
         },
-        switch: switch(ctx, lang, &from, &page.id),
+        switch: LangSwitch {
+            sections: page
+                .docs
+                .get(lang.other())
+                .as_ref()
+                .filter(|_| !is_fallback)
+                .map(|other| section_map(&md.headings, &outline(&other.body))),
+            ..switch(ctx, lang, &from, &page.id)
+        },
         breadcrumbs: breadcrumbs(ctx, page, lang, &from, deps),
         toc: md
             .headings
@@ -99,6 +109,7 @@ pub(crate) fn page_view(
             Lang::En => "en_US",
         },
         pdf: super::pdf_links::for_page(ctx, page, lang, &from),
+        nav: Some(page_nav(ctx, page, lang, &from, deps)),
     }
 }
 

@@ -242,6 +242,9 @@ fn origins(site: &Site, urls: &Urls) -> Vec<Origin> {
 }
 
 /// The header and navigation of `key`. A function of the key alone (see the module's documentation).
+/// The page every page links to as "About this report", when there is one (README, "Content").
+pub(crate) const ABOUT_PAGE: &str = "about";
+
 pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -> SiteView {
     let SiteKey {
         lang,
@@ -281,6 +284,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
             search: href(&format!("{root}search/")),
             report: href(&format!("{root}report/")),
             feed: href(&format!("{root}feed.xml")),
+            about: site.page(ABOUT_PAGE).map(|p| href(&page_path(lang, &p.id))),
         },
     }
 }

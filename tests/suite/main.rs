@@ -12,6 +12,7 @@ mod hostile;
 mod incremental;
 mod languages;
 mod languages_cli;
+mod navigation;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]
