@@ -271,7 +271,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
         home_url: href(&root),
         landing_url: href(""),
         css_url: href("static/style.css"),
-        static_url: href("static/"),
+        static_url: urls.dir_from(origin, "static/"),
         chapters,
         links: SiteLinks {
             cases: href(&format!("{root}cases/")),
