@@ -28,9 +28,10 @@
       });
     }
     function update() {
-      // The last heading above the upper third of the window is the section being read.
+      // The last heading in the top fifth of the window or above it is the section being read (a short
+      // section's next heading may already be in view below it).
       var current = null;
-      var limit = window.innerHeight / 3;
+      var limit = window.innerHeight / 5;
       for (var i = 0; i < headings.length; i++) {
         if (headings[i].getBoundingClientRect().top <= limit) current = headings[i].id;
         else break;
@@ -53,7 +54,7 @@
         visible[e.target.id] = e.isIntersecting;
       });
       update();
-    }, { rootMargin: "0px 0px -66% 0px" });
+    }, { rootMargin: "0px 0px -80% 0px" });
     headings.forEach(function (h) {
       observer.observe(h);
     });
