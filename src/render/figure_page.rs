@@ -4,15 +4,13 @@
 //! (CSVW metadata: title, unit, note, sources, columns) and as an Excel workbook. Made by the job of the
 //! page that shows the figure, so that an edit of that page makes them again.
 
-use serde::Serialize;
-
 use super::context::Context;
 use super::deps::Deps;
 use super::figure::{csv, download_name, figure_dir, figure_view, render_figure};
 use super::figure_metadata::csvw;
+use super::figure_views::{Download, FigurePageView, Place};
 use super::figure_xlsx::{XlsxText, xlsx};
 use super::list_page::list_page_context;
-use super::meta_views::CiteView;
 use super::page_meta::figure_cite;
 use super::urls::page_path;
 use super::views::Link;
@@ -26,32 +24,6 @@ use crate::model::page::Page;
 /// The scale of the PNG download (its pixels per unit of the drawing): sharp on a slide or a
 /// high-density screen.
 pub(crate) const PNG_SCALE: f32 = 2.0;
-
-/// What a figure page shows beyond the figure.
-#[derive(Serialize)]
-pub struct FigurePageView {
-    /// The figure (`partials/figure.html`), data table open.
-    pub html: String,
-    /// The files to download, in the order shown.
-    pub downloads: Vec<Download>,
-    /// Where the figure appears: its page, and the whole report.
-    pub shown_in: Vec<Link>,
-    /// "Cite this figure", with its BibTeX and RIS files.
-    pub cite: CiteView,
-}
-
-/// A file to download.
-#[derive(Serialize)]
-pub struct Download {
-    /// What it is (画像（PNG） / Image (PNG)).
-    pub label: String,
-    /// Link.
-    pub url: String,
-    /// File name.
-    pub name: String,
-    /// Size (`None` for a PNG `serve` draws when it is asked for).
-    pub size: Option<String>,
-}
 
 /// Where the page's section is in the whole report, for the "appears in" links.
 pub(crate) struct InReport<'a> {
@@ -239,17 +211,17 @@ fn shown_in(
     from: &str,
     chart_id: &str,
     report: &InReport<'_>,
-) -> Vec<Link> {
+) -> Vec<Place> {
     let (doc, _) = page.doc_for(lang);
     vec![
-        Link {
+        Place {
             title: doc.title.clone(),
             url: ctx.urls.href(
                 from,
                 &format!("{}#fig-{chart_id}", page_path(lang, &page.id)),
             ),
         },
-        Link {
+        Place {
             title: ctx.t(lang, "report_title"),
             url: ctx.urls.href(
                 from,

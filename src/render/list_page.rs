@@ -86,6 +86,7 @@ pub(crate) fn list_page_context(
             og_image: Some(super::cards::og_image(ctx, None, lang)),
             ..Default::default()
         },
+        nav: None,
     };
     PageContext {
         lang: lang.code(),

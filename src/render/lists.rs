@@ -290,6 +290,10 @@ struct LandingContext<'a> {
     description: String,
     /// The absolute address of the landing page.
     canonical: String,
+    /// The 404 page of a `--relative-links` build: the stylesheet written into the page, and the base path
+    /// its links lead to when a host serves it (see [`landing`]).
+    inline_css: Option<String>,
+    base_path: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -305,7 +309,15 @@ struct LandingLang<'a> {
     t: &'a std::collections::BTreeMap<String, String>,
 }
 
+///
+/// A host serves the 404 page for a missing address at any depth, so its links cannot be relative to where
+/// it is. With absolute links they start from the base path. With `--relative-links` (a site opened from
+/// disk, or put on a host) its stylesheet is written into the page, its links are relative to the output
+/// root (where `404.html` is, so they work from disk), and a line of script makes them start from the base
+/// path of `base_url` when the page comes from a web server.
 fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diagnostic> {
+    let not_found = template == "404.html";
+    let absolute = not_found && !ctx.urls.is_relative();
     let default = ctx.site.config.default_language;
     let order = [default, default.other()];
     let is_404 = template == "404.html";
@@ -335,7 +347,7 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
                     .as_ref()
                     .map(|s| s.get(lang).clone()),
                 publisher: ctx.site.config.publisher.get(lang).clone(),
-                url: if template == "404.html" {
+                url: if absolute {
                     format!("{}{}", ctx.urls.base_path(), page_path(lang, ""))
                 } else {
                     ctx.urls.href(from, &page_path(lang, ""))
@@ -351,7 +363,7 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
                 t: ctx.theme.strings.get(lang),
             })
             .collect(),
-        css_url: if template == "404.html" {
+        css_url: if absolute {
             format!("{}static/style.css", ctx.urls.base_path())
         } else {
             ctx.urls.href(from, "static/style.css")
@@ -359,6 +371,13 @@ fn landing(ctx: &Context<'_>, template: &str, from: &str) -> Result<String, Diag
         favicon_url,
         description,
         canonical: ctx.urls.absolute(from),
+        inline_css: (not_found && ctx.urls.is_relative())
+            .then(|| {
+                let (_, css) = ctx.theme.statics.iter().find(|(p, _)| p == "style.css")?;
+                Some(String::from_utf8_lossy(css).replace("</", "<\\/"))
+            })
+            .flatten(),
+        base_path: (not_found && ctx.urls.is_relative()).then(|| ctx.urls.base_path().to_string()),
     };
     ctx.render(template, &view, &format!("/{template}"))
 }

@@ -6,10 +6,12 @@ use super::deps::Deps;
 use super::meta_views::{CiteView, PageMeta};
 use super::page_meta::{citation_meta, json_ld};
 use super::pieces::{alternates, chapter_cards, chapter_link_of, key_figure, switch};
+use super::reading_nav::{page_nav, section_map};
 use super::terms::term_url;
 use super::urls::page_path;
-use super::views::{CaseView, ChapterView, HomeView, Link, PageView, TermGroup};
+use super::views::{CaseView, ChapterView, HomeView, LangSwitch, Link, PageView, TermGroup};
 use crate::markdown::Rendered;
+use crate::markdown::headings::outline;
 use crate::model::lang::Lang;
 use crate::model::page::{Page, PageKind};
 use crate::model::taxonomy::TaxonomyKind;
@@ -75,7 +77,15 @@ pub(crate) fn page_view(
         } else {
             alternates(ctx, &page.id, &langs_present)
         },
-        switch: switch(ctx, lang, &from, &page.id),
+        switch: LangSwitch {
+            sections: page
+                .docs
+                .get(lang.other())
+                .as_ref()
+                .filter(|_| !is_fallback)
+                .map(|other| section_map(&md.headings, &outline(&other.body))),
+            ..switch(ctx, lang, &from, &page.id)
+        },
         breadcrumbs: breadcrumbs(ctx, page, lang, &from, deps),
         toc: md
             .headings
@@ -108,6 +118,7 @@ pub(crate) fn page_view(
             og_image: Some(super::cards::og_image(ctx, Some(page), lang)),
         },
         description,
+        nav: Some(page_nav(ctx, page, lang, &from, deps)),
     }
 }
 

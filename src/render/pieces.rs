@@ -45,6 +45,7 @@ pub(crate) fn switch(ctx: &Context<'_>, lang: Lang, from: &str, page_id: &str) -
         url: ctx.urls.href(from, &page_path(other, page_id)),
         lang: other.code(),
         label: other.native_name().to_string(),
+        sections: None,
     }
 }
 

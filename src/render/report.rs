@@ -5,8 +5,9 @@ use super::context::{Context, as_text, template_context};
 use super::deps::Deps;
 use super::list_page::list_page_context;
 use super::pieces::{key_figure, source_view, timeline_entry};
+use super::report_views::{ReportSection, ReportSectionContext};
 use super::urls::{doc_prefix, page_path};
-use super::views::{ReportSection, ReportSectionContext, ReportView};
+use super::views::ReportView;
 use crate::diag::{Code, Diagnostic};
 use crate::markdown;
 use crate::model::lang::{Lang, Localized};
@@ -52,6 +53,7 @@ fn frame(ctx: &Context<'_>, lang: Lang) -> Result<Frame, Diagnostic> {
             .iter()
             .map(|s| source_view(ctx, lang, s))
             .collect(),
+        toc: super::reading_nav::report_toc(ctx, lang),
     });
     let what = format!("/{from}");
     // The whole report is made again on any change, so what its frame reads need not be recorded.

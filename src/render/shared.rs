@@ -242,6 +242,9 @@ fn origins(site: &Site, urls: &Urls) -> Vec<Origin> {
 }
 
 /// The header and navigation of `key`. A function of the key alone (see the module's documentation).
+/// The page every page links to as "About this report", when there is one (README, "Content").
+pub(crate) const ABOUT_PAGE: &str = "about";
+
 pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -> SiteView {
     let SiteKey {
         lang,
@@ -268,7 +271,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
         home_url: href(&root),
         landing_url: href(""),
         css_url: href("static/style.css"),
-        static_url: href("static/"),
+        static_url: urls.dir_from(origin, "static/"),
         favicon_url: href("static/favicon.svg"),
         chapters,
         links: SiteLinks {
@@ -282,6 +285,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
             search: href(&format!("{root}search/")),
             report: href(&format!("{root}report/")),
             feed: href(&format!("{root}feed.xml")),
+            about: site.page(ABOUT_PAGE).map(|p| href(&page_path(lang, &p.id))),
         },
         identity: super::identity::identity_view(site, theme, urls, lang, origin),
     }

@@ -80,7 +80,16 @@ fn render_taxonomy(
             .flatten(),
         ..ListView::default()
     };
-    let title = super::strings::fill(&ctx.t(lang, "taxonomy_index_title"), &[("name", &name)]);
+    // A title of its own (Cases by region), else the general one with the taxonomy's name.
+    let title = ctx
+        .theme
+        .strings
+        .get(lang)
+        .get(&format!("taxonomy_index_{}", kind.key()))
+        .cloned()
+        .unwrap_or_else(|| {
+            super::strings::fill(&ctx.t(lang, "taxonomy_index_title"), &[("name", &name)])
+        });
     match list_page(ctx, lang, kind.key(), "taxonomy", title, list, None) {
         Ok(html) => match sink.put(&format!("{index_path}index.html"), html) {
             Ok(()) => files += 1,

@@ -68,6 +68,16 @@ impl Urls {
         }
     }
 
+    /// The link to the folder `to` (ending in `/`) from any page at `origin`, to put file names after: with
+    /// relative links without the `index.html` that [`Urls::href_from`] adds.
+    pub fn dir_from(&self, origin: Origin, to: &str) -> String {
+        let mut s = self.href_from(origin, to);
+        if self.relative && to.ends_with('/') {
+            s.truncate(s.len() - "index.html".len());
+        }
+        s
+    }
+
     /// The absolute URL of a site path, for canonical links, hreflang, sitemaps, feeds and OpenGraph.
     pub fn absolute(&self, to: &str) -> String {
         self.base.absolute(to)
@@ -170,6 +180,20 @@ mod tests {
             }
             assert_eq!(u.origin("ja/") == u.origin("ja/cases/kobe/"), !relative);
         }
+    }
+
+    #[test]
+    fn folders_to_put_file_names_after() {
+        let relative = Urls::new(base(), true);
+        assert_eq!(
+            relative.dir_from(relative.origin("ja/cases/kobe/"), "static/"),
+            "../../../static/"
+        );
+        let absolute = Urls::new(base(), false);
+        assert_eq!(
+            absolute.dir_from(absolute.origin("ja/"), "static/"),
+            "/reports/2025/static/"
+        );
     }
 
     #[test]

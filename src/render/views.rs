@@ -31,7 +31,7 @@ pub struct PageContext {
     /// The whole report on one page.
     pub report: Option<ReportView>,
     /// A figure's own page.
-    pub figure: Option<super::figure_page::FigurePageView>,
+    pub figure: Option<super::figure_views::FigurePageView>,
 }
 
 /// The report, as every page shows it.
@@ -84,6 +84,8 @@ pub struct SiteLinks {
     pub report: String,
     /// Atom feed.
     pub feed: String,
+    /// The page about the report (`content/about/`), when there is one.
+    pub about: Option<String>,
 }
 
 /// An entry of the navigation.
@@ -150,6 +152,8 @@ pub struct PageView {
     pub pdf: Option<PdfView>,
     /// "Cite this", `citation_*` meta tags and schema.org JSON-LD.
     pub meta: super::meta_views::PageMeta,
+    /// Previous and next pages in reading order and the contents (content pages only).
+    pub nav: Option<super::nav_views::PageNav>,
 }
 
 /// A link to a PDF edition.
@@ -181,6 +185,8 @@ pub struct LangSwitch {
     pub lang: &'static str,
     /// Its language's own name (English / 日本語).
     pub label: String,
+    /// This page's heading ids that the other page names otherwise, as JSON (see `reading_nav`).
+    pub sections: Option<String>,
 }
 
 /// A titled link.
@@ -459,33 +465,6 @@ pub struct GlossaryRow {
     pub definition: String,
 }
 
-/// One document of the whole report.
-#[derive(Serialize)]
-pub struct ReportSection {
-    /// Anchor of the section (`cases-kobe-top`).
-    pub id: String,
-    /// What the document is: cover, chapter, case, page.
-    pub kind: &'static str,
-    /// 第2章, for chapters.
-    pub kicker: Option<String>,
-    /// Title.
-    pub title: String,
-    /// Heading level of the title (2 for chapters and pages, 3 for cases).
-    pub level: u8,
-    /// Summary.
-    pub summary: Option<String>,
-    /// Language of the text (differs when a translation is missing).
-    pub lang: &'static str,
-    /// Body HTML.
-    pub body: String,
-    /// Footnotes HTML.
-    pub footnotes: String,
-    /// Key figures.
-    pub key_figures: Vec<KeyFigureView>,
-    /// Timeline.
-    pub timeline: Vec<TimelineView>,
-}
-
 /// The whole report.
 #[derive(Serialize)]
 pub struct ReportView {
@@ -495,13 +474,6 @@ pub struct ReportView {
     pub sections_here: String,
     /// Every source of the report.
     pub sources: Vec<SourceView>,
-}
-
-/// What `partials/report_section.html` receives (with `t`, and `site` as the whole-report page has it).
-#[derive(Serialize)]
-pub struct ReportSectionContext {
-    /// Language code.
-    pub lang: &'static str,
-    /// The document.
-    pub s: ReportSection,
+    /// Its table of contents: chapters, cases and their sections (`##`).
+    pub toc: Vec<super::nav_views::TocEntry>,
 }

@@ -21,7 +21,10 @@ import { serveSite } from './lib/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { checkAxe } from './lib/axe.mjs';
 import { checkLayout, takeScreenshots } from './lib/layout.mjs';
-import { journeys } from './lib/journeys.mjs';
+import { journeys as readerJourneys } from './lib/journeys.mjs';
+import { readingJourneys } from './lib/journeys_reading.mjs';
+
+const journeys = [...readerJourneys, ...readingJourneys];
 import { selfTest } from './lib/selftest.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

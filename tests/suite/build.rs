@@ -48,10 +48,11 @@ fn pages_have_language_alternates_and_a_switch_to_the_same_page() {
         "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/cases/alpha/\">"
     ));
     assert!(ja.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/ja/cases/alpha/\">"));
-    assert!(ja.contains("<a href=\"/en/cases/alpha/\" hreflang=\"en\" lang=\"en\">English</a>"));
+    // The switch knows where the Japanese sections are in English (none matches here: 2 sections, 1).
+    assert!(ja.contains("<a href=\"/en/cases/alpha/\" hreflang=\"en\" lang=\"en\" data-sections=\"{&quot;概要&quot;:&quot;&quot;,&quot;概要-2&quot;:&quot;&quot;}\">English</a>"));
     let en = site.output("en/cases/alpha/index.html");
     assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(en.contains("<a href=\"/ja/cases/alpha/\" hreflang=\"ja\" lang=\"ja\">日本語</a>"));
+    assert!(en.contains("<a href=\"/ja/cases/alpha/\" hreflang=\"ja\" lang=\"ja\" data-sections=\"{&quot;overview&quot;:&quot;&quot;}\">日本語</a>"));
     let landing = site.output("index.html");
     assert!(
         landing.contains("href=\"ja/\"") || landing.contains("href=\"/ja/\""),

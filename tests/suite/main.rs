@@ -17,6 +17,7 @@ mod incremental;
 mod languages;
 mod languages_cli;
 mod map;
+mod navigation;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]

@@ -234,7 +234,7 @@ fn taxonomy_pages_list_terms_with_counts_and_their_cases() {
     ));
     let term = site.output("en/regions/hyogo/index.html");
     let main = main_of(&term);
-    assert!(main.contains("<h1>Region: Hyogo</h1>"), "{main}");
+    assert!(main.contains("<h1>Regions: Hyogo</h1>"), "{main}");
     assert!(main.contains("href=\"/reports/2025/en/cases/kobe/\""));
     assert!(!main.contains("/cases/kawasaki/"));
     let kobe = site.output("ja/cases/kobe/index.html");
