@@ -45,6 +45,9 @@ export async function newPage(context, origin) {
   page.on('requestfailed', (req) => {
     // Leaving a page ends its live-reload stream (`hakusho serve`): not a failure.
     if (req.resourceType() === 'eventsource' && req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    // Nor does leaving a page before its favicon has come (the browser fetches it in the background; a 404
+    // of it is still reported below).
+    if (/\/favicon\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on('response', (res) => {
