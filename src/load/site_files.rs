@@ -229,6 +229,7 @@ fn pdf_editions(pdf: Option<bool>, src: &Source<'_>, errors: &mut Vec<Diagnostic
 struct RawSource {
     title: RawText,
     issuer: RawText,
+    short: Option<RawText>,
     year: i32,
     url: Option<String>,
 }
@@ -259,6 +260,7 @@ pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, V
             id,
             title: s.title.0,
             issuer: s.issuer.0,
+            short: s.short.map(|t| t.0),
             year: s.year,
             url: s.url,
         });

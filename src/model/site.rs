@@ -75,6 +75,9 @@ pub struct Source {
     pub title: Text,
     /// Who issued it.
     pub issuer: Text,
+    /// The issuer's short name (文部科学省, MEXT), for the short citations under key figures and timeline
+    /// entries; the issuer when absent.
+    pub short: Option<Text>,
     /// Year of issue.
     pub year: i32,
     /// Where to find it, if online.

@@ -57,10 +57,15 @@ fn views(
 /// The source written with the theme string `key` (`citation`, `figure_source`, `source_short`), its
 /// `{issuer}`, `{title}` and `{year}` filled in.
 pub(crate) fn written(ctx: &Context<'_>, lang: Lang, key: &str, s: &Source) -> String {
+    // The short citation names the issuer by its short name, when it has one.
+    let issuer = match (&s.short, key) {
+        (Some(short), "source_short") => short,
+        _ => &s.issuer,
+    };
     fill(
         &ctx.t(lang, key),
         &[
-            ("issuer", s.issuer.get(lang)),
+            ("issuer", issuer.get(lang)),
             ("title", s.title.get(lang)),
             ("year", &s.year.to_string()),
         ],

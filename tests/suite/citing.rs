@@ -217,3 +217,19 @@ fn a_hostile_title_breaks_out_of_nothing() {
         "title = {</script><script>alert(1)</script><!-- \"q\" \\& \\{b\\} 50\\% \\textbackslash{}x},"
     ));
 }
+
+#[test]
+fn a_source_s_short_name_is_used_under_key_figures_and_its_full_name_elsewhere() {
+    let site = SiteTest::fixture("minimal");
+    site.write(
+        "content/sources.yaml",
+        "doc1:\n  title: {ja: 試験資料, en: Test document}\n  issuer: {ja: 試験省, en: Ministry of Tests (MOT)}\n  short: {ja: 試験省, en: MOT}\n  year: 2023\n",
+    );
+    site.build_ok(&["--no-pdf"]);
+    let en = site.output("en/cases/alpha/index.html");
+    assert!(en.contains(">MOT (2023)</a>"), "{en}");
+    assert!(
+        en.contains("Source: Ministry of Tests (MOT), “Test document” (2023)"),
+        "{en}"
+    );
+}
