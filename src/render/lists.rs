@@ -148,6 +148,10 @@ fn figures_list(ctx: &Context<'_>, lang: Lang) -> ListView {
                     &format!("{}#{anchor}-{}", page_path(lang, &info.page_id), info.id),
                 ),
                 page_title,
+                home_url: (anchor == "fig").then(|| {
+                    ctx.urls
+                        .href(&from, &super::figure::figure_dir(lang, &info.id))
+                }),
             };
             match anchor {
                 "fig" => group.figures.push(row),

@@ -450,6 +450,8 @@ pub struct FigureRow {
     pub url: String,
     /// The page showing it.
     pub page_title: String,
+    /// The figure's own page, with its downloads (figures only).
+    pub home_url: Option<String>,
 }
 
 /// A glossary entry.

@@ -310,3 +310,14 @@ fn a_rebuild_takes_the_previous_png_only_while_its_key_is_the_same_and_equals_a_
         );
     }
 }
+
+#[test]
+fn the_list_of_figures_links_to_each_figure_in_its_text_and_to_its_page() {
+    let site = built();
+    let main = main_of(&site.output("ja/figures/index.html")).to_string();
+    assert!(main.contains("<a href=\"/ja/cases/alpha/#fig-alpha-growth\"><span class=\"figure-label\">図1-1</span> 企業数の推移</a>"), "{main}");
+    assert!(
+        main.contains("<a href=\"/ja/figures/alpha-growth/\">この図のページ（画像・データ）<span class=\"visually-hidden\">：図1-1</span></a>"),
+        "{main}"
+    );
+}
