@@ -346,7 +346,8 @@ fn titles_and_text_with_typst_markup_stay_text() {
         &format!("title: '{}'", hostile.replace('\'', "''")),
         1,
     );
-    let body = "\n\n#panic(\"本文\") $$ x $$ `#raw` = 見出し\n\n- #list *a* _b_\n";
+    // (`&quot;`: a straight quote in text, which smart punctuation leaves as it is, to be escaped for Typst.)
+    let body = "\n\n#panic(&quot;本文&quot;) $$ x $$ `#raw` = 見出し\n\n- #list *a* _b_\n";
     site.write("content/cases/alpha/index.ja.md", page + body);
     site.build_ok(&[]);
     let path = pdf(&site, "ja/cases/alpha/alpha-ja.pdf");

@@ -94,7 +94,7 @@ fn typst(markdown: &str) -> String {
 #[test]
 fn text_is_always_a_string_literal() {
     assert_eq!(
-        typst("#set page(\"x\") $1$ *and* [a] \\\\ < b > @c // d\n"),
+        typst("#set page(&quot;x&quot;) $1$ *and* [a] \\\\ < b > @c // d\n"),
         "#\"#set page(\\\"x\\\") $1$ \";#emph[#\"and\";]#\" [a] \\\\ < b > @c // d\";\n\n"
     );
 }
