@@ -1,7 +1,7 @@
 //! The few words a chart adds to the editor's: kind names, the value-axis title with its unit, "total".
 
 use crate::model::chart::{Chart, ChartKind};
-use crate::model::lang::Lang;
+use crate::model::lang::{Lang, Text};
 
 use super::text::one_line;
 
@@ -40,24 +40,7 @@ pub(crate) fn axis_note(right: bool, lang: Lang) -> &'static str {
 /// neither.
 pub(crate) fn right_axis_title(chart: &Chart, lang: Lang) -> Option<String> {
     let axis = chart.right_axis.as_ref()?;
-    let title = axis
-        .title
-        .as_ref()
-        .map(|t| one_line(t.get(lang)))
-        .filter(|t| !t.is_empty());
-    let unit = axis
-        .unit
-        .as_ref()
-        .map(|t| one_line(t.get(lang)))
-        .filter(|t| !t.is_empty());
-    match (title, unit) {
-        (None, None) => None,
-        (title, unit) => Some(crate::format::label::with_unit(
-            &title.unwrap_or_default(),
-            &unit.unwrap_or_default(),
-            lang,
-        )),
-    }
+    axis_title(axis.title.as_ref(), axis.unit.as_ref(), lang)
 }
 
 /// The unit of the right axis in `lang`, empty when there is none.
@@ -89,17 +72,13 @@ pub(crate) fn note(lang: Lang) -> &'static str {
 /// The value axis title with the unit in brackets, Japanese style `社数（社）` or English `Number (companies)`;
 /// the unit alone is bracketed too, `（社）`. `None` when the chart has neither.
 pub(crate) fn value_axis_title(chart: &Chart, lang: Lang) -> Option<String> {
-    let title = chart
-        .value_title
-        .as_ref()
-        .map(|t| one_line(t.get(lang)))
-        .filter(|t| !t.is_empty());
-    let unit = chart
-        .unit
-        .as_ref()
-        .map(|t| one_line(t.get(lang)))
-        .filter(|t| !t.is_empty());
-    match (title, unit) {
+    axis_title(chart.value_title.as_ref(), chart.unit.as_ref(), lang)
+}
+
+/// An axis title with its unit in brackets (either may be absent; `None` when both are).
+fn axis_title(title: Option<&Text>, unit: Option<&Text>, lang: Lang) -> Option<String> {
+    let line = |t: Option<&Text>| t.map(|t| one_line(t.get(lang))).filter(|t| !t.is_empty());
+    match (line(title), line(unit)) {
         (None, None) => None,
         (title, unit) => Some(crate::format::label::with_unit(
             &title.unwrap_or_default(),
