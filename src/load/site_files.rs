@@ -47,7 +47,7 @@ struct RawCover {
 /// Parses `site.yaml`.
 pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: RawSiteConfig = yaml::parse_all(src)?;
+    let raw: RawSiteConfig = yaml::parse_all(&src)?;
     let mut errors = Vec::new();
     let base_url = match base_url(&raw.base_url) {
         Ok(b) => b,
@@ -237,7 +237,7 @@ struct RawSource {
 /// Parses `sources.yaml`: a mapping from id to source, kept in file order.
 pub(crate) fn parse_sources(path: &Path, text: &str) -> Result<Vec<DocSource>, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: indexmap_like::OrderedMap<RawSource> = yaml::parse_all(src)?;
+    let raw: indexmap_like::OrderedMap<RawSource> = yaml::parse_all(&src)?;
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for (id, s) in raw.0 {
@@ -288,7 +288,7 @@ pub(crate) fn parse_glossary(
     text: &str,
 ) -> Result<Vec<GlossaryEntry>, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: Vec<RawGlossaryEntry> = yaml::parse_all(src)?;
+    let raw: Vec<RawGlossaryEntry> = yaml::parse_all(&src)?;
     let mut errors = Vec::new();
     let mut out: Vec<GlossaryEntry> = Vec::new();
     let positions = src.positions();

@@ -98,7 +98,7 @@ impl<'de> Deserialize<'de> for RawRegion {
 /// Parses `taxonomies.yaml`.
 pub(crate) fn parse_taxonomies(path: &Path, text: &str) -> Result<Taxonomies, Vec<Diagnostic>> {
     let src = Source::file(path, text);
-    let raw: RawTaxonomies = yaml::parse_all(src)?;
+    let raw: RawTaxonomies = yaml::parse_all(&src)?;
     let mut errors = Vec::new();
     let regions = raw
         .regions

@@ -2,6 +2,8 @@
 //! whole-report page), back-links from each note, and a warning for references to notes never written.
 //! A note's definition keeps its events for both ways until the list of notes is written for each.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Event, html};
 
 use super::dual::Side;
@@ -33,6 +35,15 @@ fn footnote_ref<'a>(prefix: &str, n: usize, k: usize) -> Event<'a> {
     Event::InlineHtml(html.into())
 }
 
+/// Where the first definition of each label is in `footnotes` (a second one is never shown).
+fn first_definitions<'f>(footnotes: &'f [Footnote<'_>]) -> HashMap<&'f str, usize> {
+    let mut first = HashMap::with_capacity(footnotes.len());
+    for (i, note) in footnotes.iter().enumerate() {
+        first.entry(note.label.as_str()).or_insert(i);
+    }
+    first
+}
+
 impl<'a> Renderer<'a, '_> {
     /// Pushes the mark of a reference to the note `label`.
     pub(super) fn footnote_reference(&mut self, label: &str) {
@@ -54,12 +65,14 @@ impl<'a> Renderer<'a, '_> {
 
     /// The number of the note `label` (by first reference) and how many times it has now been referenced.
     fn footnote_number(&mut self, label: &str) -> (usize, usize) {
-        match self.footnote_refs.iter().position(|(l, _)| l == label) {
-            Some(i) => {
+        match self.footnote_numbers.get(label) {
+            Some(&i) => {
                 self.footnote_refs[i].1 += 1;
                 (i + 1, self.footnote_refs[i].1)
             }
             None => {
+                self.footnote_numbers
+                    .insert(label.to_string(), self.footnote_refs.len());
                 self.footnote_refs.push((label.to_string(), 1));
                 (self.footnote_refs.len(), 1)
             }
@@ -73,10 +86,11 @@ impl<'a> Renderer<'a, '_> {
             return String::new();
         }
         let p = prefix;
+        let notes = first_definitions(&self.footnotes);
         let mut html_out = String::from("<ol class=\"footnotes-list\">\n");
         for (n, (label, _)) in self.footnote_refs.iter().enumerate() {
             let n = n + 1;
-            let Some(note) = self.footnotes.iter().find(|f| &f.label == label) else {
+            let Some(note) = notes.get(label.as_str()).map(|&i| &self.footnotes[i]) else {
                 continue;
             };
             html_out.push_str(&format!("<li id=\"{p}fn-{n}\">"));
@@ -92,10 +106,11 @@ impl<'a> Renderer<'a, '_> {
 
     /// Warns of footnotes defined but never referenced.
     pub(super) fn finish_footnotes(&mut self) {
+        let first_definitions = first_definitions(&self.footnotes);
         for (i, note) in self.footnotes.iter().enumerate() {
             // The first definition of a referenced label is shown; a second one never is.
-            let first = self.footnotes.iter().position(|f| f.label == note.label) == Some(i);
-            if first && self.footnote_refs.iter().any(|(l, _)| l == &note.label) {
+            let first = first_definitions.get(note.label.as_str()) == Some(&i);
+            if first && self.footnote_numbers.contains_key(&note.label) {
                 continue;
             }
             let label = &note.label;

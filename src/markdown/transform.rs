@@ -3,6 +3,7 @@
 //! Headings, links and images, footnotes, code and chart blocks, and running text have their own files;
 //! tables, task markers and raw HTML are here.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -39,6 +40,8 @@ pub(super) struct Renderer<'a, 'r> {
     pub(super) footnotes: Vec<Footnote<'a>>,
     /// Footnote labels in order of first reference, with how many times each was referenced.
     pub(super) footnote_refs: Vec<(String, usize)>,
+    /// Where each label is in `footnote_refs`.
+    pub(super) footnote_numbers: HashMap<String, usize>,
     /// Line starts of the Markdown, for positions.
     lines: LineIndex<'a>,
     /// How many links the pass is in.
@@ -84,6 +87,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             ids: IdSet::default(),
             footnotes: Vec::new(),
             footnote_refs: Vec::new(),
+            footnote_numbers: HashMap::new(),
             lines: LineIndex::new(markdown),
             links_open: 0,
             heading: None,

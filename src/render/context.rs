@@ -21,6 +21,7 @@ use crate::model::lang::Lang;
 use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::theme::Theme;
+use crate::theme::budget::{self, Budgeted, Exceeded};
 
 /// Every chart's SVGs, by (chart id, language); shared, so that `serve` keeps the charts of pages an edit did
 /// not touch without copying them.
@@ -180,6 +181,22 @@ impl<'a> Context<'a> {
         d
     }
 
+    /// The template wrote more than one rendering may.
+    fn over_budget(&self, template: &str, what: &str) -> Diagnostic {
+        let mib = budget::MAX_OUTPUT >> 20;
+        let mut d = Diagnostic::general(
+            Code::Template,
+            format!("the template `{template}` wrote more than {mib} MiB for {what}: it probably loops without end"),
+        )
+        .with_help("look for a loop in the template that never stops, or that repeats far more than the data needs")
+        .ja(format!(
+            "テンプレート `{template}` が {what} に {mib} MiB を超えて書き出しました。ループが終わらなくなっている可能性があります"
+        ))
+        .ja_help("テンプレートの中に、終わらないループやデータに比べて回数の多すぎるループがないか確かめてください");
+        d.path = self.theme.template_paths.get(template).cloned();
+        d
+    }
+
     /// Renders `template` with `ctx`. A context with a `lang` (`ja`, `en`) also gets that language's UI
     /// strings as `t`.
     pub(crate) fn render<T: Serialize>(
@@ -226,11 +243,15 @@ impl<'a> Context<'a> {
         }
         // Most pages fit without the buffer growing (a case page is 12–20 KB).
         let mut out = Vec::with_capacity(32 * 1024);
-        self.theme
-            .tera
-            .render_to(template, &context, &mut out)
-            .map_err(|e| self.template_error(&e, template, what))?;
-        Ok(out)
+        let mut budgeted = Budgeted::new(&mut out);
+        let rendered = self.theme.tera.render_to(template, &context, &mut budgeted);
+        let exceeded = budgeted.exceeded();
+        drop(budgeted);
+        match (rendered, exceeded) {
+            (Ok(()), _) => Ok(out),
+            (Err(_), Some(Exceeded::Output)) => Err(self.over_budget(template, what)),
+            (Err(e), _) => Err(self.template_error(&e, template, what)),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! language and chart colours. The default theme is built in; `themes/default/` on disk and the site's own theme
 //! (`theme:` in site.yaml) override it file by file.
 
+pub mod budget;
 pub mod errors;
 
 use std::collections::{BTreeMap, HashMap};
@@ -237,6 +238,7 @@ fn load_templates(
     for _ in 0..=sources.len() {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml", ".htm"]);
+        tera.register_function("range", budget::range);
         match tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             Ok(()) => return (tera, paths),
             Err(e) => {
@@ -276,7 +278,7 @@ fn load_strings(
                     continue;
                 }
             };
-            match crate::yaml::parse::<BTreeMap<String, String>>(crate::yaml::Source::file(
+            match crate::yaml::parse::<BTreeMap<String, String>>(&crate::yaml::Source::file(
                 &file.shown_as,
                 &text,
             )) {
@@ -337,7 +339,7 @@ fn apply_chart_style(file: &ThemeFile, style: &mut ChartStyle, errors: &mut Vec<
         }
     };
     let src = crate::yaml::Source::file(&file.shown_as, &text);
-    match crate::yaml::parse::<RawChartStyle>(src) {
+    match crate::yaml::parse::<RawChartStyle>(&src) {
         Ok(raw) => {
             let colour_ok = |c: &str| {
                 c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())

@@ -115,7 +115,7 @@ pub(crate) fn explain(value: &str) -> Option<Unseen> {
 /// The problem told in words when its cause cannot be seen: a value or key holding a full-width space, a
 /// zero-width character, full-width digits or curly quotes. The position is the character's own.
 pub(super) fn diagnose(
-    src: Source<'_>,
+    src: &Source<'_>,
     code: Code,
     unknown: Option<&super::messages::Unknown>,
     words: &str,

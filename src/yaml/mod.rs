@@ -11,6 +11,7 @@ mod recover;
 pub use recover::parse_all;
 
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use serde::de::DeserializeOwned;
 
@@ -18,10 +19,13 @@ use crate::diag::{Code, Diagnostic, Position, did_you_mean, position_of};
 use messages::{Context, Message, Reading};
 
 pub use locate::Seg;
-use locate::{Tree, find_duplicate_key, locate_key, locate_value};
+use locate::Tree;
 
 /// YAML text and where it sits in its file.
-#[derive(Clone, Copy, Debug)]
+///
+/// The positions of its values are found from one parse of the text, made when the first is asked for and
+/// shared by the clones of this source: a file with thousands of errors is parsed once, not once per error.
+#[derive(Clone, Debug)]
 pub struct Source<'a> {
     /// The file, as shown to the user.
     pub path: &'a Path,
@@ -29,26 +33,46 @@ pub struct Source<'a> {
     pub text: &'a str,
     /// Lines of the file before `text` (front matter starts after the `---` line).
     pub line_offset: usize,
+    /// The structure of `text` with the position of every value, parsed when first needed.
+    tree: Arc<OnceLock<Option<Tree>>>,
 }
 
 impl<'a> Source<'a> {
     /// A whole YAML file.
     pub fn file(path: &'a Path, text: &'a str) -> Source<'a> {
+        Source::new(path, text, 0)
+    }
+
+    /// YAML that starts after `line_offset` lines of its file (front matter).
+    pub fn new(path: &'a Path, text: &'a str, line_offset: usize) -> Source<'a> {
         Source {
             path,
             text,
-            line_offset: 0,
+            line_offset,
+            tree: Arc::default(),
         }
+    }
+
+    /// The same file with another text (a part of it, or the text repaired), keeping its place in the file.
+    pub fn with_text<'b>(&self, text: &'b str) -> Source<'b>
+    where
+        'a: 'b,
+    {
+        Source::new(self.path, text, self.line_offset)
+    }
+
+    fn tree(&self) -> Option<&Tree> {
+        self.tree.get_or_init(|| Tree::parse(self.text)).as_ref()
     }
 
     /// Position in the file of the value at `path` in the YAML, if it exists.
     pub fn value_position(&self, path: &[Seg<'_>]) -> Option<Position> {
-        locate_value(self.text, path).map(|p| self.shift(p))
+        self.tree()?.value(path).map(|p| self.shift(p))
     }
 
     /// Position in the file of the key that ends `path` (or of the value, for a sequence index).
     pub fn key_position(&self, path: &[Seg<'_>]) -> Option<Position> {
-        locate_key(self.text, path).map(|p| self.shift(p))
+        self.tree()?.key(path).map(|p| self.shift(p))
     }
 
     /// An error at the value at `path` (or at the nearest existing parent).
@@ -114,7 +138,7 @@ impl Positions {
 }
 
 /// Deserializes `src` into `T`, reporting a problem as an editor-facing diagnostic.
-pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(src: &Source<'_>) -> Result<T, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(
             Diagnostic::error(Code::EmptyFile, src.path, "the file is empty")
@@ -126,7 +150,7 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Diagnostic> {
 }
 
 /// Turns a serde_yaml error into a diagnostic at the editor's line and column, with a useful hint.
-pub(super) fn describe(src: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
+pub(super) fn describe(src: &Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     let text = err.to_string();
     let message = Message::split(&text);
     // libyaml counts U+0085, U+2028 and U+2029 as line breaks, editors do not: the position is found again
@@ -254,14 +278,14 @@ fn reading_flow_stop(message: &str) -> bool {
 /// A better account of the problem, when the text shows its cause: a key given twice, a `key:value` without a
 /// space, an invisible character that YAML reads as a line break.
 fn cause(
-    src: Source<'_>,
+    src: &Source<'_>,
     reading: &Reading,
     from: usize,
     at: usize,
     hidden_break: Option<usize>,
 ) -> Option<Diagnostic> {
     if reading.code == Code::DuplicateKey
-        && let Some((key, p, first)) = find_duplicate_key(src.text)
+        && let Some((key, p, first)) = src.tree().and_then(Tree::duplicate_key)
     {
         let first = first.line + src.line_offset;
         return Some(
@@ -295,7 +319,7 @@ const LINE_SEPARATORS: [(char, &str, &str); 3] = [
 ];
 
 /// The character at byte `at`, which YAML reads as a line break and an editor does not show as one.
-fn line_separator(src: Source<'_>, at: usize) -> Diagnostic {
+fn line_separator(src: &Source<'_>, at: usize) -> Diagnostic {
     let c = src.text[at..].chars().next().unwrap_or('\u{85}');
     let (name, name_ja) = LINE_SEPARATORS
         .iter()
@@ -366,7 +390,7 @@ fn libyaml_line_start(text: &str, line: usize) -> Option<usize> {
 /// A `key:value` without a space after the colon, between bytes `from` and `to` of the text (from `from` on its
 /// own line, from the start of each following one): YAML reads it as one text, so the mapping it was meant to be
 /// is missing.
-fn missing_space(src: Source<'_>, from: usize, to: usize) -> Option<Diagnostic> {
+fn missing_space(src: &Source<'_>, from: usize, to: usize) -> Option<Diagnostic> {
     let from = floor_char_boundary(src.text, from);
     let end = line_end(src.text, to);
     let mut start = from;
@@ -417,13 +441,9 @@ mod tests {
     }
 
     fn err(text: &str) -> String {
-        parse::<Front>(Source {
-            path: Path::new("a.md"),
-            text,
-            line_offset: 1,
-        })
-        .unwrap_err()
-        .to_string()
+        parse::<Front>(&Source::new(Path::new("a.md"), text, 1))
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]

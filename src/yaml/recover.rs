@@ -15,7 +15,7 @@ use crate::diag::{Code, Diagnostic};
 /// Deserializes `src` into `T` and reports every mistake of the schema in it at once (unknown keys, wrong
 /// values, missing keys, up to [`MAX_FINDINGS`]), each at its own line and column; a YAML syntax
 /// error is reported alone, as the rest of the file cannot be read with certainty.
-pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnostic>> {
+pub fn parse_all<T: DeserializeOwned>(src: &Source<'_>) -> Result<T, Vec<Diagnostic>> {
     if src.text.trim().is_empty() {
         return super::parse(src).map_err(|d| vec![d]);
     }
@@ -28,7 +28,7 @@ pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnost
             Ok(_) => break,
             Err(err) => err,
         };
-        let finding = super::describe(Source { text: &text, ..src }, &err);
+        let finding = super::describe(&src.with_text(&text), &err);
         let schema = matches!(
             finding.code,
             Code::UnknownKey
@@ -441,7 +441,7 @@ mod tests {
             }
             let src = Source::file(Path::new("a.yaml"), &doc);
             let lines = doc.lines().count();
-            match (parse::<Doc>(src), parse_all::<Doc>(src)) {
+            match (parse::<Doc>(&src), parse_all::<Doc>(&src)) {
                 (Ok(a), Ok(b)) => assert_eq!(a, b, "{doc}"),
                 (Err(a), Err(all)) => {
                     assert_eq!(all.first(), Some(&a), "{doc}");

@@ -240,6 +240,28 @@ fn template_error_names_template_position_and_page() {
     );
 }
 
+/// A template that loops without end is stopped by the budget of one rendering (512 MiB of output), with an
+/// error naming it, instead of growing until memory runs out.
+#[test]
+fn a_template_writing_without_end_is_stopped() {
+    let site = minimal();
+    site.write(
+        "content/site.yaml",
+        std::fs::read_to_string(site.dir.join("content/site.yaml")).unwrap() + "theme: custom\n",
+    );
+    // Each turn writes 64 KiB of text, so that the budget is reached in a few thousand turns.
+    let chunk = "over and over, ".repeat(64 * 1024 / 15);
+    site.write(
+        "themes/custom/templates/page.html",
+        format!("{{% for a in range(end=100000) %}}{{% for b in range(end=100000) %}}{{{{ page.title }}}} {chunk}{{% endfor %}}{{% endfor %}}\n"),
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("themes/custom/templates/page.html: error: the template `page.html` wrote more than 512 MiB for /ja/about/: it probably loops without end\n  help: look for a loop"),
+        "{err}"
+    );
+}
+
 #[test]
 fn template_syntax_error() {
     let site = minimal();

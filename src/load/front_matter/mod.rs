@@ -39,11 +39,7 @@ pub(crate) fn parse_document(
     let (yaml_text, body, body_line) = split(path, &text).map_err(|d| vec![d])?;
     // The body is the end of the file: kept in the file's own buffer, without a copy.
     let body_start = text.len() - body.len();
-    let src = Source {
-        path,
-        text: yaml_text,
-        line_offset: 1,
-    };
+    let src = Source::new(path, yaml_text, 1);
     if yaml_text.trim().is_empty() {
         return Err(vec![
             Diagnostic::error(Code::FrontMatter, path, "the front matter is empty")
@@ -55,7 +51,7 @@ pub(crate) fn parse_document(
     }
     let (raw, quick) = match quick::parse(yaml_text) {
         Some(raw) => (raw, true),
-        None => (yaml::parse_all(src)?, false),
+        None => (yaml::parse_all(&src)?, false),
     };
     let mut errors = Vec::new();
     let title = match raw.title.map(|t| t.trim().to_string()) {

@@ -93,7 +93,7 @@ pub(crate) fn parse_page_data(
     let src = Source::file(path, text);
     let raw: RawPageData = match quick::parse(text) {
         Some(raw) => raw,
-        None => yaml::parse_all(src)?,
+        None => yaml::parse_all(&src)?,
     };
     let RawPageData {
         chapter,
