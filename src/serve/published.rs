@@ -136,3 +136,25 @@ impl Shared {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_whole_output_is_not_served_as_fresh_but_its_copy_is_kept() {
+        let mut snap = Published::default();
+        for path in ["ja/index.html", "ja/feed.xml", "en/feed.xml"] {
+            snap.files
+                .insert(path.to_string(), Arc::new(path.as_bytes().to_vec()));
+        }
+        snap.stale = vec![Whole::Feeds];
+        assert!(snap.fresh("ja/index.html").is_some());
+        assert!(snap.fresh("ja/feed.xml").is_none());
+        assert!(
+            snap.files.contains_key("en/feed.xml"),
+            "the copy a busy build may serve"
+        );
+        assert!(snap.fresh("ja/nowhere.html").is_none());
+    }
+}

@@ -177,6 +177,22 @@ fn at_most_a_thousand_pages_listen_for_reloads_and_the_next_is_refused_cleanly()
     // The site is still served.
     let (status, _, _) = get_with_host(server.port, "/ja/", &host);
     assert_eq!(status, 200);
+    // A page closed frees its place (the server sees the connection end).
+    open.truncate(990);
+    let started = Instant::now();
+    loop {
+        let mut reader = listen();
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        if status.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no place freed: {status}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 #[cfg(unix)]
