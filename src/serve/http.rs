@@ -16,24 +16,37 @@ pub(crate) enum Route {
     Bad,
 }
 
-/// Whether a `Host` header names this machine (a page elsewhere cannot reach the server through DNS tricks).
+/// Whether a `Host` header names this machine exactly (a page elsewhere cannot reach the server through DNS
+/// tricks): `localhost`, `127.0.0.1` or `[::1]`, each with an optional port, and nothing else
+/// (`[::1].evil.example`, `localhost.evil`, `127.0.0.1.nip.io` and a trailing dot are refused).
 pub(crate) fn host_is_loopback(host: Option<&str>) -> bool {
     let Some(host) = host else { return false };
-    let name = if let Some(rest) = host.strip_prefix('[') {
-        rest.split(']').next().unwrap_or("")
-    } else {
-        host.rsplit_once(':').map_or(host, |(n, port)| {
-            if port.bytes().all(|b| b.is_ascii_digit()) {
-                n
-            } else {
-                host
-            }
-        })
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((name, "")) => (name, None),
+            Some((name, after)) => match after.strip_prefix(':') {
+                Some(port) => (name, Some(port)),
+                None => return false,
+            },
+            None => return false,
+        },
+        None => match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
     };
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "localhost" | "127.0.0.1" | "::1"
-    )
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok()
+    });
+    let name_ok = if host.starts_with('[') {
+        name == "::1"
+    } else {
+        name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1"
+    };
+    port_ok && name_ok
 }
 
 /// The first segment of the workbench's paths; no site path starts with it (`build` never writes it).
@@ -162,19 +175,46 @@ mod tests {
     fn loopback_hosts_only() {
         for ok in [
             "127.0.0.1:8080",
+            "127.0.0.1",
             "localhost",
             "LOCALHOST:1",
+            "localhost:65535",
+            "[::1]",
             "[::1]:3000",
-            "127.0.0.1",
         ] {
             assert!(host_is_loopback(Some(ok)), "{ok}");
         }
         for bad in [
+            "",
             "evil.example",
             "evil.example:8080",
             "127.0.0.1.evil.example",
+            "127.0.0.1.nip.io:8080",
+            "localhost.evil",
+            "localhost.evil:80",
+            "localhost.",
+            "evil.localhost",
+            "[::1].evil.example",
+            "[::1].evil.example:80",
+            "[::1]evil",
+            "[::1]:80:80",
+            "[::1",
+            "[0:0:0:0:0:0:0:1]",
+            "::1",
+            "[::ffff:127.0.0.1]",
+            "127.0.0.2",
+            "127.1",
+            "0.0.0.0",
             "10.0.0.1",
-            "",
+            "localhost:",
+            "localhost:http",
+            "localhost:65536",
+            "localhost:8080:1",
+            "127.0.0.1:-1",
+            "127.0.0.1:+80",
+            "localhost@evil.example",
+            "evil.example#localhost",
+            " localhost",
         ] {
             assert!(!host_is_loopback(Some(bad)), "{bad}");
         }

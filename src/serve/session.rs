@@ -111,12 +111,15 @@ impl fmt::Display for Rebuild {
     }
 }
 
+/// Site path → bytes.
+pub(crate) type Files = HashMap<String, Arc<Vec<u8>>>;
+
 /// The last good build and what is needed to update it.
 struct State {
     prepared: Prepared,
     /// Every content page as rendered, with its parts kept for the whole outputs.
     pages: Vec<Arc<RenderedPage>>,
-    files: HashMap<String, Arc<Vec<u8>>>,
+    files: Files,
     /// Whole outputs to make again before they are served.
     stale: HashSet<Whole>,
     warnings: Vec<Diagnostic>,
@@ -355,6 +358,13 @@ impl Session {
     ) -> Option<(Vec<Arc<crate::model::page::Page>>, Vec<Diagnostic>)> {
         let state = self.state.as_ref()?;
         Some((state.prepared.site.pages.clone(), state.warnings.clone()))
+    }
+
+    /// Every file of the last good build, and the whole outputs whose files are out of date (made again when
+    /// next asked for through [`Session::file`]), for the snapshot the server answers from.
+    pub(crate) fn files(&self) -> Option<(Files, Vec<Whole>)> {
+        let state = self.state.as_ref()?;
+        Some((state.files.clone(), state.stale.iter().copied().collect()))
     }
 
     /// Whether the site has been built at least once.

@@ -27,5 +27,6 @@ mod safety;
 mod scaffolds;
 mod search;
 mod serve;
+mod serve_limits;
 mod sharing;
 mod workbench;
