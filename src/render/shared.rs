@@ -273,6 +273,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme, urls: &Urls, key: SiteKey) -
         css_url: href("static/style.css"),
         static_url: urls.dir_from(origin, "static/"),
         favicon_url: href("static/favicon.svg"),
+        logo_url: logo_file(theme).map(|file| href(&format!("static/{file}"))),
         chapters,
         links: SiteLinks {
             cases: href(&format!("{root}cases/")),
@@ -308,4 +309,11 @@ pub(crate) fn case_card(site: &Site, urls: &Urls, key: CardKey) -> CaseCard {
             .map(|l| l.get(key.lang).clone()),
         lang: doc_lang.code(),
     }
+}
+
+/// The theme's logo file under `static/`, if it has one: `logo.svg`, else `logo.png`.
+pub(crate) fn logo_file(theme: &Theme) -> Option<&'static str> {
+    ["logo.svg", "logo.png"]
+        .into_iter()
+        .find(|file| theme.statics.iter().any(|(path, _)| path == file))
 }

@@ -53,6 +53,8 @@ pub struct SiteView {
     pub static_url: String,
     /// Link to the favicon.
     pub favicon_url: String,
+    /// Link to the publisher's logo, when the theme has one (`static/logo.svg` or `static/logo.png`).
+    pub logo_url: Option<String>,
     /// Chapters, for the navigation.
     pub chapters: Vec<NavItem>,
     /// Links to the report-wide pages.

@@ -176,6 +176,37 @@ fn a_site_overrides_a_template_and_a_static_file() {
     assert!(site.has_output("static/style.css"));
 }
 
+/// A publisher's logo is a theme's `static/logo.svg` (or `logo.png`): shown in the header of every page,
+/// before the report's title, named by the publisher; without one, the header has no image.
+#[test]
+fn a_theme_logo_shows_in_every_header() {
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    assert!(!site.output("ja/index.html").contains("site-logo"));
+    site.write(
+        "content/site.yaml",
+        std::fs::read_to_string(site.dir.join("content/site.yaml")).unwrap() + "theme: custom\n",
+    );
+    site.write(
+        "themes/custom/static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>",
+    );
+    site.build_ok(&[]);
+    assert!(site.has_output("static/logo.svg"));
+    for (page, title) in [
+        (
+            "ja/cases/alpha/index.html",
+            "<img class=\"site-logo\" src=\"/static/logo.svg\" alt=\"試験編集部\"> 試験報告書</a>",
+        ),
+        (
+            "en/about/index.html",
+            "<img class=\"site-logo\" src=\"/static/logo.svg\" alt=\"Test Editors\"> Test Report</a>",
+        ),
+    ] {
+        assert!(site.output(page).contains(title), "{page}");
+    }
+}
+
 fn many_pages(site: &SiteTest, n: usize) {
     for i in 0..n {
         site.write(
