@@ -165,8 +165,8 @@ fn an_interrupted_build_leaves_the_old_output_and_no_staging_folder() {
     };
     assert_eq!(
         leftovers(&site).len(),
-        1,
-        "the build reads a page's files only after making its staging folder"
+        2,
+        "the build reads a page's files only after making its staging folder (and its lock file)"
     );
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -183,4 +183,42 @@ fn an_interrupted_build_leaves_the_old_output_and_no_staging_folder() {
     );
     assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
     assert_eq!(before, site.tree("output"));
+}
+
+/// Staging folders left by killed builds (their lock free, or, from before lock files, their process gone)
+/// are removed by the next build; one whose lock is held belongs to a running build and is kept.
+#[test]
+fn the_next_build_removes_what_killed_builds_left_but_not_a_live_build() {
+    use std::os::unix::io::AsRawFd;
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    // A process id that is not running: the highest one the kernel hands out, unless it is in use.
+    let dead_pid = (1..4_194_304u32)
+        .rev()
+        .find(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+        .unwrap();
+    let killed = format!(".output.hakusho-tmp-{dead_pid}-0");
+    site.write(&format!("{killed}/ja/index.html"), "half");
+    site.write(&format!("{killed}.lock"), "");
+    let killed_swapping = format!(".output.hakusho-tmp-{dead_pid}-1-old");
+    site.write(&format!("{killed_swapping}/ja/index.html"), "old");
+    site.write(&format!(".output.hakusho-tmp-{dead_pid}-1.lock"), "");
+    let legacy = format!(".output.hakusho-tmp-{dead_pid}");
+    site.write(&format!("{legacy}/ja/index.html"), "from before lock files");
+    let live = format!(".output.hakusho-tmp-{}-7", std::process::id());
+    site.write(&format!("{live}/ja/index.html"), "being written");
+    let lock = std::fs::File::create(site.dir.join(format!("{live}.lock"))).unwrap();
+    // SAFETY: flock on a file this test holds open.
+    assert_eq!(
+        unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
+    site.build_ok(&[]);
+    let mut left = leftovers(&site);
+    left.sort();
+    assert_eq!(left, vec![live.clone(), format!("{live}.lock")]);
+    assert_eq!(site.read(&format!("{live}/ja/index.html")), "being written");
+    drop(lock);
+    site.build_ok(&[]);
+    assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
 }
