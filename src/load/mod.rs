@@ -7,6 +7,7 @@ mod charts;
 mod citations;
 mod data_refs;
 mod drafts;
+pub(crate) mod file_kind;
 mod front_matter;
 mod identity;
 mod names;
@@ -153,7 +154,7 @@ pub struct Loaded {
 /// Loads and validates everything under `content`.
 pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
-    if !site_yaml.is_file() {
+    if !site_yaml.exists() {
         let (help, help_ja) = if content.is_dir() {
             (
                 "create content/site.yaml (see README, \"site.yaml\"), or pass --content with the folder that holds it",

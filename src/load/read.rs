@@ -1,6 +1,5 @@
 //! Reading content files: a size limit, UTF-8 with the position of the first bad byte, no BOM, LF line ends.
 
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
@@ -11,7 +10,10 @@ pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads a text file from content, refusing files that are too large or not UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    if let Some(refused) = super::file_kind::not_regular(path) {
+        return Err(refused);
+    }
+    let file = super::file_kind::open_regular(path).map_err(|e| io_error(path, &e))?;
     // Sized from the file's length (read in one go), but never trusted past the limit.
     let size = file.metadata().map_or(0, |m| m.len()).min(MAX_TEXT_BYTES);
     let mut bytes = Vec::with_capacity(size as usize + 1);

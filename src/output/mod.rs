@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::diag::{Code, Diagnostic};
+use crate::load::file_kind::{MAX_ASSET_BYTES, open_regular};
 
 mod destination;
 mod staging;
@@ -49,6 +50,35 @@ pub trait Sink: Sync {
         }
         Ok(())
     }
+
+    /// Publishes the file `source` from content (a file beside a page) at `site_path`. This default reads
+    /// it whole (for sinks in memory); a sink on disk streams it, and writes one source only once.
+    fn put_copy(&self, site_path: &str, source: &Path) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        let file = open_regular(source).map_err(|e| read_error(source, &e))?;
+        io::Read::read_to_end(&mut io::Read::take(file, MAX_ASSET_BYTES + 1), &mut bytes)
+            .map_err(|e| read_error(source, &e))?;
+        if bytes.len() as u64 > MAX_ASSET_BYTES {
+            return Err(asset_too_large(source));
+        }
+        self.put(site_path, bytes)
+    }
+}
+
+/// A file from content that could not be read while it was published.
+pub(crate) fn read_error(source: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Io, source, format!("the file cannot be read: {e}"))
+        .ja(format!("ファイルを読み込めません（{}）", io_reason_ja(e)))
+}
+
+/// A file from content that grew past the limit after it was looked at.
+pub(crate) fn asset_too_large(source: &Path) -> Diagnostic {
+    crate::load::file_kind::too_large_asset(source).unwrap_or_else(|| {
+        read_error(
+            source,
+            &io::Error::other("the file changed while it was read"),
+        )
+    })
 }
 
 /// The file at `site_path` in a previous output folder `dir`, if it is a regular file (not a link) of at

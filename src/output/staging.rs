@@ -7,10 +7,11 @@ use std::sync::Mutex;
 
 use super::destination::refuse_destination;
 use super::{
-    ABORTING, LIVE, MARKER, Sink, check_site_path, interrupted, same_address, stream_error, swap,
-    write_error,
+    ABORTING, LIVE, MARKER, Sink, asset_too_large, check_site_path, interrupted, read_error,
+    same_address, stream_error, swap, write_error,
 };
 use crate::diag::Diagnostic;
+use crate::load::file_kind::{MAX_ASSET_BYTES, open_regular};
 
 /// A build being written next to its destination. Dropped without `commit`, it removes itself.
 pub struct Staging {
@@ -18,6 +19,8 @@ pub struct Staging {
     dest: PathBuf,
     committed: bool,
     written: Mutex<std::collections::HashSet<String>>,
+    /// Files from content already published, by source: the first copy, for the other language's link.
+    copies: Mutex<std::collections::HashMap<PathBuf, PathBuf>>,
     /// Held while the build lives; a staging folder whose lock is free was left by a killed build.
     _lock: swap::Lock,
 }
@@ -69,6 +72,7 @@ impl Staging {
             dest: dest.to_path_buf(),
             committed: false,
             written: Mutex::default(),
+            copies: Mutex::default(),
             _lock: lock,
         })
     }
@@ -137,6 +141,36 @@ impl Sink for Staging {
             fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
         }
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+    }
+
+    fn put_copy(&self, site_path: &str, source: &Path) -> Result<(), Diagnostic> {
+        self.put(site_path, Vec::new())?;
+        let path = self.dir.join(site_path);
+        let first = {
+            let mut copies = self.copies.lock().unwrap_or_else(|e| e.into_inner());
+            match copies.get(source) {
+                Some(first) => Some(first.clone()),
+                None => {
+                    copies.insert(source.to_path_buf(), path.clone());
+                    None
+                }
+            }
+        };
+        // The second language's copy is the same file, linked (one inode, however far the first copy is).
+        if let Some(first) = first {
+            let _ = fs::remove_file(&path);
+            if fs::hard_link(&first, &path).is_ok() {
+                return Ok(());
+            }
+        }
+        let file = open_regular(source).map_err(|e| read_error(source, &e))?;
+        let mut out = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
+        let copied = io::copy(&mut io::Read::take(file, MAX_ASSET_BYTES + 1), &mut out)
+            .map_err(|e| write_error(&path, &e))?;
+        if copied > MAX_ASSET_BYTES {
+            return Err(asset_too_large(source));
+        }
+        Ok(())
     }
 
     fn put_streams(
