@@ -1,5 +1,6 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
+mod active;
 mod base_url;
 mod captions;
 mod chart_kinds;
@@ -51,6 +52,11 @@ pub fn reload(
     for id in ids {
         let found = walk::walk_folder(content, id);
         errors.extend(found.errors);
+        errors.extend(active::refuse_active(
+            content,
+            &found.pages,
+            previous.config.allow_active_files,
+        ));
         warnings.extend(found.warnings);
         for page in found.pages.into_iter().filter(|p| &p.id == id) {
             match load_page(content, page) {
@@ -199,6 +205,8 @@ pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>
     );
     let found = walk::walk(content);
     errors.extend(found.errors);
+    let allow_active = config.as_ref().is_some_and(|c| c.allow_active_files);
+    errors.extend(active::refuse_active(content, &found.pages, allow_active));
     let mut warnings = found.warnings;
     let results: Vec<Result<Page, Vec<Diagnostic>>> = found
         .pages
