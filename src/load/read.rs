@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Code, Diagnostic, position_of};
+use crate::diag::{Code, Diagnostic, position_of, refuse_controls};
 
 /// Largest Markdown or YAML file hakusho reads (see README, "Policies").
 pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
@@ -53,10 +53,9 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
         Err(_) => return Err(not_utf8(path, bytes)),
     };
     // NUL and CR are rare: one search for both.
-    if memchr::memchr2(b'\0', b'\r', text.as_bytes()).is_none() {
-        return Ok(text);
-    }
-    if text.contains('\0') {
+    let text = if memchr::memchr2(b'\0', b'\r', text.as_bytes()).is_none() {
+        text
+    } else if text.contains('\0') {
         let at = position_of(&text, text.find('\0').unwrap_or(0));
         return Err(Diagnostic::error(
             Code::NotText,
@@ -65,12 +64,12 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
         )
         .at(at.line, at.column)
         .ja("ファイルに NUL 文字があります。テキストファイルではありません"));
-    }
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text
-    })
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    };
+    // Other control characters would break feeds and pages, or reach a terminal (see README, "Policies").
+    refuse_controls(path, &text)?;
+    Ok(text)
 }
 
 /// The error for bytes that are not UTF-8: where the first bad byte is, and what the file probably is.

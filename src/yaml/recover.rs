@@ -12,10 +12,42 @@ use serde::de::DeserializeOwned;
 use super::Source;
 use crate::diag::{Code, Diagnostic};
 
+/// A control character written as an escape in a double-quoted string (`"\x1b"`, `"\u0007"`): the text
+/// itself was checked when the file was read, the strings YAML makes of it are checked here, at the start of
+/// the string that holds one.
+fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
+    if !src.text.contains('\\') {
+        return None;
+    }
+    for (event, span) in Parser::new_from_str(src.text).map_while(Result::ok) {
+        if let Event::Scalar(value, ..) = event
+            && let Some((_, c)) = crate::diag::first_control(&value)
+        {
+            let byte = src
+                .text
+                .char_indices()
+                .nth(span.start.index())
+                .map_or(src.text.len(), |(b, _)| b);
+            let p = crate::diag::position_of(src.text, byte);
+            return Some(crate::diag::control_error(
+                src.path,
+                p.line + src.line_offset,
+                p.column,
+                c,
+                true,
+            ));
+        }
+    }
+    None
+}
+
 /// Deserializes `src` into `T` and reports every mistake of the schema in it at once (unknown keys, wrong
 /// values, missing keys, up to [`MAX_FINDINGS`]), each at its own line and column; a YAML syntax
 /// error is reported alone, as the rest of the file cannot be read with certainty.
 pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnostic>> {
+    if let Some(diag) = escaped_control(src) {
+        return Err(vec![diag]);
+    }
     if src.text.trim().is_empty() {
         return super::parse(src).map_err(|d| vec![d]);
     }
