@@ -226,3 +226,69 @@ fn the_project_is_recognised_through_symlinks() {
     );
     assert!(site.dir.join("out/kept/site.yaml").exists());
 }
+
+/// `new` and `translated` never write through a symlink that leads out of content/: not a folder on the way
+/// to a new page, not site.yaml (which `new chapter` edits), not a page file.
+#[test]
+fn new_and_translated_never_write_through_a_symlink_out_of_content() {
+    let site = SiteTest::fixture("minimal");
+    std::fs::create_dir_all(site.dir.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(site.dir.join("elsewhere"), site.dir.join("content/team")).unwrap();
+    let run = site.run(&["new", "page", "team/people"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "content/team: error: this symlink leads outside the content folder (or nowhere); hakusho does not write through it\n  help: replace the link with a real folder or file inside content/\n"
+    );
+    std::fs::remove_file(site.dir.join("content/team")).unwrap();
+
+    std::fs::rename(
+        site.dir.join("content/site.yaml"),
+        site.dir.join("elsewhere/site.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.dir.join("elsewhere/site.yaml"),
+        site.dir.join("content/site.yaml"),
+    )
+    .unwrap();
+    let before = site.read("elsewhere/site.yaml");
+    let run = site.run(&["new", "chapter", "extra"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("content/site.yaml: error: this symlink leads outside the content folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("elsewhere/site.yaml"), before);
+    assert!(!site.dir.join("content/chapters/extra").exists());
+    std::fs::remove_file(site.dir.join("content/site.yaml")).unwrap();
+    std::fs::rename(
+        site.dir.join("elsewhere/site.yaml"),
+        site.dir.join("content/site.yaml"),
+    )
+    .unwrap();
+
+    std::fs::rename(
+        site.dir.join("content/about/index.en.md"),
+        site.dir.join("elsewhere/index.en.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.dir.join("elsewhere/index.en.md"),
+        site.dir.join("content/about/index.en.md"),
+    )
+    .unwrap();
+    let before = site.read("elsewhere/index.en.md");
+    let run = site.run(&["translated", "about"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "content/about/index.en.md: error: this symlink leads outside the content folder"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("elsewhere/index.en.md"), before);
+}
