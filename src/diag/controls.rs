@@ -71,9 +71,18 @@ pub fn control_error(
     .ja_help("削除してください（多くのエディターでは見えないため、コードで検索してください）")
 }
 
-/// Refuses a text file holding a control character, at its position.
+/// Refuses a text file holding a control character, at its position. U+0085 (next line) is left to the
+/// checks that know what it does where it is: YAML reads it as a line break and says so
+/// (`yaml::invisible`), and Markdown text is checked once decoded (`markdown::transform`).
 pub fn refuse_controls(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    match first_control(text) {
+    let found = first_control(text).and_then(|(at, c)| match c {
+        '\u{85}' => text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_refused_control(c) && c != '\u{85}')
+            .map(|(i, c)| (at + i, c)),
+        _ => Some((at, c)),
+    });
+    match found {
         None => Ok(()),
         Some((at, c)) => {
             let p = position_of(text, at);
@@ -92,6 +101,8 @@ mod tests {
         assert_eq!(first_control("©°"), None);
         assert_eq!(first_control("ab\u{1b}[2J"), Some((2, '\u{1b}')));
         assert_eq!(first_control("é\u{85}"), Some((2, '\u{85}')));
+        assert!(refuse_controls(Path::new("a.md"), "a\u{85}b").is_ok());
+        assert!(refuse_controls(Path::new("a.md"), "a\u{85}b\u{1b}").is_err());
         let d = refuse_controls(Path::new("a.md"), "x\ny\u{7}").unwrap_err();
         assert_eq!(
             d.to_string(),

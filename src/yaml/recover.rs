@@ -16,7 +16,8 @@ use crate::diag::{Code, Diagnostic};
 /// itself was checked when the file was read, the strings YAML makes of it are checked here, at the start of
 /// the string that holds one.
 fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
-    if !src.text.contains('\\') {
+    // Escapes need a backslash; U+0085 is the one control character YAML takes as it is in a scalar.
+    if !src.text.contains(['\\', '\u{85}']) {
         return None;
     }
     for (event, span) in Parser::new_from_str(src.text).map_while(Result::ok) {
@@ -34,7 +35,7 @@ fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
                 p.line + src.line_offset,
                 p.column,
                 c,
-                true,
+                !src.text.contains(c),
             ));
         }
     }
@@ -45,9 +46,6 @@ fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
 /// values, missing keys, up to [`MAX_FINDINGS`]), each at its own line and column; a YAML syntax
 /// error is reported alone, as the rest of the file cannot be read with certainty.
 pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnostic>> {
-    if let Some(diag) = escaped_control(src) {
-        return Err(vec![diag]);
-    }
     if src.text.trim().is_empty() {
         return super::parse(src).map_err(|d| vec![d]);
     }
@@ -56,7 +54,14 @@ pub fn parse_all<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Vec<Diagnost
     let mut blanked_keys: Vec<String> = Vec::new();
     loop {
         let err = match serde_yaml::from_str::<T>(&text) {
-            Ok(value) if found.is_empty() => return Ok(value),
+            // Checked once the text reads: where YAML itself objects (a U+0085 that breaks a line), its own
+            // words say more.
+            Ok(value) if found.is_empty() => {
+                return match escaped_control(src) {
+                    Some(diag) => Err(vec![diag]),
+                    None => Ok(value),
+                };
+            }
             Ok(_) => break,
             Err(err) => err,
         };
