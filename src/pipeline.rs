@@ -109,9 +109,9 @@ pub fn build(
 ) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let root = project_root(&opts.content);
-    refuse_destination(output, &root, out.force).map_err(|d| vec![d])?;
+    refuse_destination(output, &root, &opts.content, out.force).map_err(|d| vec![d])?;
     let prepared = prepare(opts)?;
-    let staging = Staging::create(output, &root, out.force).map_err(|d| vec![d])?;
+    let staging = Staging::create(output, &root, &opts.content, out.force).map_err(|d| vec![d])?;
     let scope = Scope {
         reuse: staging.previous(),
         ..Scope::all()

@@ -1,9 +1,11 @@
 //! Diagnostics for editors: `path:line:column: what is wrong`, with a hint on how to fix it.
 
+mod controls;
 mod language;
 mod lines;
 mod words;
 
+pub use controls::{control_error, first_control, refuse_controls};
 pub use language::MessageLanguage;
 pub use lines::{LineIndex, position_of};
 pub use words::{did_you_mean, narrow, terminal_safe};

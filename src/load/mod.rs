@@ -1,5 +1,6 @@
 //! Stage 1: `content/` on disk → a validated [`Site`]. Collects every error before failing.
 
+mod active;
 mod base_url;
 mod captions;
 mod chart_kinds;
@@ -7,6 +8,7 @@ mod charts;
 mod citations;
 mod data_refs;
 mod drafts;
+pub(crate) mod file_kind;
 mod front_matter;
 mod identity;
 mod names;
@@ -50,6 +52,11 @@ pub fn reload(
     for id in ids {
         let found = walk::walk_folder(content, id);
         errors.extend(found.errors);
+        errors.extend(active::refuse_active(
+            content,
+            &found.pages,
+            previous.config.allow_active_files,
+        ));
         warnings.extend(found.warnings);
         for page in found.pages.into_iter().filter(|p| &p.id == id) {
             match load_page(content, page) {
@@ -153,7 +160,7 @@ pub struct Loaded {
 /// Loads and validates everything under `content`.
 pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let site_yaml = content.join("site.yaml");
-    if !site_yaml.is_file() {
+    if !site_yaml.exists() {
         let (help, help_ja) = if content.is_dir() {
             (
                 "create content/site.yaml (see README, \"site.yaml\"), or pass --content with the folder that holds it",
@@ -198,6 +205,8 @@ pub fn load(content: &Path, with_drafts: bool) -> Result<Loaded, Vec<Diagnostic>
     );
     let found = walk::walk(content);
     errors.extend(found.errors);
+    let allow_active = config.as_ref().is_some_and(|c| c.allow_active_files);
+    errors.extend(active::refuse_active(content, &found.pages, allow_active));
     let mut warnings = found.warnings;
     let results: Vec<Result<Page, Vec<Diagnostic>>> = found
         .pages

@@ -1,17 +1,19 @@
 //! Reading content files: a size limit, UTF-8 with the position of the first bad byte, no BOM, LF line ends.
 
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Code, Diagnostic, position_of};
+use crate::diag::{Code, Diagnostic, position_of, refuse_controls};
 
 /// Largest Markdown or YAML file hakusho reads (see README, "Policies").
 pub(crate) const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads a text file from content, refusing files that are too large or not UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let file = fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    if let Some(refused) = super::file_kind::not_regular(path) {
+        return Err(refused);
+    }
+    let file = super::file_kind::open_regular(path).map_err(|e| io_error(path, &e))?;
     // Sized from the file's length (read in one go), but never trusted past the limit.
     let size = file.metadata().map_or(0, |m| m.len()).min(MAX_TEXT_BYTES);
     let mut bytes = Vec::with_capacity(size as usize + 1);
@@ -51,10 +53,9 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
         Err(_) => return Err(not_utf8(path, bytes)),
     };
     // NUL and CR are rare: one search for both.
-    if memchr::memchr2(b'\0', b'\r', text.as_bytes()).is_none() {
-        return Ok(text);
-    }
-    if text.contains('\0') {
+    let text = if memchr::memchr2(b'\0', b'\r', text.as_bytes()).is_none() {
+        text
+    } else if text.contains('\0') {
         let at = position_of(&text, text.find('\0').unwrap_or(0));
         return Err(Diagnostic::error(
             Code::NotText,
@@ -63,12 +64,12 @@ pub(crate) fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnost
         )
         .at(at.line, at.column)
         .ja("ファイルに NUL 文字があります。テキストファイルではありません"));
-    }
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text
-    })
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    };
+    // Other control characters would break feeds and pages, or reach a terminal (see README, "Policies").
+    refuse_controls(path, &text)?;
+    Ok(text)
 }
 
 /// The error for bytes that are not UTF-8: where the first bad byte is, and what the file probably is.

@@ -331,6 +331,7 @@ fn check_translation_versions(
                     &doc.path,
                     "`translated_from` names the page's own language",
                 )
+                .at_opt(*position)
                 .with_help(format!(
                     "a translation into {} names its source language, e.g. `translated_from: {}@…`",
                     lang.code(),
@@ -355,6 +356,7 @@ fn check_translation_versions(
                         source_lang.code()
                     ),
                 )
+                .at_opt(*position)
                 .ja(format!(
                     "`translated_from` が指す index.{}.md はありません",
                     source_lang.code()

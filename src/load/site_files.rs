@@ -35,6 +35,8 @@ struct RawSiteConfig {
     updated: Option<DateText>,
     licence: Option<RawLicence>,
     contact: Option<RawContact>,
+    #[serde(default)]
+    allow_active_files: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -198,6 +200,7 @@ pub(crate) fn parse_site_config(path: &Path, text: &str) -> Result<SiteConfig, V
         pdf,
         japanese_dates,
         identity,
+        allow_active_files: raw.allow_active_files,
         file: TextFile {
             path: path.to_path_buf(),
             text: text.into(),

@@ -243,6 +243,10 @@ impl Walk<'_> {
                 .ja("ページの事実は data.yaml という名前のファイルに書きます")
                 .ja_help("data.yml を data.yaml に名前を変えてください"),
             );
+        } else if let Some(refused) = super::file_kind::not_regular(path) {
+            // A named pipe, socket or device is never opened: reading it could wait for ever or never end
+            // (page texts and data are checked the same way where they are read).
+            self.found.errors.push(refused);
         } else {
             self.loose.push(rel);
         }
@@ -264,7 +268,10 @@ impl Walk<'_> {
                                 .ja(format!("ファイル名 `{name}` はアドレスに使えません：{}", problem.ja))
                                 .ja_help("文字、数字、`-`、`_`、`.` を使った名前に変えてください"),
                         ),
-                        None => page.assets.push(rel),
+                        None => match super::file_kind::too_large_asset(&content.join(&rel)) {
+                            Some(diag) => self.found.errors.push(diag),
+                            None => page.assets.push(rel),
+                        },
                     }
                 }
                 None if rel.extension().is_some_and(|e| e == "md") => self.found.warnings.push(

@@ -279,6 +279,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
     /// Text: running text is searched for figure references and glossary terms; text in links, headings
     /// and alt text is kept as it is.
     fn text(&mut self, text: CowStr<'a>, offset: usize) {
+        // A control character written as a character reference (`&#27;`): refused as one written as itself
+        // is when the file is read (see README, "Policies").
+        if let Some((_, c)) = crate::diag::first_control(&text) {
+            let p = self.position(offset);
+            let d = crate::diag::control_error(self.path, p.line, p.column, c, true);
+            self.found.errors.push(d);
+        }
         if let Some(image) = self.image.as_mut() {
             image.alt.push_str(&text);
         }

@@ -62,6 +62,9 @@ pub struct SiteConfig {
     pub japanese_dates: DateStyle,
     /// Edition, dates, licence and contact.
     pub identity: Identity,
+    /// Whether HTML, SVG and script files beside pages are published (`allow_active_files:`; off unless
+    /// asked, see README, "Policies").
+    pub allow_active_files: bool,
     /// `site.yaml` as loaded, to place findings about it.
     pub file: TextFile,
 }

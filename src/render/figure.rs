@@ -159,10 +159,11 @@ pub(crate) fn series_unit<'c>(chart: &'c Chart, series: &Series, lang: Lang) -> 
 /// values as plain numbers.
 pub(crate) fn csv(chart: &Chart, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
-    push_row(&mut out, &header(chart, lang));
+    let head: Vec<CsvCell> = header(chart, lang).into_iter().map(CsvCell::Text).collect();
+    push_row(&mut out, &head);
     for (i, c) in chart.categories.iter().enumerate() {
-        let mut row = vec![c.get(lang).clone()];
-        row.extend(chart.series.iter().map(|s| plain_number(s.values[i])));
+        let mut row = vec![CsvCell::Text(c.get(lang).clone())];
+        row.extend(chart.series.iter().map(|s| CsvCell::Number(s.values[i])));
         push_row(&mut out, &row);
     }
     out.into_bytes()
@@ -176,15 +177,34 @@ pub(crate) fn plain_number(v: f64) -> String {
     }
 }
 
-pub(crate) fn push_row(out: &mut String, cells: &[String]) {
+/// A CSV cell: a text (whatever it looks like), or a number value from data.
+pub(crate) enum CsvCell {
+    /// Written as text: neutralised if a spreadsheet could read it as a formula.
+    Text(String),
+    /// Written as a plain number (a value that is not finite is written as text).
+    Number(f64),
+}
+
+/// A text a spreadsheet would not evaluate: one starting with a formula prefix (`=`, `+`, `-`, `@`, tab,
+/// CR, LF) gets a leading `'`, whatever follows (`-1e5`, `+inf` and `-nan` written as text included).
+pub(crate) fn neutralised(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+pub(crate) fn push_row(out: &mut String, cells: &[CsvCell]) {
     let line: Vec<String> = cells
         .iter()
-        .map(|c| {
-            // Quote every cell that could break the row, and neutralise spreadsheet formulas.
-            let c = if c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err() {
-                format!("'{c}")
-            } else {
-                c.clone()
+        .map(|cell| {
+            // Quote every cell that could break the row, and neutralise spreadsheet formulas: only a number
+            // value from data is written as it is.
+            let c = match cell {
+                CsvCell::Number(v) if v.is_finite() => plain_number(*v),
+                CsvCell::Number(v) => neutralised(&plain_number(*v)),
+                CsvCell::Text(t) => neutralised(t),
             };
             if c.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))
@@ -247,6 +267,36 @@ mod tests {
     use crate::model::chart::NumberScale;
     use crate::model::chart::Series;
     use crate::model::lang::Text;
+
+    #[test]
+    fn every_formula_prefix_is_neutralised_and_numbers_from_data_stay_numbers() {
+        let mut out = String::new();
+        let texts = [
+            "=1+1", "+inf", "-nan", "-1e5", "@SUM(A1)", "\tx", "\rx", "\nx", "+81 3", "-5",
+        ];
+        push_row(
+            &mut out,
+            &texts
+                .iter()
+                .map(|t| CsvCell::Text(t.to_string()))
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            out,
+            "'=1+1,'+inf,'-nan,'-1e5,'@SUM(A1),'\tx,\"'\rx\",\"'\nx\",'+81 3,'-5\r\n"
+        );
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            &[
+                CsvCell::Number(-5.0),
+                CsvCell::Number(-1e5),
+                CsvCell::Number(f64::NEG_INFINITY),
+                CsvCell::Number(2.5),
+            ],
+        );
+        assert_eq!(out, "-5,-100000,'-inf,2.5\r\n");
+    }
 
     #[test]
     fn csv_is_quoted_and_safe() {

@@ -270,12 +270,10 @@ fn write_files(
     for asset in &page.assets {
         let rel = asset.to_string_lossy().replace('\\', "/");
         let source = ctx.content.join(asset);
-        match std::fs::read(&source) {
-            Ok(bytes) => put(format!("{}/{rel}", lang.code()), bytes, errors),
-            Err(e) => errors.push(
-                Diagnostic::error(Code::Io, &source, format!("the file cannot be read: {e}"))
-                    .ja(format!("ファイルを読み込めません（{e}）")),
-            ),
+        let path = format!("{}/{rel}", lang.code());
+        match sink.put_copy(&path, &source) {
+            Ok(()) => files.push(path),
+            Err(e) => errors.push(e),
         }
     }
     files

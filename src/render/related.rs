@@ -230,6 +230,7 @@ mod tests {
                 pdf: false,
                 japanese_dates: Default::default(),
                 identity: Default::default(),
+                allow_active_files: false,
                 file: crate::model::text_file::TextFile {
                     path: "site.yaml".into(),
                     text: "".into(),

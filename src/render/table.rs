@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::citations::{figure_line, joined};
 use super::context::Context;
-use super::figure::{plain_number, push_row};
+use super::figure::{CsvCell, plain_number, push_row};
 use super::figures::FigureInfo;
 use super::views::CitationView;
 use crate::diag::Diagnostic;
@@ -156,20 +156,20 @@ fn cell_text(cell: &Cell, kind: &ColumnKind, lang: Lang, dates: DateStyle) -> St
 /// dates in their Gregorian form whatever the input (2021, FY2021, 2021-04), empty cells empty.
 pub(crate) fn csv(table: &Table, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
-    let head: Vec<String> = table
+    let head: Vec<CsvCell> = table
         .columns
         .iter()
-        .map(|c| header(c.header.get(lang), &c.kind, lang))
+        .map(|c| CsvCell::Text(header(c.header.get(lang), &c.kind, lang)))
         .collect();
     push_row(&mut out, &head);
     for row in &table.rows {
-        let cells: Vec<String> = row
+        let cells: Vec<CsvCell> = row
             .iter()
             .map(|cell| match cell {
-                Cell::Empty => String::new(),
-                Cell::Text(t) => t.get(lang).clone(),
-                Cell::Number(v) => plain_number(*v),
-                Cell::Date(d) => d.to_string(),
+                Cell::Empty => CsvCell::Text(String::new()),
+                Cell::Text(t) => CsvCell::Text(t.get(lang).clone()),
+                Cell::Number(v) => CsvCell::Number(*v),
+                Cell::Date(d) => CsvCell::Text(d.to_string()),
             })
             .collect();
         push_row(&mut out, &cells);

@@ -29,7 +29,7 @@ pub fn new_case(
     )?;
     let mut files = page_files(&dir, ja_text(slug, today), |v| en_text(slug, today, v));
     files.push(("data.yaml", data_yaml(chapter, &chapters, &sources)));
-    write_new(&dir, &files)
+    write_new(content, &dir, &files)
 }
 
 fn ja_text(slug: &str, today: &str) -> String {

@@ -67,12 +67,14 @@ pub fn new_chapter(
         ))
         .ja_help("`--after` を外すか、site.yaml の `chapters:` の順番を書き換えてください"));
     }
+    // site.yaml is rewritten below: not through a link out of content (checked before anything is made).
+    super::refuse_leaving_content(content, &site_yaml)?;
     let edit = match already {
         Some(_) => None,
         None => Some(edited_site_yaml(&site_yaml, &chapters, slug, after)?),
     };
     let files = page_files(&dir, ja_text(slug, today), |v| en_text(slug, today, v));
-    let written = write_new(&dir, &files)?;
+    let written = write_new(content, &dir, &files)?;
     let listed = match edit {
         Some((text, number, of)) => {
             replace_file(&site_yaml, &text)?;

@@ -129,9 +129,48 @@ fn page_files(
     vec![("index.ja.md", ja), ("index.en.md", en)]
 }
 
-/// Creates `dir` (with its parents) and the files in it; never replaces a file that exists. Returns the
-/// files written.
-fn write_new(dir: &Path, files: &[(&str, String)]) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Refuses `path` (inside `content`) when any part of it that exists is a symlink leading out of
+/// `content`, or cannot be followed: `new` and `translated` never write through one.
+fn refuse_leaving_content(content: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let root = content
+        .canonicalize()
+        .map_err(|e| cannot_write(content, &e))?;
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    let mut at = content.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            // Nothing below a part that does not exist exists either.
+            Err(_) => break,
+            Ok(meta) if meta.file_type().is_symlink() => {
+                if !at
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(&root))
+                {
+                    return Err(Diagnostic::error(
+                        Code::Symlink,
+                        &at,
+                        "this symlink leads outside the content folder (or nowhere); hakusho does not write through it",
+                    )
+                    .with_help("replace the link with a real folder or file inside content/")
+                    .ja("このシンボリックリンクは content フォルダーの外を指している（またはたどれない）ため、その先には書き込みません")
+                    .ja_help("リンクを content/ の中の本物のフォルダーやファイルに置き換えてください"));
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Creates `dir` (with its parents, inside `content`) and the files in it; never replaces a file that
+/// exists, never writes through a symlink that leaves `content`. Returns the files written.
+fn write_new(
+    content: &Path,
+    dir: &Path,
+    files: &[(&str, String)],
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    refuse_leaving_content(content, dir)?;
     fs::create_dir_all(dir).map_err(|e| {
         Diagnostic::general(Code::Io, format!("cannot create {}: {e}", dir.display())).ja(format!(
             "{} を作れません（{}）",
@@ -139,6 +178,8 @@ fn write_new(dir: &Path, files: &[(&str, String)]) -> Result<Vec<PathBuf>, Diagn
             io_reason_ja(&e)
         ))
     })?;
+    // Checked again once made: a link put in place meanwhile is caught before anything is written.
+    refuse_leaving_content(content, dir)?;
     let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);

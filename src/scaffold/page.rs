@@ -53,7 +53,7 @@ pub fn new_page(content: &Path, path: &str, today: &str) -> Result<Vec<PathBuf>,
         "別の名前にするか、すでにあるページを編集してください",
     )?;
     let files = page_files(&dir, ja_text(today), |v| en_text(today, v));
-    write_new(&dir, &files)
+    write_new(content, &dir, &files)
 }
 
 fn ja_text(today: &str) -> String {

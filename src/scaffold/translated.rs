@@ -115,6 +115,7 @@ pub fn translated(
         })?;
     let line = format!("translated_from: {}@{version}", source.code());
     let (new_text, old) = with_front_matter_line(&text, "translated_from:", &line);
+    super::refuse_leaving_content(content, &path)?;
     fs::write(&path, new_text).map_err(|e| super::cannot_write(&path, &e))?;
     Ok((path, line, old))
 }

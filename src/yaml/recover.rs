@@ -12,6 +12,36 @@ use serde::de::DeserializeOwned;
 use super::Source;
 use crate::diag::{Code, Diagnostic};
 
+/// A control character written as an escape in a double-quoted string (`"\x1b"`, `"\u0007"`): the text
+/// itself was checked when the file was read, the strings YAML makes of it are checked here, at the start of
+/// the string that holds one.
+fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
+    // Escapes need a backslash; U+0085 is the one control character YAML takes as it is in a scalar.
+    if !src.text.contains(['\\', '\u{85}']) {
+        return None;
+    }
+    for (event, span) in Parser::new_from_str(src.text).map_while(Result::ok) {
+        if let Event::Scalar(value, ..) = event
+            && let Some((_, c)) = crate::diag::first_control(&value)
+        {
+            let byte = src
+                .text
+                .char_indices()
+                .nth(span.start.index())
+                .map_or(src.text.len(), |(b, _)| b);
+            let p = crate::diag::position_of(src.text, byte);
+            return Some(crate::diag::control_error(
+                src.path,
+                p.line + src.line_offset,
+                p.column,
+                c,
+                !src.text.contains(c),
+            ));
+        }
+    }
+    None
+}
+
 /// Deserializes `src` into `T` and reports every mistake of the schema in it at once (unknown keys, wrong
 /// values, missing keys, up to [`MAX_FINDINGS`]), each at its own line and column; a YAML syntax
 /// error is reported alone, as the rest of the file cannot be read with certainty.
@@ -24,7 +54,14 @@ pub fn parse_all<T: DeserializeOwned>(src: &Source<'_>) -> Result<T, Vec<Diagnos
     let mut blanked_keys: Vec<String> = Vec::new();
     loop {
         let err = match serde_yaml::from_str::<T>(&text) {
-            Ok(value) if found.is_empty() => return Ok(value),
+            // Checked once the text reads: where YAML itself objects (a U+0085 that breaks a line), its own
+            // words say more.
+            Ok(value) if found.is_empty() => {
+                return match escaped_control(src) {
+                    Some(diag) => Err(vec![diag]),
+                    None => Ok(value),
+                };
+            }
             Ok(_) => break,
             Err(err) => err,
         };

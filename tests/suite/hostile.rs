@@ -3,7 +3,6 @@
 //! reported); the tests here are the ones that need more than a build of a broken site.
 
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::harness::{HANG_GUARD, SiteTest, is_root};
@@ -115,65 +114,44 @@ fn read_only_destination() {
     );
 }
 
-/// The build is stopped while it writes its staging folder, at a point the test makes it wait at, not at
-/// a moment the test hopes for: a named pipe among the about page's files. The build copies a page's files
-/// while rendering, after it has made its staging folder, and a read of the pipe waits until something
-/// writes to it. So once the test's end of the pipe opens, the build is inside that read (it cannot end
-/// on its own, as the test never writes), and its staging folder is there.
+/// The build is interrupted while it writes its staging folder. A named pipe among a page's files no
+/// longer makes it wait (such files are refused before the build starts), so the test watches for the
+/// staging folder, freezes the build the moment it appears (SIGSTOP; the folder is made long before the
+/// pages are written), checks that it is still there, then sends Ctrl+C and lets the build go on.
 #[test]
 fn an_interrupted_build_leaves_the_old_output_and_no_staging_folder() {
     let site = SiteTest::fixture("minimal");
     site.build_ok(&[]);
     let before = site.tree("output");
-    let pipe = site.dir.join("content/about/pipe.bin");
-    let made = Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
     let mut child = site
         .command(&["build"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Opening a pipe to write waits for a reader: the build, reading the page's files.
-    let (opened, writer) = mpsc::channel();
-    let path = pipe.clone();
-    std::thread::spawn(move || {
-        let _ = opened.send(std::fs::OpenOptions::new().write(true).open(path));
-    });
+    let pid = child.id().to_string();
     let started = Instant::now();
-    let writer = loop {
-        match writer.recv_timeout(Duration::from_millis(10)) {
-            Ok(file) => break file.unwrap(),
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(e) => panic!("{e}"),
+    loop {
+        if leftovers(&site).iter().any(|n| !n.ends_with(".lock")) {
+            Command::new("kill").args(["-STOP", &pid]).status().unwrap();
+            break;
         }
         let ended = child.try_wait().unwrap();
         if ended.is_some() || started.elapsed() > HANG_GUARD {
-            // Free the thread waiting for a reader (a pipe opened to read and write does not wait).
-            let _ = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(&pipe);
             let _ = child.kill();
-            let mut stderr = String::new();
-            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
-            panic!("the build did not read the named pipe ({ended:?}); stderr:\n{stderr}");
+            panic!("the build ended ({ended:?}) before its staging folder was seen");
         }
-    };
-    assert_eq!(
-        leftovers(&site).len(),
-        1,
-        "the build reads a page's files only after making its staging folder"
-    );
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let staged = leftovers(&site);
+    Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    Command::new("kill").args(["-CONT", &pid]).status().unwrap();
     let status = child.wait().unwrap();
-    drop(writer);
+    assert_eq!(
+        staged.len(),
+        2,
+        "the staging folder and its lock file, while the build is frozen: {staged:?}"
+    );
     assert_eq!(status.code(), Some(130));
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
@@ -183,4 +161,97 @@ fn an_interrupted_build_leaves_the_old_output_and_no_staging_folder() {
     );
     assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
     assert_eq!(before, site.tree("output"));
+}
+
+/// A named pipe beside a page, as an asset or in place of a page's text or data, is refused at once
+/// without being opened (opening one to read waits for a writer for ever).
+#[test]
+fn special_files_in_content_are_refused_without_being_opened() {
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    let before = site.tree("output");
+    for (rel, replace) in [
+        ("content/about/pipe.bin", false),
+        ("content/about/index.en.md", true),
+        ("content/cases/alpha/data.yaml", true),
+        ("content/site.yaml", true),
+    ] {
+        let path = site.dir.join(rel);
+        let saved = std::fs::read(&path).ok();
+        if replace {
+            std::fs::remove_file(&path).unwrap();
+        }
+        assert!(
+            Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let run = site.run(&["build"]);
+        assert_eq!(run.code, 1, "{rel}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{rel}: error: this is a named pipe (FIFO), not a regular file; hakusho does not open it\n  help: replace it with a regular file, or remove it\nbuild failed: 1 error; output was left unchanged\n"
+            )
+        );
+        std::fs::remove_file(&path).unwrap();
+        if let Some(saved) = saved {
+            std::fs::write(&path, saved).unwrap();
+        }
+    }
+    assert_eq!(before, site.tree("output"));
+    assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+}
+
+/// A file beside a page is published in both languages from one copy: the second is a hard link.
+#[test]
+fn a_file_beside_a_page_is_copied_once_and_linked() {
+    use std::os::unix::fs::MetadataExt;
+    let site = SiteTest::fixture("minimal");
+    site.write("content/about/data.bin", vec![7u8; 3 << 20]);
+    site.build_ok(&[]);
+    let ja = std::fs::metadata(site.dir.join("output/ja/about/data.bin")).unwrap();
+    let en = std::fs::metadata(site.dir.join("output/en/about/data.bin")).unwrap();
+    assert_eq!(ja.len(), 3 << 20);
+    assert_eq!((ja.dev(), ja.ino()), (en.dev(), en.ino()));
+}
+
+/// Staging folders left by killed builds (their lock free, or, from before lock files, their process gone)
+/// are removed by the next build; one whose lock is held belongs to a running build and is kept.
+#[test]
+fn the_next_build_removes_what_killed_builds_left_but_not_a_live_build() {
+    use std::os::unix::io::AsRawFd;
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    // A process id that is not running: the highest one the kernel hands out, unless it is in use.
+    let dead_pid = (1..4_194_304u32)
+        .rev()
+        .find(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists())
+        .unwrap();
+    let killed = format!(".output.hakusho-tmp-{dead_pid}-0");
+    site.write(&format!("{killed}/ja/index.html"), "half");
+    site.write(&format!("{killed}.lock"), "");
+    let killed_swapping = format!(".output.hakusho-tmp-{dead_pid}-1-old");
+    site.write(&format!("{killed_swapping}/ja/index.html"), "old");
+    site.write(&format!(".output.hakusho-tmp-{dead_pid}-1.lock"), "");
+    let legacy = format!(".output.hakusho-tmp-{dead_pid}");
+    site.write(&format!("{legacy}/ja/index.html"), "from before lock files");
+    let live = format!(".output.hakusho-tmp-{}-7", std::process::id());
+    site.write(&format!("{live}/ja/index.html"), "being written");
+    let lock = std::fs::File::create(site.dir.join(format!("{live}.lock"))).unwrap();
+    // SAFETY: flock on a file this test holds open.
+    assert_eq!(
+        unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
+    site.build_ok(&[]);
+    let mut left = leftovers(&site);
+    left.sort();
+    assert_eq!(left, vec![live.clone(), format!("{live}.lock")]);
+    assert_eq!(site.read(&format!("{live}/ja/index.html")), "being written");
+    drop(lock);
+    site.build_ok(&[]);
+    assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
 }
