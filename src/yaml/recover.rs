@@ -15,7 +15,7 @@ use crate::diag::{Code, Diagnostic};
 /// A control character written as an escape in a double-quoted string (`"\x1b"`, `"\u0007"`): the text
 /// itself was checked when the file was read, the strings YAML makes of it are checked here, at the start of
 /// the string that holds one.
-fn escaped_control(src: Source<'_>) -> Option<Diagnostic> {
+fn escaped_control(src: &Source<'_>) -> Option<Diagnostic> {
     // Escapes need a backslash; U+0085 is the one control character YAML takes as it is in a scalar.
     if !src.text.contains(['\\', '\u{85}']) {
         return None;
