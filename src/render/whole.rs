@@ -176,6 +176,8 @@ pub struct Written {
     pub files: usize,
     /// Size of each language's search index, in bytes.
     pub search_index_bytes: Localized<usize>,
+    /// Time spent building the search indexes (on the writer's thread, while the pages render).
+    pub search_index_time: std::time::Duration,
 }
 
 /// Writes the whole-report pages (when `frames` is given) and the search indexes (when `search` gives the
@@ -195,6 +197,7 @@ pub(crate) fn write_whole<'a>(
     let mut written = Written::default();
     // The index files are put as they are done; the first error stops the writing.
     let mut put_error = None;
+    let mut index_time = std::time::Duration::ZERO;
     let mut put = |lang: Lang, (name, bytes): (String, Vec<u8>)| -> std::io::Result<()> {
         let path = format!("{}{name}", page_path(lang, "search"));
         *written.search_index_bytes.get_mut(lang) += bytes.len();
@@ -228,10 +231,13 @@ pub(crate) fn write_whole<'a>(
                 if let (Some(reports), Some(section)) = (&mut reports, &part.section) {
                     reports.get_mut(part.lang).write_all(section)?;
                 }
-                if let Some(indexes) = &mut indexes
-                    && let Some(full) = indexes.get_mut(part.lang).push(&part.entry)
-                {
-                    put(part.lang, full)?;
+                if let Some(indexes) = &mut indexes {
+                    let t = std::time::Instant::now();
+                    let full = indexes.get_mut(part.lang).push(&part.entry);
+                    index_time += t.elapsed();
+                    if let Some(full) = full {
+                        put(part.lang, full)?;
+                    }
                 }
             }
         }
@@ -240,6 +246,7 @@ pub(crate) fn write_whole<'a>(
             reports.en.write_all(frames.en.tail.as_bytes())?;
         }
         if let (Some(mut indexes), Some(extra)) = (indexes, search) {
+            let t = std::time::Instant::now();
             for lang in Lang::ALL {
                 for entry in extra.get(lang) {
                     if let Some(full) = indexes.get_mut(lang).push(entry) {
@@ -253,6 +260,7 @@ pub(crate) fn write_whole<'a>(
                     put(lang, file)?;
                 }
             }
+            index_time += t.elapsed();
         }
         Ok(())
     });
@@ -261,6 +269,7 @@ pub(crate) fn write_whole<'a>(
     }
     stream_result?;
     written.files += paths.len();
+    written.search_index_time = index_time;
     Ok(written)
 }
 

@@ -4,6 +4,7 @@
 //! script that describes the index.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::tokenize::{index_terms, shard_key, shard_of};
 use super::{Entry, Field, push_json};
@@ -22,17 +23,45 @@ pub const META_FILE: &str = "search-index.js";
 const REGISTRY: &str =
     "var HAKUSHO_SEARCH=window.HAKUSHO_SEARCH=window.HAKUSHO_SEARCH||{t:{},d:{}};";
 
+/// A fast hash for short terms (the multiply-rotate hash of rustc's FxHasher); the index's keys are its own.
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl TermHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Terms<V> = HashMap<String, V, BuildHasherDefault<TermHasher>>;
+
 /// One language's index being built.
 pub struct IndexBuilder {
     lang: String,
-    postings: HashMap<String, Vec<u32>>,
+    postings: Terms<Vec<u32>>,
     docs: u32,
     /// The first entry of each document shard.
     doc_starts: Vec<u32>,
     /// The document shard being filled.
     doc_shard: String,
     /// Per entry being indexed: term → the fields it is in (one bit each) and occurrences.
-    seen: HashMap<String, (u32, u32)>,
+    seen: Terms<(u32, u32)>,
 }
 
 impl IndexBuilder {
@@ -40,11 +69,11 @@ impl IndexBuilder {
     pub fn new(lang: &str) -> IndexBuilder {
         IndexBuilder {
             lang: lang.to_string(),
-            postings: HashMap::new(),
+            postings: Terms::default(),
             docs: 0,
             doc_starts: Vec::new(),
             doc_shard: String::new(),
-            seen: HashMap::new(),
+            seen: Terms::default(),
         }
     }
 
@@ -59,18 +88,28 @@ impl IndexBuilder {
             (Field::Title, &e.title),
         ] {
             index_terms(text, |t| {
-                let (fields, n) = self.seen.entry(t.to_string()).or_insert((0, 0));
-                *fields |= 1 << field as u32;
-                *n += 1;
+                let bit = 1 << field as u32;
+                match self.seen.get_mut(t) {
+                    Some((fields, n)) => {
+                        *fields |= bit;
+                        *n += 1;
+                    }
+                    None => {
+                        self.seen.insert(t.to_string(), (bit, 1));
+                    }
+                }
             });
         }
         for (term, (fields, n)) in self.seen.drain() {
             // How often, in eight steps: 1, 2, 3-4, 5-8, … 65 times or more.
             let often = (u32::BITS - (n - 1).leading_zeros()).min(7);
-            self.postings
-                .entry(term)
-                .or_default()
-                .push(doc << 7 | often << 4 | fields);
+            let posting = doc << 7 | often << 4 | fields;
+            match self.postings.get_mut(&term) {
+                Some(list) => list.push(posting),
+                None => {
+                    self.postings.insert(term, vec![posting]);
+                }
+            }
         }
         if self.doc_shard.is_empty() {
             self.doc_starts.push(doc);

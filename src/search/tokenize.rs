@@ -57,25 +57,25 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// The term of a Latin word (already normalized, joiners dropped): a plural ending taken off.
-pub fn stem(word: &str) -> String {
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
     let n = word.len();
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) || n < 4 {
-        return word.to_string();
+    if n < 4 || !word.ends_with('s') || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.into();
     }
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        return format!("{}y", &word[..n - 3]).into();
     }
     if n > 4
         && ["sses", "shes", "ches", "xes", "zes"]
             .iter()
             .any(|e| word.ends_with(e))
     {
-        return word[..n - 2].to_string();
+        return word[..n - 2].into();
     }
-    if word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
-        return word[..n - 1].to_string();
+    if !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
+        return word[..n - 1].into();
     }
-    word.to_string()
+    word.into()
 }
 
 /// A piece of normalized text as search reads it.
@@ -96,7 +96,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
     for (i, &c) in chars.iter().enumerate() {
         if is_cjk_letter(c) {
             if !word.is_empty() {
-                out.push(Token::Word(stem(&std::mem::take(&mut word))));
+                out.push(Token::Word(stem(&std::mem::take(&mut word)).into_owned()));
             }
             run.push(c);
             continue;
@@ -112,11 +112,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
         {
             // Dropped: the word goes on.
         } else if !word.is_empty() {
-            out.push(Token::Word(stem(&std::mem::take(&mut word))));
+            out.push(Token::Word(stem(&std::mem::take(&mut word)).into_owned()));
         }
     }
     if !word.is_empty() {
-        out.push(Token::Word(stem(&word)));
+        out.push(Token::Word(stem(&word).into_owned()));
     }
     if !run.is_empty() {
         out.push(Token::Run(run));
@@ -124,21 +124,43 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Every term indexed for `text`: Latin words, and each character and pair of characters of runs.
+/// Every term indexed for `text`: Latin words, and each character and pair of characters of runs (the
+/// same terms as [`tokens`] gives, read without a copy of each).
 pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
-    for token in tokens(text) {
-        match token {
-            Token::Word(w) => f(&w),
-            Token::Run(r) => {
-                let chars: Vec<(usize, char)> = r.char_indices().collect();
-                for (k, &(at, c)) in chars.iter().enumerate() {
-                    f(&r[at..at + c.len_utf8()]);
-                    if let Some(&(next, n)) = chars.get(k + 1) {
-                        f(&r[at..next + n.len_utf8()]);
-                    }
-                }
+    let norm = normalize(text);
+    let mut word = String::new();
+    // The previous character of a run: where it starts.
+    let mut previous: Option<usize> = None;
+    let mut chars = norm.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_cjk_letter(c) {
+            if !word.is_empty() {
+                f(&stem(&word));
+                word.clear();
             }
+            let end = i + c.len_utf8();
+            f(&norm[i..end]);
+            if let Some(p) = previous {
+                f(&norm[p..end]);
+            }
+            previous = Some(i);
+            continue;
         }
+        previous = None;
+        if is_word_char(c) {
+            word.push(c);
+        } else if is_joiner(c)
+            && !word.is_empty()
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+        {
+            // Dropped: the word goes on.
+        } else if !word.is_empty() {
+            f(&stem(&word));
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        f(&stem(&word));
     }
 }
 
@@ -205,7 +227,32 @@ mod tests {
 
     #[test]
     fn runs_give_characters_and_pairs() {
-        assert_eq!(terms("神戸市"), ["神", "神戸", "戸", "戸市", "市"]);
+        let mut run = terms("神戸市");
+        run.sort();
+        let mut want = ["神", "神戸", "戸", "戸市", "市"];
+        want.sort();
+        assert_eq!(run, want);
+        // The same terms as the query reads.
+        let text = "Start-ups 図２－４ ひらがなの神戸市 Japan's";
+        let mut from_tokens = Vec::new();
+        for t in tokens(text) {
+            match t {
+                Token::Word(w) => from_tokens.push(w),
+                Token::Run(r) => {
+                    let cs: Vec<char> = r.chars().collect();
+                    for (k, c) in cs.iter().enumerate() {
+                        from_tokens.push(c.to_string());
+                        if let Some(n) = cs.get(k + 1) {
+                            from_tokens.push(format!("{c}{n}"));
+                        }
+                    }
+                }
+            }
+        }
+        let mut indexed = terms(text);
+        indexed.sort();
+        from_tokens.sort();
+        assert_eq!(indexed, from_tokens);
         assert_eq!(terms("図2-4"), ["図", "24"]);
         assert_eq!(terms("図 2-4"), ["図", "24"]);
         assert_eq!(terms("ひらがな"), terms("ヒラガナ"));
