@@ -318,7 +318,7 @@
     };
   }
 
-  var PAGE = 20;
+  var PAGE = 10;
 
   function start() {
     var reg = window.HAKUSHO_SEARCH;
