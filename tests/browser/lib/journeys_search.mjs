@@ -97,11 +97,14 @@ export const searchJourneys = [
         assert(phrase.length && phrase.length <= loose.length, `en "regional innovation": ${phrase.length} results, without quotes ${loose.length}`);
         const status = await page.textContent('#hk-search-status');
         assert(!/^1 results/.test(status), `status says “${status}”`);
-        // A query with exactly one result says so in the singular.
-        const one = await search(page, site, 'en', 'Shinshu Aqua');
+        // A query with exactly one result says so in the singular; more say how many (ten shown at first).
+        const one = await search(page, site, 'en', 'Haneda');
         const said = await page.textContent('#hk-search-status');
-        if (one.length === 1) assert(said === '1 result', `one result, the status says “${said}”`);
-        else assert(said === `${one.length} results`, `${one.length} results, the status says “${said}”`);
+        assert(one.length === 1 && said === '1 result', `en Haneda: ${one.length} shown, the status says “${said}”, expected 1 result`);
+        const many = await search(page, site, 'en', 'Kobe');
+        const saidMany = await page.textContent('#hk-search-status');
+        const n = Number((saidMany.match(/^(\d+) results$/) || [])[1]);
+        assert(n >= many.length && many.length === Math.min(n, 10), `en Kobe: ${many.length} shown, the status says “${saidMany}”`);
       }),
   },
   {
