@@ -120,6 +120,8 @@ export const searchJourneys = [
         await page.keyboard.press('ArrowUp');
         const active = await page.$$eval('#hk-search-results > li', (lis) => lis.findIndex((li) => li.classList.contains('is-active')));
         assert(active === 0, `after ↓ ↓ ↑ the active result is ${active}, expected 0`);
+        const focused = await page.evaluate(() => document.activeElement && document.activeElement.closest('#hk-search-results > li') === document.querySelector('#hk-search-results > li'));
+        assert(focused, 'after ↓ ↓ ↑ the focus is not on the first result');
         const other = await page.getAttribute('#hk-search-other a', 'href');
         assert(other && other.includes('ja/search/') && other.endsWith('?q=Kobe'), `the link to the Japanese search is ${other}`);
         await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);

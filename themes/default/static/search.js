@@ -349,8 +349,6 @@
     }
     function append(e, q) {
       var li = document.createElement('li');
-      li.id = 'hk-result-' + list.children.length;
-      li.setAttribute('role', 'option');
       var kind = document.createElement('span');
       kind.className = 'search-kind search-kind-' + e.kind;
       kind.textContent = kinds[e.kind] || e.kind;
@@ -403,25 +401,22 @@
         window.history.replaceState(null, '', url.toString());
       } catch (e) { /* file:// may refuse; searching still works */ }
     }
+    /* ↓ and ↑ move the focus through the results' links (Enter opens the one focused); ↑ from the first
+       goes back to the search box. */
     function mark(i) {
       var items = list.children;
       if (!items.length) return;
-      active = Math.max(0, Math.min(items.length - 1, i));
-      for (var k = 0; k < items.length; k++) {
-        items[k].classList.toggle('is-active', k === active);
-        items[k].setAttribute('aria-selected', k === active ? 'true' : 'false');
-      }
-      input.setAttribute('aria-activedescendant', items[active].id);
-      items[active].scrollIntoView({ block: 'nearest' });
+      if (i < 0) { active = -1; input.focus(); }
+      else active = Math.min(items.length - 1, i);
+      for (var k = 0; k < items.length; k++) items[k].classList.toggle('is-active', k === active);
+      if (active >= 0) items[active].querySelector('a').focus();
     }
-    input.addEventListener('keydown', function (e) {
+    function arrows(e) {
       if (e.key === 'ArrowDown') { e.preventDefault(); mark(active + 1); }
       else if (e.key === 'ArrowUp') { e.preventDefault(); mark(active - 1); }
-      else if (e.key === 'Enter' && active >= 0 && list.children[active]) {
-        e.preventDefault();
-        window.location.href = list.children[active].querySelector('a').href;
-      }
-    });
+    }
+    input.addEventListener('keydown', arrows);
+    list.addEventListener('keydown', arrows);
     var timer = null;
     input.addEventListener('input', function () {
       clearTimeout(timer);
