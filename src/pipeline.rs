@@ -428,6 +428,10 @@ pub fn render(
         .collect();
     let after = render::whole(&ctx, &rendered, sink, &after);
     timings.push(("feeds", t.elapsed()));
+    if let Ok(written) = &streamed {
+        // Spent on the writer's thread while the pages rendered (part of "pages", not added to it).
+        timings.push(("search index (within pages)", written.search_index_time));
+    }
     let mut search_index_bytes = Localized::default();
     for result in [
         lists.unwrap_or(Ok(0)).map(|n| Written {

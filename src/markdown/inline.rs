@@ -243,6 +243,7 @@ impl<'a> Renderer<'a, '_> {
         self.undefined_footnotes(&text, offset);
         if is_plain(&text, &self.glossary_done) {
             // Nothing to mark up: the text goes on as it came, without a copy.
+            self.plain.push(&text);
             self.out.same(Event::Text(text));
             return;
         }
@@ -251,14 +252,19 @@ impl<'a> Renderer<'a, '_> {
             && t.len() == text.len()
         {
             // Nothing to mark up: the text goes on as it came, without a copy.
+            self.plain.push(&text);
             self.out.same(Event::Text(text));
             return;
         }
         for piece in pieces {
             match piece {
-                Piece::Text(t) => self.out.same(Event::Text(t.to_string().into())),
+                Piece::Text(t) => {
+                    self.plain.push(t);
+                    self.out.same(Event::Text(t.to_string().into()))
+                }
                 Piece::Ref { kind, target, at } => self.reference(kind, target, offset + at),
                 Piece::Term { index, text } => {
+                    self.plain.push(text);
                     let id = self.out.page_glossary()[index].id.clone();
                     self.found.glossary_used.push(id);
                     self.out
@@ -303,10 +309,13 @@ impl<'a> Renderer<'a, '_> {
                 }
                 let rest = &target[found.used.min(target.len())..];
                 let written = format!("{}{target}", kind.prefix());
+                // Search and descriptions read the words the reference writes (図2-1), not its markup.
+                self.plain.push(&found.text);
                 self.out.both(reference_link(Ok(&found), &written), |way| {
                     reference_link(way.resolve.reference(kind, target).as_ref(), &written)
                 });
                 if !rest.is_empty() {
+                    self.plain.push(rest);
                     self.out.same(Event::Text(rest.to_string().into()));
                 }
             }

@@ -289,11 +289,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
         if let Some(image) = self.image.as_mut() {
             image.alt.push_str(&text);
         }
-        self.plain.push(&text);
         if self.heading.is_some() {
             self.no_reference_in_heading(&text, offset);
         }
         if self.links_open > 0 || self.heading.is_some() || self.image.is_some() {
+            self.plain.push(&text);
             self.out.same(Event::Text(text));
         } else {
             self.running_text(text, offset);

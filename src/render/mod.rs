@@ -38,6 +38,7 @@ mod rendered;
 mod report;
 pub mod report_views;
 mod resolver;
+mod search_entries;
 mod shared;
 mod strings;
 mod table;

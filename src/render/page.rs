@@ -163,6 +163,12 @@ pub(crate) fn render_page(
             None => md.text.clone(),
         },
         text: Some(md.text),
+        headings: md
+            .headings
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         anchors,
         links,
         glossary_used: md.glossary_used,

@@ -23,6 +23,8 @@ pub struct RenderedPage {
     /// Plain text of the body, for the search index; taken away when the index is written as the pages
     /// render (a full build), kept when it is written later (`serve`).
     pub text: Option<String>,
+    /// The text of its headings, for the search index.
+    pub headings: String,
     /// The first 200 characters of the text (for feeds, when the page has no summary).
     pub excerpt: String,
     /// Ids of everything that can be linked to on the page.

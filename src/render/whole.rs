@@ -12,11 +12,12 @@ use std::io::Write;
 use super::context::Context;
 use super::lists::SEARCH_INDEX_FILE;
 use super::report::Frame;
+use super::search_entries::search_entry;
 use super::urls::page_path;
 use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
-use crate::search::{Entry, IndexWriter};
+use crate::search::{Entry, IndexBuilder};
 
 /// An output made of every page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,7 +42,16 @@ impl Whole {
         Lang::from_code(lang).is_some()
             && match self {
                 Whole::Report => rest == "report/index.html",
-                Whole::Search => rest.strip_prefix("search/") == Some(SEARCH_INDEX_FILE),
+                Whole::Search => rest.strip_prefix("search/").is_some_and(|file| {
+                    file == SEARCH_INDEX_FILE
+                        || ["t/", "d/"].iter().any(|dir| {
+                            file.strip_prefix(dir)
+                                .and_then(|n| n.strip_suffix(".js"))
+                                .is_some_and(|n| {
+                                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                                })
+                        })
+                }),
                 Whole::Feeds => rest == "feed.xml",
             }
     }
@@ -81,10 +91,12 @@ pub(crate) fn streaming<R: Send>(
         Ok(frames) => frames,
         Err(e) => return (render(None), Err(e)),
     };
+    let extra = search.then(|| super::search_entries::search_entries(ctx));
     std::thread::scope(|s| {
         let (queue, parts) = std::sync::mpsc::channel();
         let frames = frames.as_ref();
-        let writer = s.spawn(move || write_whole(sink, frames, search, &mut received(parts)));
+        let extra = extra.as_ref();
+        let writer = s.spawn(move || write_whole(sink, frames, extra, &mut received(parts)));
         let stream = Stream(queue);
         let rendered = render(Some(&stream));
         drop(stream);
@@ -108,7 +120,8 @@ pub(crate) fn write_kept(
         return Ok(Written::default());
     }
     let frames = report.then(|| super::report::frames(ctx)).transpose()?;
-    write_whole_from(ctx, rendered, sink, frames.as_ref(), search).map_err(|e| vec![e])
+    let extra = search.then(|| super::search_entries::search_entries(ctx));
+    write_whole_from(ctx, rendered, sink, frames.as_ref(), extra.as_ref()).map_err(|e| vec![e])
 }
 
 /// What one page in one language adds to the whole outputs.
@@ -138,22 +151,6 @@ pub(crate) fn writing_order(ctx: &Context<'_>, ids: &[&str]) -> (Vec<usize>, Vec
     (order, place.iter().map(Option::is_some).collect())
 }
 
-/// The search entry of a page in `lang` (its address as seen from the search page).
-pub(crate) fn search_entry<'a>(
-    ctx: &Context<'_>,
-    lang: Lang,
-    page_id: &str,
-    (title, summary, text): (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>),
-) -> Entry<'a> {
-    let from = page_path(lang, "search");
-    Entry {
-        title,
-        url: ctx.urls.href(&from, &page_path(lang, page_id)).into(),
-        summary,
-        text,
-    }
-}
-
 /// The parts sent to the writer, taken in bursts: the writer looks for new parts every half millisecond
 /// instead of waiting on the channel, so the page jobs never have to wake it (waking it for each of 20,000
 /// parts cost about 2% of a large build). Ends when every sender is gone.
@@ -179,29 +176,40 @@ pub struct Written {
     pub files: usize,
     /// Size of each language's search index, in bytes.
     pub search_index_bytes: Localized<usize>,
+    /// Time spent building the search indexes (on the writer's thread, while the pages render).
+    pub search_index_time: std::time::Duration,
 }
 
-/// Writes the whole-report pages (when `frames` is given) and the search indexes (when `search`) into
-/// `sink` from `parts`, each numbered by its place in writing order; they may come in any order, each place
-/// exactly once (`None` for a page that has no part).
+/// Writes the whole-report pages (when `frames` is given) and the search indexes (when `search` gives the
+/// entries that are not pages) into `sink` from `parts`, each numbered by its place in writing order; they
+/// may come in any order, each place exactly once (`None` for a page that has no part).
 pub(crate) fn write_whole<'a>(
     sink: &dyn Sink,
     frames: Option<&Localized<Frame>>,
-    search: bool,
+    search: Option<&Localized<Vec<Entry<'static>>>>,
     parts: &mut dyn Iterator<Item = (usize, Option<Part<'a>>)>,
 ) -> Result<Written, Diagnostic> {
     let mut paths = Vec::new();
     if frames.is_some() {
         paths.extend(Lang::ALL.map(|l| format!("{}index.html", page_path(l, "report"))));
     }
-    if search {
-        paths.extend(Lang::ALL.map(|l| format!("{}{SEARCH_INDEX_FILE}", page_path(l, "search"))));
-    }
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let mut written = Written::default();
-    sink.put_streams(&paths, &mut |writers| {
-        let (reports, indexes) = writers.split_at_mut(if frames.is_some() { 2 } else { 0 });
-        let mut reports = match (reports, frames) {
+    // The index files are put as they are done; the first error stops the writing.
+    let mut put_error = None;
+    let mut index_time = std::time::Duration::ZERO;
+    let mut put = |lang: Lang, (name, bytes): (String, Vec<u8>)| -> std::io::Result<()> {
+        let path = format!("{}{name}", page_path(lang, "search"));
+        *written.search_index_bytes.get_mut(lang) += bytes.len();
+        written.files += 1;
+        sink.put(&path, bytes).map_err(|e| {
+            let message = e.message.clone();
+            put_error = Some(e);
+            std::io::Error::other(message)
+        })
+    };
+    let stream_result = sink.put_streams(&paths, &mut |writers| {
+        let mut reports = match (writers, frames) {
             ([ja, en], Some(frames)) => {
                 ja.write_all(frames.ja.head.as_bytes())?;
                 en.write_all(frames.en.head.as_bytes())?;
@@ -209,13 +217,7 @@ pub(crate) fn write_whole<'a>(
             }
             _ => None,
         };
-        let mut indexes = match indexes {
-            [ja, en] => Some(Localized {
-                ja: IndexWriter::new(Lang::Ja.code(), &mut **ja),
-                en: IndexWriter::new(Lang::En.code(), &mut **en),
-            }),
-            _ => None,
-        };
+        let mut indexes = search.map(|_| Localized::from_fn(|l| IndexBuilder::new(l.code())));
         // Parts that came before their turn wait here.
         let mut waiting = BTreeMap::new();
         let mut next = 0;
@@ -230,7 +232,12 @@ pub(crate) fn write_whole<'a>(
                     reports.get_mut(part.lang).write_all(section)?;
                 }
                 if let Some(indexes) = &mut indexes {
-                    indexes.get_mut(part.lang).push(&part.entry)?;
+                    let t = std::time::Instant::now();
+                    let full = indexes.get_mut(part.lang).push(&part.entry);
+                    index_time += t.elapsed();
+                    if let Some(full) = full {
+                        put(part.lang, full)?;
+                    }
                 }
             }
         }
@@ -238,15 +245,31 @@ pub(crate) fn write_whole<'a>(
             reports.ja.write_all(frames.ja.tail.as_bytes())?;
             reports.en.write_all(frames.en.tail.as_bytes())?;
         }
-        if let Some(Localized { ja, en }) = indexes {
-            written.search_index_bytes = Localized {
-                ja: ja.finish()?,
-                en: en.finish()?,
-            };
+        if let (Some(mut indexes), Some(extra)) = (indexes, search) {
+            let t = std::time::Instant::now();
+            for lang in Lang::ALL {
+                for entry in extra.get(lang) {
+                    if let Some(full) = indexes.get_mut(lang).push(entry) {
+                        put(lang, full)?;
+                    }
+                }
+            }
+            let Localized { ja, en } = indexes;
+            for (lang, builder) in [(Lang::Ja, ja), (Lang::En, en)] {
+                for file in builder.finish() {
+                    put(lang, file)?;
+                }
+            }
+            index_time += t.elapsed();
         }
         Ok(())
-    })?;
-    written.files = paths.len();
+    });
+    if let Some(e) = put_error {
+        return Err(e);
+    }
+    stream_result?;
+    written.files += paths.len();
+    written.search_index_time = index_time;
     Ok(written)
 }
 
@@ -272,6 +295,7 @@ pub(crate) fn take_part(
                 r.summary.clone().unwrap_or_default().into(),
                 r.text.take().unwrap_or_default().into(),
             ),
+            &r.headings,
         ),
     }
 }
@@ -283,7 +307,7 @@ fn write_whole_from(
     rendered: &[std::sync::Arc<super::rendered::RenderedPage>],
     sink: &dyn Sink,
     frames: Option<&Localized<Frame>>,
-    search: bool,
+    search: Option<&Localized<Vec<Entry<'static>>>>,
 ) -> Result<Written, Diagnostic> {
     let rendered: Vec<&super::rendered::RenderedPage> = rendered
         .iter()
@@ -309,6 +333,7 @@ fn write_whole_from(
                     r.summary.as_deref().unwrap_or("").into(),
                     r.text.as_deref().unwrap_or("").into(),
                 ),
+                &r.headings,
             ),
         };
         (place, Some(part))
@@ -328,7 +353,9 @@ mod tests {
             entry: Entry {
                 title: title.to_string().into(),
                 url: format!("{title}/").into(),
+                kind: crate::search::kind::PAGE,
                 summary: "".into(),
+                headings: "".into(),
                 text: format!("text of {title}").into(),
             },
         }
@@ -351,25 +378,34 @@ mod tests {
         ]
         .into_iter();
         let sink = Memory::new();
-        let written = write_whole(&sink, Some(&frames), true, &mut parts).unwrap();
-        assert_eq!(written.files, 4);
+        let extra = Localized::from_fn(|l| vec![part(l, None, &format!("x{}", l.code())).entry]);
+        let written = write_whole(&sink, Some(&frames), Some(&extra), &mut parts).unwrap();
         let files = sink.into_files();
+        assert_eq!(written.files, files.len());
         assert_eq!(files["ja/report/index.html"], b"<ja>[j0][j3]</ja>");
         assert_eq!(files["en/report/index.html"], b"<en>[e1][e4]</en>");
-        let index = |titles: &[&str]| {
-            let entries: Vec<Entry<'static>> = titles
-                .iter()
-                .map(|t| part(Lang::Ja, None, t).entry)
-                .collect();
-            crate::search::index_script("ja", &entries)
+        let read = |lang: &str| {
+            crate::search::query::Index::read(files.iter().filter_map(|(path, bytes)| {
+                let name = path.strip_prefix(&format!("{lang}/search/"))?;
+                Some((name, std::str::from_utf8(bytes).unwrap()))
+            }))
         };
-        let ja = String::from_utf8(files["ja/search/search-index.js"].clone()).unwrap();
-        assert_eq!(ja, index(&["j0", "j3", "j5"]));
-        assert_eq!(written.search_index_bytes.ja, ja.len());
-        let en = String::from_utf8(files["en/search/search-index.js"].clone()).unwrap();
+        let titles = |ix: &crate::search::query::Index| -> Vec<String> {
+            ix.docs.iter().map(|d| d.title.clone()).collect()
+        };
+        let (ja, en) = (read("ja"), read("en"));
+        assert_eq!(titles(&ja), ["j0", "j3", "j5", "xja"]);
+        assert_eq!(titles(&en), ["e1", "e4", "xen"]);
         assert_eq!(
-            en,
-            index(&["e1", "e4"]).replace("\"lang\":\"ja\"", "\"lang\":\"en\"")
+            written.search_index_bytes.ja,
+            files
+                .iter()
+                .filter(|(p, _)| p.starts_with("ja/search/"))
+                .map(|(_, b)| b.len())
+                .sum::<usize>()
         );
+        assert!(Whole::Search.owns("ja/search/t/0.js"));
+        assert!(Whole::Search.owns("en/search/d/12.js"));
+        assert!(!Whole::Search.owns("en/search/d/x.js"));
     }
 }

@@ -1,116 +1,83 @@
-//! The search index: one per language, built from the rendered pages' text, written as a script
-//! (`<lang>/search/search-index.js`) so that search also works opened from disk. The query runs in the
-//! browser (`static/search.js`); [`query`] is the same algorithm in Rust, for tests.
+//! The search index: one per language under `<lang>/search/`, built from the rendered pages and from
+//! what the report numbers and defines (figures, tables, glossary entries, taxonomy terms, key figures), and
+//! written as scripts so that search also works opened from disk. It is split so that a query reads only
+//! what it needs:
 //!
-//! The index holds each page's title, address, summary and plain text, nothing more: the query matches
-//! Japanese words anywhere in running text (no dictionary, no word splitting) and Latin words by prefix, by
-//! scanning the normalized text of every page. An inverted index of character pairs was tried: it was
-//! half again as large as the text it indexed, took a quarter of a 20,000-page build, and only narrowed
-//! down the pages that the scan then had to read anyway.
+//! - `search-index.js` describes the index: the number of entries and of term shards, and where each
+//!   document shard starts;
+//! - `t/<n>.js`, the term shards: each term's postings (the entries that have it, and in which field),
+//!   a term's shard chosen by a hash of its first characters ([`tokenize::shard_of`]);
+//! - `d/<n>.js`, the document shards: the title, address, kind, summary and text of consecutive entries,
+//!   loaded only for the results shown (for their snippets, and to check phrases).
+//!
+//! Each script adds its part to `window.HAKUSHO_SEARCH`. The query runs in the browser
+//! (`static/search.js`); [`query::Index`] is the same algorithm in Rust, for tests.
 
+pub mod index;
+pub mod query;
 pub mod tokenize;
 
 use std::borrow::Cow;
 
-use tokenize::{is_cjk_letter, normalize};
+pub use index::{IndexBuilder, META_FILE};
 
-/// A page to index.
+/// What an entry is, as the results label it.
+pub mod kind {
+    /// A case page.
+    pub const CASE: &str = "case";
+    /// A chapter page.
+    pub const CHAPTER: &str = "chapter";
+    /// A numbered figure.
+    pub const FIGURE: &str = "figure";
+    /// A numbered table.
+    pub const TABLE: &str = "table";
+    /// A glossary entry.
+    pub const GLOSSARY: &str = "glossary";
+    /// A taxonomy term (a region, a field).
+    pub const TERM: &str = "term";
+    /// A key figure of a page.
+    pub const KEY_FIGURE: &str = "keyfigure";
+    /// Any other page.
+    pub const PAGE: &str = "page";
+}
+
+/// Where in an entry a term was found; a match in a better field ranks higher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Running text.
+    Body = 0,
+    /// The summary.
+    Summary = 1,
+    /// Headings, and words that belong to the entry (the glossary terms a page uses).
+    Heading = 2,
+    /// The title.
+    Title = 3,
+}
+
+/// An entry of the index.
 #[derive(Clone, Debug)]
 pub struct Entry<'a> {
     /// Title.
     pub title: Cow<'a, str>,
     /// Link from the search page.
     pub url: Cow<'a, str>,
+    /// What it is (see [`kind`]).
+    pub kind: &'static str,
     /// Summary.
     pub summary: Cow<'a, str>,
+    /// Headings and words that belong to it, indexed but not shown.
+    pub headings: Cow<'a, str>,
     /// Body text.
     pub text: Cow<'a, str>,
 }
 
-/// The index as a JavaScript file assigning `window.HAKUSHO_SEARCH_INDEX`:
-/// `{"lang": …, "docs": [[title, url, summary, text], …]}`. Text is JSON-encoded with `<` escaped, so the
-/// script can never end early.
-pub fn index_script(lang: &str, entries: &[Entry<'_>]) -> String {
-    let mut out = Vec::new();
-    write_index(lang, entries, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("the index is UTF-8")
-}
-
-/// Writes [`index_script`] to `out`; returns its size in bytes.
-pub fn write_index(
-    lang: &str,
-    entries: &[Entry<'_>],
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<usize> {
-    let mut index = IndexWriter::new(lang, out);
-    for e in entries {
-        index.push(e)?;
-    }
-    index.finish()
-}
-
-/// Writes [`index_script`] entry by entry, as the pages come, through one reused buffer: the whole index is
-/// never held (nor fresh memory touched for it).
-pub struct IndexWriter<'w> {
-    out: &'w mut dyn std::io::Write,
-    buf: String,
-    size: usize,
-    entries: usize,
-}
-
-impl<'w> IndexWriter<'w> {
-    const FLUSH_AT: usize = 1 << 20;
-
-    /// Starts the index of `lang`.
-    pub fn new(lang: &str, out: &'w mut dyn std::io::Write) -> IndexWriter<'w> {
-        let mut buf = String::with_capacity(Self::FLUSH_AT + (1 << 16));
-        buf.push_str("window.HAKUSHO_SEARCH_INDEX = {\"lang\":");
-        push_json(&mut buf, lang);
-        buf.push_str(",\"docs\":[");
-        IndexWriter {
-            out,
-            buf,
-            size: 0,
-            entries: 0,
-        }
-    }
-
-    /// Adds the next page.
-    pub fn push(&mut self, e: &Entry<'_>) -> std::io::Result<()> {
-        if self.entries > 0 {
-            self.buf.push_str(",\n");
-        }
-        self.entries += 1;
-        self.buf.push('[');
-        for (j, field) in [&e.title, &e.url, &e.summary, &e.text]
-            .into_iter()
-            .enumerate()
-        {
-            if j > 0 {
-                self.buf.push(',');
-            }
-            push_json(&mut self.buf, field);
-        }
-        self.buf.push(']');
-        if self.buf.len() >= Self::FLUSH_AT {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.write_all(self.buf.as_bytes())?;
-        self.size += self.buf.len();
-        self.buf.clear();
-        Ok(())
-    }
-
-    /// Ends the index; returns its size in bytes.
-    pub fn finish(mut self) -> std::io::Result<usize> {
-        self.buf.push_str("]};\n");
-        self.flush()?;
-        Ok(self.size)
-    }
+/// The whole index of `lang` made of `entries`: (file name in `<lang>/search/`, bytes).
+pub fn index_files(lang: &str, entries: &[Entry<'_>]) -> Vec<(String, Vec<u8>)> {
+    let mut builder = IndexBuilder::new(lang);
+    let mut files: Vec<(String, Vec<u8>)> =
+        entries.iter().filter_map(|e| builder.push(e)).collect();
+    files.extend(builder.finish());
+    files
 }
 
 /// Bytes [`push_json`] must look at: `"`, `\\`, `<`, control characters, and 0xE2 (which starts U+2028
@@ -131,7 +98,7 @@ const JSON_SPECIAL: [bool; 256] = {
 
 /// A JSON string, with `<` and the JavaScript line separators escaped. Runs of ordinary text are copied
 /// whole; the scan is over bytes (every byte to escape is ASCII, or starts U+2028/U+2029).
-fn push_json(out: &mut String, s: &str) {
+pub(crate) fn push_json(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
@@ -181,145 +148,9 @@ fn push_json(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A search result: the page's position in `entries` and its score.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    /// Index into the entries.
-    pub doc: usize,
-    /// Higher is better.
-    pub score: u32,
-}
-
-/// Finds the entries matching every word of `q`, best first (title matches weigh most, then summary, then
-/// body), as `search.js` does.
-pub fn query(entries: &[Entry<'_>], q: &str) -> Vec<Hit> {
-    let terms: Vec<String> = normalize(q)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let mut hits = Vec::new();
-    for (doc, e) in entries.iter().enumerate() {
-        let (title, summary, text) = (
-            normalize(&e.title),
-            normalize(&e.summary),
-            normalize(&e.text),
-        );
-        let mut score = 0;
-        let mut all = true;
-        for term in &terms {
-            let s = 10 * count(&title, term) + 3 * count(&summary, term) + count(&text, term);
-            if s == 0 {
-                all = false;
-                break;
-            }
-            score += s;
-        }
-        if all {
-            hits.push(Hit { doc, score });
-        }
-    }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    hits
-}
-
-/// Occurrences of `term` in `text`: anywhere for CJK, at the start of a word for Latin (prefix search).
-fn count(text: &str, term: &str) -> u32 {
-    let latin_start = term.chars().next().is_some_and(|c| !is_cjk_letter(c));
-    let mut n = 0;
-    let mut from = 0;
-    while let Some(i) = text[from..].find(term) {
-        let at = from + i;
-        let word_start = !latin_start
-            || text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !tokenize::is_word_char(c));
-        if word_start {
-            n += 1;
-        }
-        from = at + term.len();
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(title: &str, text: &str) -> Entry<'static> {
-        Entry {
-            title: title.to_string().into(),
-            url: "".into(),
-            summary: "".into(),
-            text: text.to_string().into(),
-        }
-    }
-
-    #[test]
-    fn japanese_words_inside_running_text() {
-        let docs = [
-            entry("川崎", "量子コンピュータが稼働した。神戸とも連携。"),
-            entry("神戸医療産業都市", "神戸では再生医療が進んだ。"),
-        ];
-        assert_eq!(query(&docs, "神戸")[0].doc, 1);
-        assert_eq!(
-            query(&docs, "再生医療")
-                .iter()
-                .map(|h| h.doc)
-                .collect::<Vec<_>>(),
-            vec![1]
-        );
-        assert_eq!(query(&docs, "量子")[0].doc, 0);
-        assert!(query(&docs, "高専").is_empty());
-    }
-
-    #[test]
-    fn english_is_case_insensitive_and_finds_prefixes() {
-        let docs = [
-            entry("Kobe Biomedical", "regenerative medicine"),
-            entry("Kawasaki", "quantum computing near Kobe"),
-        ];
-        assert_eq!(
-            query(&docs, "kobe")
-                .iter()
-                .map(|h| h.doc)
-                .collect::<Vec<_>>(),
-            vec![0, 1]
-        );
-        assert_eq!(query(&docs, "REGEN")[0].doc, 0);
-        assert!(query(&docs, "obe").is_empty(), "not inside words");
-        assert_eq!(query(&docs, "quantum kobe")[0].doc, 1);
-    }
-
-    #[test]
-    fn the_index_is_json_with_every_page() {
-        let js = index_script(
-            "ja",
-            &[entry("神戸", "再生医療 \"q\" \\ \n"), entry("川崎", "神戸")],
-        );
-        let json = js
-            .strip_prefix("window.HAKUSHO_SEARCH_INDEX = ")
-            .unwrap()
-            .trim_end()
-            .strip_suffix(';')
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(v["lang"], "ja");
-        assert_eq!(v["docs"][0][0], "神戸");
-        assert_eq!(v["docs"][0][3], "再生医療 \"q\" \\ \n");
-        assert_eq!(v["docs"][1][3], "神戸");
-        assert_eq!(v.as_object().unwrap().len(), 2, "lang and docs only");
-    }
-
-    #[test]
-    fn the_script_cannot_be_broken_out_of() {
-        let js = index_script("ja", &[entry("</script><script>alert(1)</script>", "x")]);
-        assert!(!js.contains("</script>"));
-        assert!(js.starts_with("window.HAKUSHO_SEARCH_INDEX = {"));
-    }
 
     #[test]
     fn json_escapes_what_javascript_needs() {

@@ -23,8 +23,9 @@ import { checkAxe } from './lib/axe.mjs';
 import { checkLayout, takeScreenshots } from './lib/layout.mjs';
 import { journeys as readerJourneys } from './lib/journeys.mjs';
 import { readingJourneys } from './lib/journeys_reading.mjs';
+import { searchJourneys } from './lib/journeys_search.mjs';
 
-const journeys = [...readerJourneys, ...readingJourneys];
+const journeys = [...readerJourneys, ...readingJourneys, ...searchJourneys];
 import { selfTest } from './lib/selftest.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,0 +1,242 @@
+//! Building one language's index as the entries come: each entry's terms go into postings held until the
+//! end (term → the entries that have it and in which field), its text into the current document shard,
+//! written out whole as soon as it is full. [`IndexBuilder::finish`] writes the term shards and the small
+//! script that describes the index.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::tokenize::{index_terms, shard_key, shard_of};
+use super::{Entry, Field, push_json};
+
+/// The bytes of document text a document shard is filled to (the last entry may go past).
+pub const DOC_SHARD_BYTES: usize = 16 * 1024;
+/// The bytes of postings a term shard is aimed at.
+pub const TERM_SHARD_BYTES: usize = 24 * 1024;
+/// The most term shards (a power of two).
+pub const MAX_TERM_SHARDS: u32 = 1 << 14;
+
+/// The name of the script that describes the index, in `<lang>/search/`.
+pub const META_FILE: &str = "search-index.js";
+
+/// The start of every index script: the registry that the scripts fill in.
+const REGISTRY: &str =
+    "var HAKUSHO_SEARCH=window.HAKUSHO_SEARCH=window.HAKUSHO_SEARCH||{t:{},d:{}};";
+
+/// A fast hash for short terms (the multiply-rotate hash of rustc's FxHasher); the index's keys are its own.
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl TermHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Terms<V> = HashMap<String, V, BuildHasherDefault<TermHasher>>;
+
+/// One language's index being built.
+pub struct IndexBuilder {
+    lang: String,
+    postings: Terms<Vec<u32>>,
+    docs: u32,
+    /// The first entry of each document shard.
+    doc_starts: Vec<u32>,
+    /// The document shard being filled.
+    doc_shard: String,
+    /// Per entry being indexed: term → the fields it is in (one bit each) and occurrences.
+    seen: Terms<(u32, u32)>,
+}
+
+impl IndexBuilder {
+    /// Starts the index of `lang`.
+    pub fn new(lang: &str) -> IndexBuilder {
+        IndexBuilder {
+            lang: lang.to_string(),
+            postings: Terms::default(),
+            docs: 0,
+            doc_starts: Vec::new(),
+            doc_shard: String::new(),
+            seen: Terms::default(),
+        }
+    }
+
+    /// Adds the next entry; returns the files of a document shard just filled.
+    pub fn push(&mut self, e: &Entry<'_>) -> Option<(String, Vec<u8>)> {
+        let doc = self.docs;
+        self.docs += 1;
+        for (field, text) in [
+            (Field::Body, &e.text),
+            (Field::Summary, &e.summary),
+            (Field::Heading, &e.headings),
+            (Field::Title, &e.title),
+        ] {
+            index_terms(text, |t| {
+                let bit = 1 << field as u32;
+                match self.seen.get_mut(t) {
+                    Some((fields, n)) => {
+                        *fields |= bit;
+                        *n += 1;
+                    }
+                    None => {
+                        self.seen.insert(t.to_string(), (bit, 1));
+                    }
+                }
+            });
+        }
+        for (term, (fields, n)) in self.seen.drain() {
+            // How often, in eight steps: 1, 2, 3-4, 5-8, … 65 times or more.
+            let often = (u32::BITS - (n - 1).leading_zeros()).min(7);
+            let posting = doc << 7 | often << 4 | fields;
+            match self.postings.get_mut(&term) {
+                Some(list) => list.push(posting),
+                None => {
+                    self.postings.insert(term, vec![posting]);
+                }
+            }
+        }
+        if self.doc_shard.is_empty() {
+            self.doc_starts.push(doc);
+            self.doc_shard.push('[');
+        } else {
+            self.doc_shard.push_str(",\n");
+        }
+        self.doc_shard.push('[');
+        for (i, field) in [
+            &e.title,
+            &e.url,
+            &std::borrow::Cow::Borrowed(e.kind),
+            &e.summary,
+            &e.text,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                self.doc_shard.push(',');
+            }
+            push_json(&mut self.doc_shard, field);
+        }
+        self.doc_shard.push(']');
+        (self.doc_shard.len() >= DOC_SHARD_BYTES).then(|| self.close_doc_shard())
+    }
+
+    fn close_doc_shard(&mut self) -> (String, Vec<u8>) {
+        let n = self.doc_starts.len() - 1;
+        let body = std::mem::take(&mut self.doc_shard);
+        let script = format!("{REGISTRY}HAKUSHO_SEARCH.d[{n}]={body}];\n");
+        (format!("d/{n}.js"), script.into_bytes())
+    }
+
+    /// Ends the index: the last document shard, the term shards and the script describing the index,
+    /// as (file name in `<lang>/search/`, bytes).
+    pub fn finish(mut self) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        if !self.doc_shard.is_empty() {
+            files.push(self.close_doc_shard());
+        }
+        // Each term's postings: the entries in order, each as (gap from the one before << 7 | how often
+        // << 4 | fields) in base 36, joined by commas.
+        let mut encoded: Vec<(String, String)> = self
+            .postings
+            .drain()
+            .map(|(term, list)| {
+                let mut s = String::with_capacity(list.len() * 3);
+                let mut last = 0;
+                for (i, p) in list.iter().enumerate() {
+                    let doc = p >> 7;
+                    if i > 0 {
+                        s.push(',');
+                    }
+                    push_base36(&mut s, (doc - last) << 7 | (p & 127));
+                    last = doc;
+                }
+                (term, s)
+            })
+            .collect();
+        encoded.sort_unstable();
+        let total: usize = encoded.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+        let shards = (total / TERM_SHARD_BYTES)
+            .max(1)
+            .next_power_of_two()
+            .min(MAX_TERM_SHARDS as usize) as u32;
+        let mut bodies = vec![String::new(); shards as usize];
+        for (term, list) in &encoded {
+            let body = &mut bodies[shard_of(shard_key(term), shards) as usize];
+            body.push(if body.is_empty() { '{' } else { ',' });
+            push_json(body, term);
+            body.push(':');
+            push_json(body, list);
+        }
+        for (n, body) in bodies.iter().enumerate() {
+            let body = if body.is_empty() { "{" } else { body };
+            files.push((
+                format!("t/{n}.js"),
+                format!("{REGISTRY}HAKUSHO_SEARCH.t[{n}]={body}}};\n").into_bytes(),
+            ));
+        }
+        let mut starts = String::new();
+        let mut last = 0;
+        for (i, &s) in self.doc_starts.iter().enumerate() {
+            if i > 0 {
+                starts.push(',');
+            }
+            push_base36(&mut starts, s - last);
+            last = s;
+        }
+        let mut meta = format!("{REGISTRY}HAKUSHO_SEARCH.meta={{\"lang\":");
+        push_json(&mut meta, &self.lang);
+        meta.push_str(&format!(
+            ",\"docs\":{},\"terms\":{shards},\"starts\":\"{starts}\"}};\n",
+            self.docs
+        ));
+        files.push((META_FILE.to_string(), meta.into_bytes()));
+        files
+    }
+}
+
+fn push_base36(out: &mut String, mut n: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 8];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("ASCII digits"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36() {
+        let mut s = String::new();
+        for n in [0, 35, 36, 1295, u32::MAX] {
+            push_base36(&mut s, n);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 z 10 zz 1z141z3 ");
+    }
+}
