@@ -218,6 +218,39 @@ fn a_file_beside_a_page_is_copied_once_and_linked() {
     assert_eq!((ja.dev(), ja.ino()), (en.dev(), en.ino()));
 }
 
+/// A file beside a page may be at most 256 MiB: one byte more is an error naming the file and the limit,
+/// found from its size before it is read (the file here is sparse, so the test writes nothing), and the
+/// previous output stays.
+#[test]
+fn a_file_beside_a_page_over_256_mib_is_refused() {
+    let site = SiteTest::fixture("minimal");
+    site.build_ok(&[]);
+    let before = site.tree("output");
+    let big = std::fs::File::create(site.dir.join("content/about/video.mp4")).unwrap();
+    big.set_len((256 << 20) + 1).unwrap();
+    drop(big);
+    let err = site.build_err();
+    assert!(
+        err.starts_with("content/about/video.mp4: error: the file is larger than 256 MiB, the most hakusho publishes beside a page\n  help: make the file smaller, or publish it elsewhere and link to it\n"),
+        "{err}"
+    );
+    assert_eq!(site.tree("output"), before);
+    // Exactly 256 MiB is published.
+    let big = std::fs::OpenOptions::new()
+        .write(true)
+        .open(site.dir.join("content/about/video.mp4"))
+        .unwrap();
+    big.set_len(256 << 20).unwrap();
+    drop(big);
+    site.build_ok(&[]);
+    assert_eq!(
+        std::fs::metadata(site.dir.join("output/ja/about/video.mp4"))
+            .unwrap()
+            .len(),
+        256 << 20
+    );
+}
+
 /// Staging folders left by killed builds (their lock free, or, from before lock files, their process gone)
 /// are removed by the next build; one whose lock is held belongs to a running build and is kept.
 #[test]
