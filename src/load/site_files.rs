@@ -295,9 +295,13 @@ pub(crate) fn parse_glossary(
     let mut errors = Vec::new();
     let mut out: Vec<GlossaryEntry> = Vec::new();
     let positions = src.positions();
+    // Where each id was first given: looked up, so that thousands of entries are not each compared with
+    // every entry before them.
+    let mut first_of: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::with_capacity(raw.len());
     for (i, e) in raw.into_iter().enumerate() {
         super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
-        if let Some(first) = out.iter().position(|g| g.id == e.id) {
+        if let Some(&first) = first_of.get(&e.id) {
             let (en, ja) = match positions.value(&[Seg::Index(first), Seg::Key("id")]) {
                 Some(p) => (
                     format!(" (first at line {})", p.line),
@@ -338,6 +342,7 @@ pub(crate) fn parse_glossary(
             ja: if t.ja == term.ja { String::new() } else { t.ja },
             en: if t.en == term.en { String::new() } else { t.en },
         });
+        first_of.entry(e.id.clone()).or_insert(out.len());
         out.push(GlossaryEntry {
             id: e.id,
             reading: e.reading.map(|r| r.trim().to_string()),
@@ -419,5 +424,26 @@ mod tests {
                 Some(crate::diag::Position { line: 7, column: 9 }),
             ]
         );
+    }
+
+    /// Ids are checked against those seen by a lookup: 40,000 entries were 800 million comparisons before.
+    #[test]
+    fn a_large_glossary_is_read_in_linear_time() {
+        let mut text: String = (0..40_000)
+            .map(|i| format!("- id: t{i}\n  term: T{i}\n  definition: {{ja: 説明, en: Meaning}}\n"))
+            .collect();
+        text.push_str("- id: t7\n  term: Again\n  definition: {ja: 説明, en: Meaning}\n");
+        let started = std::time::Instant::now();
+        let errors = parse_glossary(Path::new("glossary.yaml"), &text).unwrap_err();
+        let took = started.elapsed();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("the glossary id `t7` is used twice (first at line 22)"),
+            "{}",
+            errors[0]
+        );
+        assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
     }
 }

@@ -4,6 +4,7 @@
 use pulldown_cmark::{CowStr, Event};
 
 use super::GlossaryTerm;
+use super::state::TermsDone;
 use super::transform::Renderer;
 use crate::diag::Code;
 use crate::format::escape::escape_html;
@@ -140,9 +141,9 @@ fn is_word(c: char) -> bool {
 }
 
 /// Whether `text` has nothing to mark up: no reference, and every glossary term already `done`.
-fn is_plain(text: &str, done: &[bool]) -> bool {
+fn is_plain(text: &str, done: &TermsDone) -> bool {
     // Most text has no `@` at all: one quick byte search.
-    done.iter().all(|d| *d)
+    done.all_done()
         && memchr::memchr_iter(b'@', text.as_bytes()).all(|at| reference_at(&text[at..]).is_none())
 }
 
@@ -155,23 +156,18 @@ fn reference_at(rest: &str) -> Option<(RefKind, &str)> {
     (!target.is_empty()).then_some((kind, target))
 }
 
-/// Splits `text` into plain text, figure references and first uses of glossary terms. `done[i]` is set when
-/// term `i` is used, so each term is marked once per page. Terms are tried in the given order (longest
+/// Splits `text` into plain text, figure references and first uses of glossary terms. Term `i` is marked in
+/// `done` when
+/// it is used, so each term is marked once per page. Terms are tried in the given order (longest
 /// first), so `COI-NEXT` wins over `COI`.
 pub(crate) fn split_text<'t>(
     text: &'t str,
     glossary: &[GlossaryTerm],
-    done: &mut [bool],
+    done: &mut TermsDone,
 ) -> Vec<Piece<'t>> {
     if is_plain(text, done) {
         return vec![Piece::Text(text)];
     }
-    let firsts: Vec<char> = glossary
-        .iter()
-        .zip(done.iter())
-        .filter(|(_, d)| !**d)
-        .filter_map(|(t, _)| t.term.chars().next())
-        .collect();
     let mut pieces = Vec::new();
     let mut plain_start = 0;
     let mut i = 0;
@@ -193,26 +189,22 @@ pub(crate) fn split_text<'t>(
             plain_start = i;
             continue;
         }
-        if firsts.contains(&c) {
-            let found = glossary.iter().enumerate().find(|(index, t)| {
-                !done[*index]
-                    && !t.term.is_empty()
-                    && rest.starts_with(&t.term)
-                    && at_boundary(text, i, t.term.len())
-            });
-            if let Some((index, term)) = found {
-                done[index] = true;
-                if plain_start < i {
-                    pieces.push(Piece::Text(&text[plain_start..i]));
-                }
-                pieces.push(Piece::Term {
-                    index,
-                    text: &text[i..i + term.term.len()],
-                });
-                i += term.term.len();
-                plain_start = i;
-                continue;
+        let found = done
+            .starting_with(c)
+            .map(|index| (index, &glossary[index]))
+            .find(|(_, t)| rest.starts_with(&t.term) && at_boundary(text, i, t.term.len()));
+        if let Some((index, term)) = found {
+            done.mark(index);
+            if plain_start < i {
+                pieces.push(Piece::Text(&text[plain_start..i]));
             }
+            pieces.push(Piece::Term {
+                index,
+                text: &text[i..i + term.term.len()],
+            });
+            i += term.term.len();
+            plain_start = i;
+            continue;
         }
         i += c.len_utf8();
     }
@@ -373,127 +365,4 @@ fn term_use<'a>(term: Option<&GlossaryTerm>, text: &str) -> Event<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn terms(list: &[&str]) -> Vec<GlossaryTerm> {
-        list.iter()
-            .map(|t| GlossaryTerm {
-                id: String::new(),
-                term: t.to_string(),
-                title: String::new(),
-                href: String::new(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn figure_references() {
-        let mut done = [];
-        assert_eq!(
-            split_text("@fig:kobe-companies に示す。", &[], &mut done),
-            vec![
-                Piece::Ref {
-                    kind: RefKind::Figure,
-                    target: "kobe-companies",
-                    at: 0
-                },
-                Piece::Text(" に示す。")
-            ]
-        );
-        assert_eq!(
-            split_text("see @fig:a-b-.", &[], &mut done),
-            vec![
-                Piece::Text("see "),
-                Piece::Ref {
-                    kind: RefKind::Figure,
-                    target: "a-b",
-                    at: 4
-                },
-                Piece::Text("-.")
-            ]
-        );
-        assert_eq!(
-            split_text("mail@fig:", &[], &mut done),
-            vec![Piece::Text("mail@fig:")]
-        );
-    }
-
-    #[test]
-    fn every_kind_of_reference_and_where_it_ends() {
-        let done = [];
-        let refs = |text: &'static str| -> Vec<(RefKind, &'static str)> {
-            split_text(text, &[], &mut [])
-                .into_iter()
-                .filter_map(|p| match p {
-                    Piece::Ref { kind, target, .. } => Some((kind, target)),
-                    _ => None,
-                })
-                .collect()
-        };
-        assert_eq!(
-            refs("@tbl:kobe-counts。"),
-            [(RefKind::Table, "kobe-counts")]
-        );
-        assert_eq!(
-            refs("（@tbl:cases/kobe#kobe-counts）"),
-            [(RefKind::Table, "cases/kobe#kobe-counts")]
-        );
-        assert_eq!(refs("@chap:hubs で"), [(RefKind::Chapter, "hubs")]);
-        assert_eq!(refs("see @chap:hubs."), [(RefKind::Chapter, "hubs")]);
-        assert_eq!(
-            refs("@sec:#概要を参照。"),
-            [(RefKind::Section, "#概要を参照")]
-        );
-        assert_eq!(
-            refs("(@sec:cases/kobe#how-it-began)"),
-            [(RefKind::Section, "cases/kobe#how-it-began")]
-        );
-        assert_eq!(refs("@kf:companies社"), [(RefKind::KeyFigure, "companies")]);
-        assert_eq!(
-            refs("@kf:cases/kobe#companies, and"),
-            [(RefKind::KeyFigure, "cases/kobe#companies")]
-        );
-        assert_eq!(refs("@sec: @kf:# @tbl:- a@b.c"), []);
-        assert!(is_plain("mail me at a@b.c", &done));
-        assert!(!is_plain("x @kf:a", &done));
-    }
-
-    #[test]
-    fn glossary_terms_once_and_whole_words() {
-        let g = terms(&["COI-NEXT", "COI", "高専"]);
-        let mut done = [false; 3];
-        let pieces = split_text("COINSとCOI-NEXTとCOI、高専とCOI", &g, &mut done);
-        assert_eq!(
-            pieces,
-            vec![
-                Piece::Text("COINSと"),
-                Piece::Term {
-                    index: 0,
-                    text: "COI-NEXT"
-                },
-                Piece::Text("と"),
-                Piece::Term {
-                    index: 1,
-                    text: "COI"
-                },
-                Piece::Text("、"),
-                Piece::Term {
-                    index: 2,
-                    text: "高専"
-                },
-                Piece::Text("とCOI"),
-            ]
-        );
-        assert_eq!(done, [true; 3]);
-    }
-
-    #[test]
-    fn cjk_detection() {
-        assert!(is_cjk('神'));
-        assert!(is_cjk('。'));
-        assert!(is_cjk('カ'));
-        assert!(!is_cjk('a'));
-        assert!(!is_cjk(' '));
-    }
-}
+mod tests;

@@ -37,7 +37,7 @@ pub use headings::Heading;
 pub(crate) use inline::{Piece, split_text};
 pub use inline::{RefError, RefKind, Reference};
 pub(crate) use line_join::join_japanese_lines;
-pub(crate) use state::IdSet;
+pub(crate) use state::{IdSet, TermsDone};
 use transform::Renderer;
 
 /// Words the Markdown stage writes itself, in the page's language (from the theme's strings).

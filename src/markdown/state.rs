@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, HeadingLevel};
 
+use super::GlossaryTerm;
 use super::dual::{Events, Held};
 
 /// The code block being transformed: its info string, where it was written, and its text so far.
@@ -35,6 +36,64 @@ pub(super) struct ImageAlt {
 pub(super) struct Footnote<'a> {
     pub(super) label: String,
     pub(super) events: Events<'a>,
+}
+
+/// Which of a page's glossary terms have been marked, with the terms indexed by their first letter once
+/// for the page: each character of the text is then looked up, not compared with every term (2,000 terms
+/// that a page never uses once cost 2,000 comparisons for each of its characters).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TermsDone {
+    done: Vec<bool>,
+    /// How many are not marked yet.
+    left: usize,
+    /// The first letter and index of each term, sorted by letter and then in the glossary's order (which
+    /// decides between terms that start alike).
+    firsts: Vec<(char, usize)>,
+}
+
+impl TermsDone {
+    /// None of `glossary`'s terms marked yet.
+    pub(crate) fn new(glossary: &[GlossaryTerm]) -> TermsDone {
+        let mut firsts: Vec<(char, usize)> = glossary
+            .iter()
+            .enumerate()
+            .filter_map(|(index, t)| Some((t.term.chars().next()?, index)))
+            .collect();
+        firsts.sort_unstable();
+        TermsDone {
+            done: vec![false; glossary.len()],
+            left: glossary.len(),
+            firsts,
+        }
+    }
+
+    /// Whether every term has been marked.
+    pub(super) fn all_done(&self) -> bool {
+        self.left == 0
+    }
+
+    /// Whether term `index` has been marked.
+    #[cfg(test)]
+    pub(crate) fn is_done(&self, index: usize) -> bool {
+        self.done[index]
+    }
+
+    pub(super) fn mark(&mut self, index: usize) {
+        if !self.done[index] {
+            self.done[index] = true;
+            self.left -= 1;
+        }
+    }
+
+    /// The terms not yet marked that start with `c`, in the glossary's order.
+    pub(super) fn starting_with(&self, c: char) -> impl Iterator<Item = usize> + '_ {
+        let from = self.firsts.partition_point(|(first, _)| *first < c);
+        self.firsts[from..]
+            .iter()
+            .take_while(move |(first, _)| *first == c)
+            .map(|&(_, index)| index)
+            .filter(|&index| !self.done[index])
+    }
 }
 
 /// Hands out unique ids within one page.

@@ -13,7 +13,7 @@ use super::captions::{CaptionLine, caption_line};
 use super::dual::{Dual, Mark};
 use super::plain_text::PlainText;
 use super::policy::{RawHtmlPiece, split_raw_html};
-use super::state::{CodeBlock, Footnote, IdSet, ImageAlt, OpenHeading};
+use super::state::{CodeBlock, Footnote, IdSet, ImageAlt, OpenHeading, TermsDone};
 use super::{Input, Labels, RefKind, Rendered};
 use crate::diag::{Code, Diagnostic, LineIndex, Position};
 use crate::format::escape::escape_html;
@@ -35,7 +35,7 @@ pub(super) struct Renderer<'a, 'r> {
     /// Heading ids handed out.
     pub(super) ids: IdSet,
     /// Which of the page's glossary terms have been marked.
-    pub(super) glossary_done: Vec<bool>,
+    pub(super) glossary_done: TermsDone,
     /// Footnote definitions, as rendered.
     pub(super) footnotes: Vec<Footnote<'a>>,
     /// Footnote labels in order of first reference, with how many times each was referenced.
@@ -80,7 +80,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             path,
             first_line,
             labels,
-            glossary_done: vec![false; out.page_glossary().len()],
+            glossary_done: TermsDone::new(out.page_glossary()),
             out,
             found: Rendered::default(),
             plain: PlainText::with_capacity(markdown.len()),

@@ -13,7 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use super::escape::{LINK_MARK, push_string, push_text};
 use crate::markdown::headings::slugify;
 
-use crate::markdown::{GlossaryTerm, IdSet, Piece, RefKind, merge_text, split_text};
+use crate::markdown::{GlossaryTerm, IdSet, Piece, RefKind, TermsDone, merge_text, split_text};
 
 /// Where a link leads in the PDF.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,14 +95,14 @@ pub(crate) fn write(
         notes_written: HashMap::new(),
         out: Written::default(),
         ids: IdSet::default(),
-        glossary_done: Vec::new(),
+        glossary_done: TermsDone::default(),
         stack: Vec::new(),
         html: Vec::new(),
         last_level: placement.title_level,
         tables: tables::Captions::new(markdown),
     };
     let (terms, _) = w.targets.glossary();
-    w.glossary_done = vec![false; terms.len()];
+    w.glossary_done = TermsDone::new(terms);
     w.events(body);
     w.out
 }
@@ -144,7 +144,7 @@ struct Writer<'t, 'm> {
     notes_written: HashMap<String, String>,
     out: Written,
     ids: IdSet,
-    glossary_done: Vec<bool>,
+    glossary_done: TermsDone,
     stack: Vec<Open>,
     /// Raw HTML tags open in the current block, with what closes each.
     html: Vec<(String, &'static str)>,
