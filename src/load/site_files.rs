@@ -294,7 +294,6 @@ pub(crate) fn parse_glossary(
     let raw: Vec<RawGlossaryEntry> = yaml::parse_all(&src)?;
     let mut errors = Vec::new();
     let mut out: Vec<GlossaryEntry> = Vec::new();
-    let positions = src.positions();
     // Where each id was first given: looked up, so that thousands of entries are not each compared with
     // every entry before them.
     let mut first_of: std::collections::HashMap<String, usize> =
@@ -302,7 +301,7 @@ pub(crate) fn parse_glossary(
     for (i, e) in raw.into_iter().enumerate() {
         super::raw::check_id(&src, &mut errors, &e.id, &[Seg::Index(i), Seg::Key("id")]);
         if let Some(&first) = first_of.get(&e.id) {
-            let (en, ja) = match positions.value(&[Seg::Index(first), Seg::Key("id")]) {
+            let (en, ja) = match src.value_position(&[Seg::Index(first), Seg::Key("id")]) {
                 Some(p) => (
                     format!(" (first at line {})", p.line),
                     format!("（最初は {} 行目）", p.line),
@@ -349,7 +348,7 @@ pub(crate) fn parse_glossary(
             expansion: expansion.unwrap_or_else(|| Text::same("")),
             definition: join(&e.definition.0),
             term,
-            term_position: positions.value(&[Seg::Index(i), Seg::Key("term")]),
+            term_position: src.value_position(&[Seg::Index(i), Seg::Key("term")]),
         });
     }
     if errors.is_empty() {

@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::MARKER;
 use crate::diag::{Code, Diagnostic};
+use crate::load::file_kind::kind_words;
 
 /// Refuses destinations whose replacement would destroy something: `/`, the home folder, the project,
 /// `content/`, `themes/`, a folder holding `.git` or `site.yaml`, a symlink, anything that is not a folder,
@@ -124,29 +125,13 @@ pub fn refuse_destination(
     Ok(())
 }
 
-/// What a file that is not a folder is, in words (English, Japanese).
+/// What a file that is not a folder is, in words (English, Japanese): [`kind_words`], with a regular file
+/// said to be one instead of a folder.
 pub(crate) fn kind_of(t: &fs::FileType) -> (&'static str, &'static str) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return ("a named pipe (FIFO)", "名前付きパイプ（FIFO）");
-        }
-        if t.is_socket() {
-            return ("a socket", "ソケット");
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return ("a device", "デバイス");
-        }
-    }
-    if t.is_symlink() {
-        ("a symlink", "シンボリックリンク")
-    } else if t.is_dir() {
-        ("a folder", "フォルダー")
-    } else if t.is_file() {
-        ("a file", "フォルダーではなくファイル")
-    } else {
-        ("not a folder", "フォルダーではないもの")
+    match kind_words(t) {
+        ("a file", _) => ("a file", "フォルダーではなくファイル"),
+        ("not a regular file", _) => ("not a folder", "フォルダーではないもの"),
+        words => words,
     }
 }
 

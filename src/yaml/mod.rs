@@ -98,14 +98,6 @@ impl<'a> Source<'a> {
         Diagnostic::error(code, self.path, message).at_opt(position)
     }
 
-    /// The positions of many values in the file, for one parse of the YAML.
-    pub fn positions(&self) -> Positions {
-        Positions {
-            tree: Tree::parse(self.text),
-            line_offset: self.line_offset,
-        }
-    }
-
     /// The editor's position (line and column in the file) of byte `at` of the YAML text.
     fn position_at(&self, at: usize) -> Position {
         self.shift(position_of(self.text, floor_char_boundary(self.text, at)))
@@ -116,24 +108,6 @@ impl<'a> Source<'a> {
             line: p.line + self.line_offset,
             column: p.column,
         }
-    }
-}
-
-/// A YAML text parsed once for the positions of its values (see [`Source::positions`]).
-#[derive(Debug)]
-pub struct Positions {
-    tree: Option<Tree>,
-    line_offset: usize,
-}
-
-impl Positions {
-    /// Position in the file of the value at `path`, if it exists.
-    pub fn value(&self, path: &[Seg<'_>]) -> Option<Position> {
-        let p = self.tree.as_ref()?.value(path)?;
-        Some(Position {
-            line: p.line + self.line_offset,
-            column: p.column,
-        })
     }
 }
 

@@ -1,6 +1,7 @@
 // Headless Debian Chromium driven by playwright-core (no browser download: /usr/bin/chromium).
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
+import { assert } from './util.mjs';
 
 export const CHROMIUM = process.env.HK_CHROMIUM || '/usr/bin/chromium';
 
@@ -63,4 +64,20 @@ export async function newPage(context, origin) {
     return p;
   };
   return page;
+}
+
+/**
+ * Runs `fn(page, context)` on a new page in a fresh context (1280 × 900 unless `options` say otherwise), then
+ * fails if the page met any problem (see `newPage`); the context is closed whatever happens.
+ */
+export async function withPage(browser, site, options, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  try {
+    const page = await newPage(context, site.origin);
+    await fn(page, context);
+    const problems = page.problems();
+    assert(problems.length === 0, `while on the pages of this journey:\n  ${problems.join('\n  ')}`);
+  } finally {
+    await context.close();
+  }
 }

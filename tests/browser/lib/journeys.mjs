@@ -4,23 +4,11 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { newPage } from './browser.mjs';
+import { withPage } from './browser.mjs';
 import { assert } from './util.mjs';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const CJK_FONT = /CJK|JP|Japan|Gothic|Mincho|Hiragino|Meiryo|IPA/i;
-
-async function withPage(browser, site, options, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  try {
-    const page = await newPage(context, site.origin);
-    await fn(page, context);
-    const problems = page.problems();
-    assert(problems.length === 0, `while on the pages of this journey:\n  ${problems.join('\n  ')}`);
-  } finally {
-    await context.close();
-  }
-}
 
 function pathOf(page, site) {
   return decodeURIComponent(new URL(page.url()).pathname).slice(site.basePath.length - 1);

@@ -2,20 +2,8 @@
 // the language switch keeps the reader's section and search, previous/next lead through the report, and
 // the browser's print hides what only works on a screen. Same shape as journeys.mjs.
 import path from 'node:path';
-import { newPage } from './browser.mjs';
+import { withPage } from './browser.mjs';
 import { assert } from './util.mjs';
-
-async function withPage(browser, site, options, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  try {
-    const page = await newPage(context, site.origin);
-    await fn(page);
-    const problems = page.problems();
-    assert(problems.length === 0, `while on the pages of this journey:\n  ${problems.join('\n  ')}`);
-  } finally {
-    await context.close();
-  }
-}
 
 const here = (page, site) => decodeURIComponent(new URL(page.url()).pathname).slice(site.basePath.length - 1);
 

@@ -2,20 +2,8 @@
 // start-up, a glossary term in hiragana or katakana, a typo) and the first results are what they meant;
 // results are labelled by kind, say "1 result" when there is one, move with ↑/↓/Enter, and link to the same
 // query in the other language. Same shape as journeys.mjs.
-import { newPage } from './browser.mjs';
+import { withPage } from './browser.mjs';
 import { assert } from './util.mjs';
-
-async function withPage(browser, site, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await newPage(context, site.origin);
-    await fn(page);
-    const problems = page.problems();
-    assert(problems.length === 0, `while on the pages of this journey:\n  ${problems.join('\n  ')}`);
-  } finally {
-    await context.close();
-  }
-}
 
 const pathOf = (href, site) => decodeURIComponent(new URL(href).pathname + new URL(href).hash).slice(site.basePath.length - 1);
 
@@ -52,7 +40,7 @@ export const searchJourneys = [
   {
     name: 'journey: search finds figures and tables by number (図2-1, 図 2-1, Figure 2-1, 表1-1), labelled as such',
     run: (browser, site) =>
-      withPage(browser, site, async (page) => {
+      withPage(browser, site, {}, async (page) => {
         for (const [lang, q, kind, title] of [
           ['ja', '図2-1', '図', '図2-1 '],
           ['ja', '図 2-1', '図', '図2-1 '],
@@ -70,7 +58,7 @@ export const searchJourneys = [
   {
     name: 'journey: search folds spellings: startup = start-up = startups, すかいふろんと = スカイフロント, a typo in a long word',
     run: (browser, site) =>
-      withPage(browser, site, async (page) => {
+      withPage(browser, site, {}, async (page) => {
         const first = {};
         for (const q of ['startup', 'start-up', 'startups', 'Start-Ups']) {
           const rows = await search(page, site, 'en', q);
@@ -89,7 +77,7 @@ export const searchJourneys = [
   {
     name: 'journey: a glossary term gives its entry and the page about it first; quoted phrases; 1 result',
     run: (browser, site) =>
-      withPage(browser, site, async (page) => {
+      withPage(browser, site, {}, async (page) => {
         const rows = await search(page, site, 'ja', '高専');
         assert(rows.length >= 2 && rows[0].kind === '用語' && rows.slice(0, 3).some((r) => r.path === '/ja/cases/kosen/'), `ja 高専: expected the glossary entry, then the KOSEN case, got ${show(rows)}`);
         const loose = await search(page, site, 'en', 'regional innovation');
@@ -110,7 +98,7 @@ export const searchJourneys = [
   {
     name: 'journey: search results move with ↑/↓ and open with Enter; the other language keeps the query',
     run: (browser, site) =>
-      withPage(browser, site, async (page) => {
+      withPage(browser, site, {}, async (page) => {
         const rows = await search(page, site, 'en', 'Kobe');
         assert(rows.length >= 2, `en Kobe: ${show(rows)}`);
         const input = page.locator('#hk-search-input');
