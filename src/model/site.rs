@@ -122,6 +122,12 @@ pub struct Site {
     pub pages: Vec<Arc<Page>>,
     /// Where each page id is in `pages`.
     index: HashMap<String, usize>,
+    /// The pages in reading order ([`Site::reading_order`]), as places in `pages`.
+    order: Vec<usize>,
+    /// Each page's place in `order`, by its place in `pages` (`None`: outside the reading order).
+    place: Vec<Option<usize>>,
+    /// The cases filed under each chapter slug, by `order` and then folder name, as places in `pages`.
+    cases: HashMap<String, Vec<usize>>,
 }
 
 impl Site {
@@ -133,11 +139,17 @@ impl Site {
         glossary: Vec<GlossaryEntry>,
         pages: Vec<Arc<Page>>,
     ) -> Site {
-        let index = pages
+        let index: HashMap<String, usize> = pages
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i))
             .collect();
+        let cases = cases_by_chapter(&pages);
+        let order = reading_order(&config, &pages, &index, &cases);
+        let mut place = vec![None; pages.len()];
+        for (at, &i) in order.iter().enumerate() {
+            place[i] = Some(at);
+        }
         Site {
             config,
             sources,
@@ -145,6 +157,9 @@ impl Site {
             glossary,
             pages,
             index,
+            order,
+            place,
+            cases,
         }
     }
 
@@ -199,18 +214,140 @@ impl Site {
 
     /// The cases of a chapter, by `order` and then folder name.
     pub fn cases_of(&self, chapter_slug: &str) -> Vec<&Page> {
-        let mut cases: Vec<&Page> = self
-            .pages
-            .iter()
-            .map(|p| &**p)
-            .filter(|p| {
-                p.data
-                    .case
-                    .as_ref()
-                    .is_some_and(|c| c.chapter == chapter_slug)
-            })
-            .collect();
-        cases.sort_by(|a, b| {
+        self.cases.get(chapter_slug).map_or_else(Vec::new, |cases| {
+            cases.iter().map(|&i| &*self.pages[i]).collect()
+        })
+    }
+
+    /// Every page in the order a reader of the printed report meets them: the cover, each chapter followed
+    /// by its cases, then the other pages. Pages outside it: chapters not listed in `site.yaml` and their cases.
+    pub fn reading_order(&self) -> Vec<&Page> {
+        self.order.iter().map(|&i| &*self.pages[i]).collect()
+    }
+
+    /// Where the page with `id` is in reading order.
+    pub fn reading_place(&self, id: &str) -> Option<usize> {
+        self.place[self.page_index(id)?]
+    }
+
+    /// The page at `place` in reading order.
+    pub fn reading_at(&self, place: usize) -> Option<&Page> {
+        self.order.get(place).map(|&i| &*self.pages[i])
+    }
+
+    /// The source with `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// The cases of each chapter slug, by `order` and then folder name, as places in `pages`.
+fn cases_by_chapter(pages: &[Arc<Page>]) -> HashMap<String, Vec<usize>> {
+    let mut cases: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(c) = &p.data.case {
+            cases.entry(c.chapter.clone()).or_default().push(i);
+        }
+    }
+    for list in cases.values_mut() {
+        let key = |i: usize| {
+            let p = &pages[i];
+            let order = p.data.case.as_ref().and_then(|c| c.order);
+            (order.unwrap_or(i64::MAX), &p.id)
+        };
+        list.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    }
+    cases
+}
+
+/// The reading order (see [`Site::reading_order`]) as places in `pages`.
+fn reading_order(
+    config: &SiteConfig,
+    pages: &[Arc<Page>],
+    index: &HashMap<String, usize>,
+    cases: &HashMap<String, Vec<usize>>,
+) -> Vec<usize> {
+    let mut out = Vec::with_capacity(pages.len());
+    out.extend(index.get(""));
+    for slug in &config.chapters {
+        if let Some(&chapter) = index.get(&format!("chapters/{slug}")) {
+            out.push(chapter);
+            out.extend(cases.get(slug).into_iter().flatten());
+        }
+    }
+    out.extend((0..pages.len()).filter(|&i| pages[i].kind == PageKind::Other));
+    out
+}
+
+#[cfg(test)]
+impl Site {
+    /// A site of `pages` (sorted by id here) with the chapters `chapters` and nothing else, for tests.
+    pub(crate) fn of_pages(chapters: &[&str], mut pages: Vec<Page>) -> Site {
+        pages.sort_by(|a, b| a.id.cmp(&b.id));
+        let config = SiteConfig {
+            title: Text::same("t"),
+            subtitle: None,
+            publisher: Text::same("p"),
+            base_url: BaseUrl {
+                origin: "https://x".into(),
+                path: "/".into(),
+            },
+            default_language: Lang::Ja,
+            theme: "default".into(),
+            chapters: chapters.iter().map(|c| c.to_string()).collect(),
+            cover_figures: Vec::new(),
+            pdf: false,
+            japanese_dates: Default::default(),
+            identity: Default::default(),
+            allow_active_files: false,
+            file: TextFile {
+                path: "site.yaml".into(),
+                text: "".into(),
+            },
+        };
+        let pages = pages.into_iter().map(Arc::new).collect();
+        Site::new(config, Vec::new(), Taxonomies::default(), Vec::new(), pages)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::data::{CaseInfo, PageData};
+    use crate::model::lang::Localized;
+
+    fn page(id: &str, kind: PageKind, case: Option<(&str, Option<i64>)>) -> Page {
+        Page {
+            id: id.into(),
+            kind,
+            docs: Localized { ja: None, en: None },
+            data: PageData {
+                case: case.map(|(chapter, order)| CaseInfo {
+                    chapter: chapter.into(),
+                    order,
+                    regions: Vec::new(),
+                    fields: Vec::new(),
+                    programmes: Vec::new(),
+                    location: None,
+                    related: None,
+                    point: None,
+                }),
+                ..PageData::default()
+            },
+            data_file: None,
+            assets: Vec::new(),
+        }
+    }
+
+    /// The reading order and each chapter's cases as defined: every page compared, sorted on each call.
+    fn by_definition(site: &Site) -> (Vec<&str>, Vec<Vec<&str>>) {
+        let cases_of = |slug: &str| {
+            let mut cases: Vec<&Page> = site
+                .pages
+                .iter()
+                .map(|p| &**p)
+                .filter(|p| p.data.case.as_ref().is_some_and(|c| c.chapter == slug))
+                .collect();
             let key = |p: &Page| {
                 p.data
                     .case
@@ -218,31 +355,77 @@ impl Site {
                     .and_then(|c| c.order)
                     .unwrap_or(i64::MAX)
             };
-            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
-        });
-        cases
-    }
-
-    /// Every page in the order a reader of the printed report meets them: the cover, each chapter followed
-    /// by its cases, then the other pages by folder name.
-    pub fn reading_order(&self) -> Vec<&Page> {
-        let mut out: Vec<&Page> = Vec::with_capacity(self.pages.len());
-        out.extend(self.page(""));
-        for (_, chapter) in self.chapters() {
-            out.push(chapter);
-            out.extend(self.cases_of(chapter.slug()));
+            cases.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id)));
+            cases.into_iter().map(|p| p.id.as_str()).collect::<Vec<_>>()
+        };
+        let mut order: Vec<&str> = site.page("").map(|p| p.id.as_str()).into_iter().collect();
+        for (_, chapter) in site.chapters() {
+            order.push(&chapter.id);
+            order.extend(cases_of(chapter.slug()));
         }
-        out.extend(
-            self.pages
+        order.extend(
+            site.pages
                 .iter()
-                .map(|p| &**p)
-                .filter(|p| p.kind == PageKind::Other),
+                .filter(|p| p.kind == PageKind::Other)
+                .map(|p| p.id.as_str()),
         );
-        out
+        let slugs = ["a", "b", "c", "d"];
+        (order, slugs.iter().map(|s| cases_of(s)).collect())
     }
 
-    /// The source with `id`.
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+    #[test]
+    fn the_reading_order_made_once_is_the_one_defined() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for round in 0..200 {
+            let slugs = ["a", "b", "c", "d"];
+            let mut pages = Vec::new();
+            if next(2) == 0 {
+                pages.push(page("", PageKind::Home, None));
+            }
+            for slug in slugs {
+                if next(3) > 0 {
+                    pages.push(page(&format!("chapters/{slug}"), PageKind::Chapter, None));
+                }
+            }
+            for i in 0..next(30) {
+                // Cases of chapters that may be missing or unlisted, with orders that tie.
+                let chapter = slugs[next(4) as usize];
+                let order = (next(3) > 0).then(|| next(5) as i64 - 2);
+                pages.push(page(
+                    &format!("cases/k{i}"),
+                    PageKind::Case,
+                    Some((chapter, order)),
+                ));
+            }
+            for i in 0..next(4) {
+                pages.push(page(&format!("p{i}"), PageKind::Other, None));
+            }
+            let listed: Vec<&str> = slugs.iter().copied().filter(|_| next(4) > 0).collect();
+            let site = Site::of_pages(&listed, pages);
+            let (order, cases) = by_definition(&site);
+            let made: Vec<&str> = site.reading_order().iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(made, order, "round {round}");
+            for (slug, cases) in slugs.iter().zip(cases) {
+                let made: Vec<&str> = site.cases_of(slug).iter().map(|p| p.id.as_str()).collect();
+                assert_eq!(made, cases, "round {round}, chapter {slug}");
+            }
+            for (at, id) in order.iter().enumerate() {
+                assert_eq!(site.reading_place(id), Some(at));
+                assert_eq!(site.reading_at(at).map(|p| p.id.as_str()), Some(*id));
+            }
+            let outside = site
+                .pages
+                .iter()
+                .filter(|p| !order.contains(&p.id.as_str()));
+            for p in outside {
+                assert_eq!(site.reading_place(&p.id), None, "round {round}");
+            }
+        }
     }
 }

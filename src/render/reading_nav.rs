@@ -24,9 +24,8 @@ pub(crate) fn page_nav(
     from: &str,
     deps: &mut Deps,
 ) -> PageNav {
-    let order = ctx.site.reading_order();
-    let at = order.iter().position(|p| p.id == page.id);
-    let neighbour = |i: Option<usize>| i.and_then(|i| order.get(i).copied());
+    let at = ctx.site.reading_place(&page.id);
+    let neighbour = |i: Option<usize>| i.and_then(|i| ctx.site.reading_at(i));
     let prev = neighbour(at.and_then(|i| i.checked_sub(1)));
     let next = neighbour(at.map(|i| i + 1));
     // The cases of a chapter decide the neighbours of the pages in it and of the pages around it.

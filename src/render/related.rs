@@ -107,10 +107,9 @@ fn best(i: usize, own: &[Term<'_>], by_terms: &HashMap<Vec<Term<'_>>, Vec<usize>
 mod tests {
     use super::*;
     use crate::model::data::{CaseInfo, PageData};
-    use crate::model::lang::{Localized, Text};
+    use crate::model::lang::Localized;
     use crate::model::page::{Document, Page};
-    use crate::model::site::{BaseUrl, SiteConfig};
-    use crate::model::taxonomy::Taxonomies;
+    use crate::model::site::Site;
 
     fn case(id: &str, fields: &[&str]) -> Page {
         Page {
@@ -205,7 +204,7 @@ mod tests {
         chapter.id = "chapters/c".into();
         chapter.kind = PageKind::Chapter;
         chapter.data.case = None;
-        let mut pages = vec![
+        let pages = vec![
             chapter,
             case("a", &["x", "y"]),
             case("b", &["x"]),
@@ -213,34 +212,7 @@ mod tests {
             case("d", &["z"]),
             case("e", &["y"]),
         ];
-        pages.sort_by(|a, b| a.id.cmp(&b.id));
-        let site = Site::new(
-            SiteConfig {
-                title: Text::same("t"),
-                subtitle: None,
-                publisher: Text::same("p"),
-                base_url: BaseUrl {
-                    origin: "https://x".into(),
-                    path: "/".into(),
-                },
-                default_language: crate::model::lang::Lang::Ja,
-                theme: "default".into(),
-                chapters: vec!["c".into()],
-                cover_figures: Vec::new(),
-                pdf: false,
-                japanese_dates: Default::default(),
-                identity: Default::default(),
-                allow_active_files: false,
-                file: crate::model::text_file::TextFile {
-                    path: "site.yaml".into(),
-                    text: "".into(),
-                },
-            },
-            Vec::new(),
-            Taxonomies::default(),
-            Vec::new(),
-            pages.into_iter().map(std::sync::Arc::new).collect(),
-        );
+        let site = Site::of_pages(&["c"], pages);
         let related = related_cases(&site);
         assert_eq!(related["cases/a"], vec!["cases/c", "cases/b", "cases/e"]);
         assert!(related["cases/d"].is_empty());

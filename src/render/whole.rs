@@ -17,7 +17,8 @@ use super::urls::page_path;
 use crate::diag::Diagnostic;
 use crate::model::lang::{Lang, Localized};
 use crate::output::Sink;
-use crate::search::{Entry, IndexBuilder};
+use crate::search::{Entry, IndexBuilder, Prepared, prepare};
+use rayon::prelude::*;
 
 /// An output made of every page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -130,8 +131,8 @@ pub(crate) struct Part<'a> {
     pub lang: Lang,
     /// Its section of the whole report (`None` for a page the report leaves out).
     pub section: Option<Cow<'a, [u8]>>,
-    /// Its search entry.
-    pub entry: Entry<'a>,
+    /// Its search entry, prepared for the index.
+    pub entry: Prepared,
 }
 
 /// The order in which the parts of the pages with `ids` (one per page job) are written: by the page's place
@@ -233,7 +234,7 @@ pub(crate) fn write_whole<'a>(
                 }
                 if let Some(indexes) = &mut indexes {
                     let t = std::time::Instant::now();
-                    let full = indexes.get_mut(part.lang).push(&part.entry);
+                    let full = indexes.get_mut(part.lang).push_prepared(part.entry);
                     index_time += t.elapsed();
                     if let Some(full) = full {
                         put(part.lang, full)?;
@@ -248,8 +249,10 @@ pub(crate) fn write_whole<'a>(
         if let (Some(mut indexes), Some(extra)) = (indexes, search) {
             let t = std::time::Instant::now();
             for lang in Lang::ALL {
-                for entry in extra.get(lang) {
-                    if let Some(full) = indexes.get_mut(lang).push(entry) {
+                // Prepared on every thread (the pages are done), added in order.
+                let prepared: Vec<Prepared> = extra.get(lang).par_iter().map(prepare).collect();
+                for entry in prepared {
+                    if let Some(full) = indexes.get_mut(lang).push_prepared(entry) {
                         put(lang, full)?;
                     }
                 }
@@ -286,17 +289,17 @@ pub(crate) fn take_part(
             .take()
             .filter(|_| in_report)
             .map(Cow::Owned),
-        entry: search_entry(
+        entry: prepare(&search_entry(
             ctx,
             r.lang,
             &r.page_id,
             (
-                r.title.clone().into(),
-                r.summary.clone().unwrap_or_default().into(),
+                r.title.as_str().into(),
+                r.summary.as_deref().unwrap_or("").into(),
                 r.text.take().unwrap_or_default().into(),
             ),
             &r.headings,
-        ),
+        )),
     }
 }
 
@@ -324,7 +327,7 @@ fn write_whole_from(
                 .then_some(r.report_section.as_deref())
                 .flatten()
                 .map(Cow::Borrowed),
-            entry: search_entry(
+            entry: prepare(&search_entry(
                 ctx,
                 r.lang,
                 &r.page_id,
@@ -334,7 +337,7 @@ fn write_whole_from(
                     r.text.as_deref().unwrap_or("").into(),
                 ),
                 &r.headings,
-            ),
+            )),
         };
         (place, Some(part))
     });
@@ -350,14 +353,14 @@ mod tests {
         Part {
             lang,
             section: section.map(|s| Cow::Owned(s.as_bytes().to_vec())),
-            entry: Entry {
+            entry: prepare(&Entry {
                 title: title.to_string().into(),
                 url: format!("{title}/").into(),
                 kind: crate::search::kind::PAGE,
                 summary: "".into(),
                 headings: "".into(),
                 text: format!("text of {title}").into(),
-            },
+            }),
         }
     }
 
@@ -378,7 +381,17 @@ mod tests {
         ]
         .into_iter();
         let sink = Memory::new();
-        let extra = Localized::from_fn(|l| vec![part(l, None, &format!("x{}", l.code())).entry]);
+        let extra = Localized::from_fn(|l| {
+            let x = format!("x{}", l.code());
+            vec![Entry {
+                title: x.clone().into(),
+                url: format!("{x}/").into(),
+                kind: crate::search::kind::PAGE,
+                summary: "".into(),
+                headings: "".into(),
+                text: format!("text of {x}").into(),
+            }]
+        });
         let written = write_whole(&sink, Some(&frames), Some(&extra), &mut parts).unwrap();
         let files = sink.into_files();
         assert_eq!(written.files, files.len());

@@ -51,6 +51,62 @@ impl TermHasher {
 
 type Terms<V> = HashMap<String, V, BuildHasherDefault<TermHasher>>;
 
+/// An entry made ready for the index, which needs no other entry: its terms, each with how often and in
+/// which fields it occurs, and its document (title, address, kind, summary, text) as JSON. Pages are
+/// prepared in their own jobs, in parallel, and only [`IndexBuilder::push_prepared`] is left to the writer.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Term → how often (three bits, in eight steps) << 4 | the fields it is in (one bit each).
+    terms: Vec<(String, u8)>,
+    doc: String,
+}
+
+/// Prepares `e` for the index.
+pub fn prepare(e: &Entry<'_>) -> Prepared {
+    // Term → the fields it is in and occurrences.
+    let mut seen: Terms<(u8, u32)> = Terms::default();
+    for (field, text) in [
+        (Field::Body, &e.text),
+        (Field::Summary, &e.summary),
+        (Field::Heading, &e.headings),
+        (Field::Title, &e.title),
+    ] {
+        index_terms(text, |t| {
+            let bit = 1 << field as u8;
+            match seen.get_mut(t) {
+                Some((fields, n)) => {
+                    *fields |= bit;
+                    *n += 1;
+                }
+                None => {
+                    seen.insert(t.to_string(), (bit, 1));
+                }
+            }
+        });
+    }
+    let terms = seen
+        .into_iter()
+        .map(|(term, (fields, n))| {
+            // How often, in eight steps: 1, 2, 3-4, 5-8, … 65 times or more.
+            let often = (u32::BITS - (n - 1).leading_zeros()).min(7) as u8;
+            (term, often << 4 | fields)
+        })
+        .collect();
+    let mut doc = String::with_capacity(e.text.len() + e.summary.len() + e.title.len() + 64);
+    doc.push('[');
+    for (i, field) in [&*e.title, &*e.url, e.kind, &*e.summary, &*e.text]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            doc.push(',');
+        }
+        push_json(&mut doc, field);
+    }
+    doc.push(']');
+    Prepared { terms, doc }
+}
+
 /// One language's index being built.
 pub struct IndexBuilder {
     lang: String,
@@ -60,8 +116,6 @@ pub struct IndexBuilder {
     doc_starts: Vec<u32>,
     /// The document shard being filled.
     doc_shard: String,
-    /// Per entry being indexed: term → the fields it is in (one bit each) and occurrences.
-    seen: Terms<(u32, u32)>,
 }
 
 impl IndexBuilder {
@@ -73,37 +127,20 @@ impl IndexBuilder {
             docs: 0,
             doc_starts: Vec::new(),
             doc_shard: String::new(),
-            seen: Terms::default(),
         }
     }
 
     /// Adds the next entry; returns the files of a document shard just filled.
     pub fn push(&mut self, e: &Entry<'_>) -> Option<(String, Vec<u8>)> {
+        self.push_prepared(prepare(e))
+    }
+
+    /// Adds the next entry, prepared with [`prepare`]; returns the files of a document shard just filled.
+    pub fn push_prepared(&mut self, e: Prepared) -> Option<(String, Vec<u8>)> {
         let doc = self.docs;
         self.docs += 1;
-        for (field, text) in [
-            (Field::Body, &e.text),
-            (Field::Summary, &e.summary),
-            (Field::Heading, &e.headings),
-            (Field::Title, &e.title),
-        ] {
-            index_terms(text, |t| {
-                let bit = 1 << field as u32;
-                match self.seen.get_mut(t) {
-                    Some((fields, n)) => {
-                        *fields |= bit;
-                        *n += 1;
-                    }
-                    None => {
-                        self.seen.insert(t.to_string(), (bit, 1));
-                    }
-                }
-            });
-        }
-        for (term, (fields, n)) in self.seen.drain() {
-            // How often, in eight steps: 1, 2, 3-4, 5-8, … 65 times or more.
-            let often = (u32::BITS - (n - 1).leading_zeros()).min(7);
-            let posting = doc << 7 | often << 4 | fields;
+        for (term, bits) in e.terms {
+            let posting = doc << 7 | u32::from(bits);
             match self.postings.get_mut(&term) {
                 Some(list) => list.push(posting),
                 None => {
@@ -117,23 +154,7 @@ impl IndexBuilder {
         } else {
             self.doc_shard.push_str(",\n");
         }
-        self.doc_shard.push('[');
-        for (i, field) in [
-            &e.title,
-            &e.url,
-            &std::borrow::Cow::Borrowed(e.kind),
-            &e.summary,
-            &e.text,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if i > 0 {
-                self.doc_shard.push(',');
-            }
-            push_json(&mut self.doc_shard, field);
-        }
-        self.doc_shard.push(']');
+        self.doc_shard.push_str(&e.doc);
         (self.doc_shard.len() >= DOC_SHARD_BYTES).then(|| self.close_doc_shard())
     }
 

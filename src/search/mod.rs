@@ -19,7 +19,7 @@ pub mod tokenize;
 
 use std::borrow::Cow;
 
-pub use index::{IndexBuilder, META_FILE};
+pub use index::{IndexBuilder, META_FILE, Prepared, prepare};
 
 /// What an entry is, as the results label it.
 pub mod kind {
