@@ -107,10 +107,18 @@ pub fn prepare(e: &Entry<'_>) -> Prepared {
     Prepared { terms, doc }
 }
 
+/// A term's postings, written as they come: the entries in order, each as (gap from the one before << 7 | how
+/// often << 4 | fields) in base 36, joined by commas.
+struct Postings {
+    written: String,
+    last: u32,
+}
+
 /// One language's index being built.
 pub struct IndexBuilder {
     lang: String,
-    postings: Terms<Vec<u32>>,
+    /// Each term's postings as written in its term shard, and the last entry in them.
+    postings: Terms<Postings>,
     docs: u32,
     /// The first entry of each document shard.
     doc_starts: Vec<u32>,
@@ -140,11 +148,17 @@ impl IndexBuilder {
         let doc = self.docs;
         self.docs += 1;
         for (term, bits) in e.terms {
-            let posting = doc << 7 | u32::from(bits);
+            let bits = u32::from(bits);
             match self.postings.get_mut(&term) {
-                Some(list) => list.push(posting),
+                Some(p) => {
+                    p.written.push(',');
+                    push_base36(&mut p.written, (doc - p.last) << 7 | bits);
+                    p.last = doc;
+                }
                 None => {
-                    self.postings.insert(term, vec![posting]);
+                    let mut written = String::new();
+                    push_base36(&mut written, doc << 7 | bits);
+                    self.postings.insert(term, Postings { written, last: doc });
                 }
             }
         }
@@ -172,45 +186,42 @@ impl IndexBuilder {
         if !self.doc_shard.is_empty() {
             files.push(self.close_doc_shard());
         }
-        // Each term's postings: the entries in order, each as (gap from the one before << 7 | how often
-        // << 4 | fields) in base 36, joined by commas.
-        let mut encoded: Vec<(String, String)> = self
+        let total: usize = self
             .postings
-            .drain()
-            .map(|(term, list)| {
-                let mut s = String::with_capacity(list.len() * 3);
-                let mut last = 0;
-                for (i, p) in list.iter().enumerate() {
-                    let doc = p >> 7;
-                    if i > 0 {
-                        s.push(',');
-                    }
-                    push_base36(&mut s, (doc - last) << 7 | (p & 127));
-                    last = doc;
-                }
-                (term, s)
-            })
-            .collect();
-        encoded.sort_unstable();
-        let total: usize = encoded.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+            .iter()
+            .map(|(t, p)| t.len() + p.written.len() + 6)
+            .sum();
         let shards = (total / TERM_SHARD_BYTES)
             .max(1)
             .next_power_of_two()
             .min(MAX_TERM_SHARDS as usize) as u32;
-        let mut bodies = vec![String::new(); shards as usize];
-        for (term, list) in &encoded {
-            let body = &mut bodies[shard_of(shard_key(term), shards) as usize];
-            body.push(if body.is_empty() { '{' } else { ',' });
-            push_json(body, term);
-            body.push(':');
-            push_json(body, list);
+        // Each shard's terms in order, written one shard at a time (the postings are moved, not copied).
+        let mut by_shard: Vec<Vec<(String, String)>> = (0..shards).map(|_| Vec::new()).collect();
+        for (term, p) in self.postings.drain() {
+            by_shard[shard_of(shard_key(&term), shards) as usize].push((term, p.written));
         }
-        for (n, body) in bodies.iter().enumerate() {
-            let body = if body.is_empty() { "{" } else { body };
-            files.push((
-                format!("t/{n}.js"),
-                format!("{REGISTRY}HAKUSHO_SEARCH.t[{n}]={body}}};\n").into_bytes(),
-            ));
+        for (n, mut terms) in by_shard.into_iter().enumerate() {
+            terms.sort_unstable();
+            let mut body = String::with_capacity(
+                REGISTRY.len()
+                    + 32
+                    + terms
+                        .iter()
+                        .map(|(t, p)| t.len() + p.len() + 6)
+                        .sum::<usize>(),
+            );
+            body.push_str(REGISTRY);
+            body.push_str(&format!("HAKUSHO_SEARCH.t[{n}]={{"));
+            for (i, (term, list)) in terms.into_iter().enumerate() {
+                if i > 0 {
+                    body.push(',');
+                }
+                push_json(&mut body, &term);
+                body.push(':');
+                push_json(&mut body, &list);
+            }
+            body.push_str("};\n");
+            files.push((format!("t/{n}.js"), body.into_bytes()));
         }
         let mut starts = String::new();
         let mut last = 0;
