@@ -3,10 +3,11 @@
 //! written out whole as soon as it is full. [`IndexBuilder::finish`] writes the term shards and the small
 //! script that describes the index.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::tokenize::{index_terms, shard_key, shard_of};
+use super::tokenize::{normalize, normalized_terms, shard_key, shard_of};
 use super::{Entry, Field, push_json};
 
 /// The bytes of document text a document shard is filled to (the last entry may go past).
@@ -56,40 +57,46 @@ type Terms<V> = HashMap<String, V, BuildHasherDefault<TermHasher>>;
 /// prepared in their own jobs, in parallel, and only [`IndexBuilder::push_prepared`] is left to the writer.
 #[derive(Debug)]
 pub struct Prepared {
-    /// Term → how often (three bits, in eight steps) << 4 | the fields it is in (one bit each).
-    terms: Vec<(String, u8)>,
+    /// The terms, one after the other.
+    terms: String,
+    /// Each term's end in `terms`, with how often (three bits, in eight steps) << 4 | the fields it is in
+    /// (one bit each).
+    ends: Vec<(u32, u8)>,
     doc: String,
 }
 
 /// Prepares `e` for the index.
 pub fn prepare(e: &Entry<'_>) -> Prepared {
-    // Term → the fields it is in and occurrences.
-    let mut seen: Terms<(u8, u32)> = Terms::default();
-    for (field, text) in [
+    let fields = [
         (Field::Body, &e.text),
         (Field::Summary, &e.summary),
         (Field::Heading, &e.headings),
         (Field::Title, &e.title),
-    ] {
-        index_terms(text, |t| {
-            let bit = 1 << field as u8;
-            match seen.get_mut(t) {
-                Some((fields, n)) => {
-                    *fields |= bit;
-                    *n += 1;
-                }
-                None => {
-                    seen.insert(t.to_string(), (bit, 1));
-                }
+    ];
+    let norms = fields.map(|(_, text)| normalize(text));
+    // Term → the fields it is in and occurrences; the characters and pairs are slices of `norms`.
+    let mut seen: HashMap<Cow<'_, str>, (u8, u32), BuildHasherDefault<TermHasher>> =
+        HashMap::with_capacity_and_hasher(norms[0].len() / 2, Default::default());
+    for ((field, _), norm) in fields.iter().zip(&norms) {
+        let bit = 1 << *field as u8;
+        normalized_terms(norm, |t| match seen.get_mut(&*t) {
+            Some((fields, n)) => {
+                *fields |= bit;
+                *n += 1;
+            }
+            None => {
+                seen.insert(t, (bit, 1));
             }
         });
     }
-    let terms = seen
+    let mut terms = String::with_capacity(seen.keys().map(|t| t.len()).sum());
+    let ends = seen
         .into_iter()
         .map(|(term, (fields, n))| {
+            terms.push_str(&term);
             // How often, in eight steps: 1, 2, 3-4, 5-8, … 65 times or more.
             let often = (u32::BITS - (n - 1).leading_zeros()).min(7) as u8;
-            (term, often << 4 | fields)
+            (terms.len() as u32, often << 4 | fields)
         })
         .collect();
     let mut doc = String::with_capacity(e.text.len() + e.summary.len() + e.title.len() + 64);
@@ -104,7 +111,7 @@ pub fn prepare(e: &Entry<'_>) -> Prepared {
         push_json(&mut doc, field);
     }
     doc.push(']');
-    Prepared { terms, doc }
+    Prepared { terms, ends, doc }
 }
 
 /// A term's postings, written as they come: the entries in order, each as (gap from the one before << 7 | how
@@ -147,9 +154,12 @@ impl IndexBuilder {
     pub fn push_prepared(&mut self, e: Prepared) -> Option<(String, Vec<u8>)> {
         let doc = self.docs;
         self.docs += 1;
-        for (term, bits) in e.terms {
+        let mut start = 0;
+        for (end, bits) in e.ends {
+            let term = &e.terms[start..end as usize];
+            start = end as usize;
             let bits = u32::from(bits);
-            match self.postings.get_mut(&term) {
+            match self.postings.get_mut(term) {
                 Some(p) => {
                     p.written.push(',');
                     push_base36(&mut p.written, (doc - p.last) << 7 | bits);
@@ -158,7 +168,8 @@ impl IndexBuilder {
                 None => {
                     let mut written = String::new();
                     push_base36(&mut written, doc << 7 | bits);
-                    self.postings.insert(term, Postings { written, last: doc });
+                    self.postings
+                        .insert(term.to_string(), Postings { written, last: doc });
                 }
             }
         }

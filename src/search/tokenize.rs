@@ -5,6 +5,8 @@
 //! (神戸市 → 神, 戸, 市, 神戸, 戸市), so that Japanese is found anywhere in running text without a dictionary.
 //! `static/search.js` does exactly the same; keep the two in step.
 
+use std::borrow::Cow;
+
 /// Full-width ASCII to ASCII, the ideographic space to a space, letters to lower case, hiragana to
 /// katakana; one character for one.
 pub fn normalize(text: &str) -> String {
@@ -23,12 +25,21 @@ pub fn normalize_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    if is_caseless(c) {
+        return c;
+    }
     // One character for one, so positions in normalized text are positions in the original.
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// Whether `c` is in a block without letter case (kana, CJK symbols and ideographs, hangul syllables), where
+/// lower-casing can be skipped (tested against `char::to_lowercase`).
+fn is_caseless(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
 }
 
 /// A letter of a script written without spaces (kanji, kana, hangul).
@@ -127,7 +138,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// Every term indexed for `text`: Latin words, and each character and pair of characters of runs (the
 /// same terms as [`tokens`] gives, read without a copy of each).
 pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
-    let norm = normalize(text);
+    normalized_terms(&normalize(text), |t| f(&t));
+}
+
+/// [`index_terms`] of text already [`normalize`]d: the characters and pairs of runs are slices of `norm`,
+/// only words are made anew.
+pub fn normalized_terms<'n>(norm: &'n str, mut f: impl FnMut(Cow<'n, str>)) {
     let mut word = String::new();
     // The previous character of a run: where it starts.
     let mut previous: Option<usize> = None;
@@ -135,13 +151,13 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
     while let Some((i, c)) = chars.next() {
         if is_cjk_letter(c) {
             if !word.is_empty() {
-                f(&stem(&word));
+                f(Cow::Owned(stem(&word).into_owned()));
                 word.clear();
             }
             let end = i + c.len_utf8();
-            f(&norm[i..end]);
+            f(Cow::Borrowed(&norm[i..end]));
             if let Some(p) = previous {
-                f(&norm[p..end]);
+                f(Cow::Borrowed(&norm[p..end]));
             }
             previous = Some(i);
             continue;
@@ -155,12 +171,12 @@ pub fn index_terms(text: &str, mut f: impl FnMut(&str)) {
         {
             // Dropped: the word goes on.
         } else if !word.is_empty() {
-            f(&stem(&word));
+            f(Cow::Owned(stem(&word).into_owned()));
             word.clear();
         }
     }
     if !word.is_empty() {
-        f(&stem(&word));
+        f(Cow::Owned(stem(&word).into_owned()));
     }
 }
 
@@ -201,6 +217,21 @@ mod tests {
         let mut out = Vec::new();
         index_terms(text, |t| out.push(t.to_string()));
         out
+    }
+
+    #[test]
+    fn caseless_blocks_have_no_lower_case() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_caseless(c))
+        {
+            assert_eq!(
+                c.to_lowercase().collect::<String>(),
+                c.to_string(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
