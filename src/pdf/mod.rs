@@ -345,11 +345,26 @@ fn files(ctx: &Context<'_>, lang: Lang, pages: &[&Page], main: &Main) -> Vec<(St
         })
         .collect();
     for (path, rel) in &main.images {
-        if let Ok(bytes) = std::fs::read(ctx.content.join(rel)) {
+        if let Some(bytes) = read_image(&ctx.content.join(rel)) {
             files.push((path.clone(), bytes));
         }
     }
     files
+}
+
+/// An image beside a page, read as the load step checked it: a regular file (one swapped for a named pipe
+/// since is not waited on) and no larger than the limit for files beside pages; `None` otherwise (Typst then
+/// reports the file as not found, an error of the edition).
+fn read_image(path: &std::path::Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let limit = crate::load::file_kind::MAX_ASSET_BYTES;
+    let mut bytes = Vec::new();
+    crate::load::file_kind::open_regular(path)
+        .ok()?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
 /// An error for each image shown without alt text: a tagged, accessible PDF (PDF/UA-1) needs one.

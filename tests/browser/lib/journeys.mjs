@@ -379,7 +379,7 @@ export const journeys = [
           assert((await page.locator('h1').innerText()).includes('翻訳ワークベンチ'), 'no 翻訳ワークベンチ heading');
           assert((await page.locator('tbody tr').count()) >= 10, 'the workbench lists fewer than 10 pages of the bundled report');
           // The document only: the two frames' pages are waited for below. (A CI run once waited 20 s for
-          // the whole load, while tiny_http, which issue 24 replaces, left a request of the frames unanswered.)
+          // the whole load, while tiny_http, the server before hyper (issue 24), left a request of the frames unanswered.)
           await follow(page, page.locator('a[href="/_hakusho/side/cases/kobe/"]'), 'workbench: 並べて表示 of Kobe', 'domcontentloaded');
           const frames = { ja: page.frameLocator('#ja'), en: page.frameLocator('#en') };
           await frames.ja.locator('h1').first().waitFor();
