@@ -245,6 +245,12 @@ fn a_long_chapter_continues_over_parts_and_every_link_into_the_report_leads_some
         }
     }
     assert!(check_links_into_the_report(&site) > 200);
+    // Every part is in the sitemap.
+    let sitemap = site.output("sitemap.xml");
+    for part in chain {
+        let loc = format!("<loc>https://example.org/en/report/{part}</loc>");
+        assert!(sitemap.contains(&loc), "{loc}");
+    }
 }
 
 #[test]
