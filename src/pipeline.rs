@@ -25,7 +25,7 @@ use crate::render::figures::{Figures, number_figures};
 use crate::render::outlines;
 use crate::render::urls::Urls;
 use crate::render::{
-    self, Context, Outlines, PdfLinks, RenderedPage, Shared, Svgs, Whole, Written,
+    self, Context, Outlines, PdfLinks, RenderedPage, ReportParts, Shared, Svgs, Whole, Written,
 };
 use crate::theme::{self, Theme};
 
@@ -185,6 +185,8 @@ pub struct Prepared {
     pub figures: Figures,
     /// The headings `@sec:` references point into.
     pub outlines: Outlines,
+    /// The parts of the whole report.
+    pub report: ReportParts,
     /// Every chart in both languages.
     pub svgs: Svgs,
     /// Values many pages show.
@@ -208,6 +210,7 @@ impl Prepared {
             urls: &self.urls,
             figures: &self.figures,
             outlines: &self.outlines,
+            report: &self.report,
             svgs: &self.svgs,
             shared: &self.shared,
             content: &self.content,
@@ -234,6 +237,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
     timings.push(("theme", t.elapsed()));
     let t = Instant::now();
     let (figures, outlines) = (number_figures(&site), outlines(&site));
+    let report = ReportParts::new(&site);
     let svgs = draw_charts(&site, &theme.chart_style, None);
     timings.push(("charts", t.elapsed()));
     let t = Instant::now();
@@ -246,6 +250,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Vec<Diagnostic>> {
         urls,
         figures,
         outlines,
+        report,
         svgs,
         shared,
         content: opts.content.clone(),
@@ -291,6 +296,7 @@ pub fn prepare_again(previous: &Prepared, loaded: Loaded, changed: &BTreeSet<Str
     Prepared {
         figures: number_figures(&site),
         outlines: outlines(&site),
+        report: ReportParts::new(&site),
         shared: Shared::update(
             &previous.shared,
             &previous.site,

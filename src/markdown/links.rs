@@ -22,7 +22,7 @@ pub(super) struct Dest {
 
 /// How another way finds a target the site resolved for the page.
 enum InReport {
-    /// A page of the report, with the id it has on a page holding every document.
+    /// A page of the report, with its href from the page's section of the whole report.
     Document(String),
     /// Anything else (a file, or a broken target): the other way resolves it itself.
     Elsewhere,
@@ -30,12 +30,12 @@ enum InReport {
 
 impl Dest {
     /// The href in `way`, given that this is where the target goes on the page: refused and external
-    /// targets stay as they are; pages of the report are linked within a page holding every document;
+    /// targets stay as they are; pages of the report are linked to their sections in the whole report;
     /// other targets are resolved by the way's resolver (broken ones as `#`).
     fn href_in(&self, way: &mut Way<'_, '_>, written: &str) -> String {
         match &self.in_report {
             None => self.href.clone(),
-            Some(InReport::Document(anchor)) if way.resolve.single_page() => ["#", anchor].concat(),
+            Some(InReport::Document(href)) if way.resolve.single_page() => href.clone(),
             Some(_) => way
                 .resolve
                 .link(written)

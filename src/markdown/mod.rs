@@ -80,8 +80,8 @@ pub trait Resolve {
     fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError>;
     /// Glossary terms to mark, longest first.
     fn glossary(&self) -> &[GlossaryTerm];
-    /// Whether every document is on the one page (links to pages of the report go to their
-    /// [`LinkTarget::in_report`] ids).
+    /// Whether this is a section of the whole report (links to pages of the report go to their
+    /// [`LinkTarget::in_report`] hrefs).
     fn single_page(&self) -> bool;
     /// The ids of the tables (`tables` true) or charts this page's `data.yaml` defines, for suggesting the
     /// one meant by a block that names none.
@@ -112,8 +112,9 @@ pub struct Input<'a> {
 pub struct LinkTarget {
     /// Its href.
     pub href: String,
-    /// For a page of the report: the id it has on a page holding every document (the variant then links
-    /// there without resolving the link again).
+    /// For a page of the report: its href from the page's section of the whole report (`#cases-kobe-top`
+    /// on the same part, else the part's address with that id; the variant then links there without
+    /// resolving the link again).
     pub in_report: Option<String>,
 }
 

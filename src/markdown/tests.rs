@@ -51,8 +51,8 @@ impl Resolve for Fake {
     }
     fn link(&mut self, url: &str) -> Result<LinkTarget, LinkError> {
         let (href, in_report) = match (url, self.report) {
-            ("/cases/kobe/", false) => ("/ja/cases/kobe/", Some("cases-kobe-top")),
-            ("/cases/kobe/", true) => ("#cases-kobe-top", Some("cases-kobe-top")),
+            ("/cases/kobe/", false) => ("/ja/cases/kobe/", Some("#cases-kobe-top")),
+            ("/cases/kobe/", true) => ("#cases-kobe-top", Some("#cases-kobe-top")),
             ("photo.jpg", false) => ("photo.jpg", None),
             ("photo.jpg", true) => ("../photo.jpg", None),
             _ => {

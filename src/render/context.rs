@@ -49,6 +49,8 @@ pub struct Context<'a> {
     pub figures: &'a Figures,
     /// The headings `@sec:` references point into.
     pub outlines: &'a super::outlines::Outlines,
+    /// The parts of the whole report and which holds each page.
+    pub report: &'a super::report_parts::ReportParts,
     /// Every chart, drawn.
     pub svgs: &'a Svgs,
     /// Values many pages show, made before rendering.
@@ -145,6 +147,56 @@ impl<'a> Context<'a> {
             deps.add(Dep::CasesOf(n));
         }
         self.site.cases_of(slug)
+    }
+
+    /// The link from the whole-report section of `from_page` to the id `anchor` in the section of
+    /// `to_page`: `#anchor` when both are on the same part, else the other part's address with it. Records
+    /// the chapters whose cases decide which parts they are on.
+    pub(crate) fn report_href(
+        &self,
+        lang: Lang,
+        from_page: &str,
+        to_page: &str,
+        anchor: &str,
+        deps: &mut Deps,
+    ) -> String {
+        // A case's part is decided by its place among its chapter's cases; every other page's part is fixed.
+        for id in [from_page, to_page] {
+            let case = self.site.page(id).and_then(|p| p.data.case.as_ref());
+            if let Some(n) = case.and_then(|c| self.site.chapter_number(&c.chapter)) {
+                deps.add(Dep::CasesOf(n));
+            }
+        }
+        let (here, there) = (self.report.part_of(from_page), self.report.part_of(to_page));
+        self.part_href(lang, here, there.unwrap_or(0), anchor)
+    }
+
+    /// The link from the whole-report section of `from_page` to the source `id` in the sources list (the
+    /// last part).
+    pub(crate) fn report_source_href(&self, lang: Lang, from_page: &str, id: &str) -> String {
+        let here = self.report.part_of(from_page);
+        self.part_href(
+            lang,
+            here,
+            self.report.appendix(),
+            &format!("hk-source-{id}"),
+        )
+    }
+
+    /// The link from the part `here` (the contents when none) to `anchor` on the part `there`.
+    pub(crate) fn part_href(
+        &self,
+        lang: Lang,
+        here: Option<usize>,
+        there: usize,
+        anchor: &str,
+    ) -> String {
+        if here == Some(there) {
+            return format!("#{anchor}");
+        }
+        let from = self.report.path(lang, here.unwrap_or(0));
+        let to = self.report.path(lang, there);
+        self.urls.href(&from, &format!("{to}#{anchor}"))
     }
 
     /// Another page, for what it shows elsewhere (title, facts): anything but its text.

@@ -56,7 +56,7 @@ pub(crate) fn render_page(
     let from = page_path(lang, &page.id);
     // The page and its section of the whole report come from one parse of the Markdown.
     let labels = labels(ctx, lang);
-    let plan = SectionPlan::new(page, lang);
+    let plan = SectionPlan::new(ctx, page, lang);
     let mut resolver = PageResolver::new(ctx, page, lang, &from, record);
     let mut report_resolver =
         PageResolver::new(ctx, page, lang, &plan.from, record).on_single_page(&plan.prefix);

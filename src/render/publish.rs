@@ -158,6 +158,10 @@ fn sitemap(ctx: &Context<'_>) -> SitemapContext {
     for g in GENERATED {
         add(g, &Lang::ALL);
     }
+    // The parts of the whole report after its first (`report`, generated above).
+    for part in ctx.report.parts().iter().skip(1) {
+        add(&part.id, &Lang::ALL);
+    }
     for figure in &ctx.figures.list {
         add(&format!("figures/{}", figure.id), &Lang::ALL);
     }

@@ -66,11 +66,17 @@ pub(crate) fn page_nav(
     }
 }
 
-/// The table of contents of the whole-report page in `lang`: each chapter with its `##` sections and its
+/// The table of contents of the whole report in `lang` (on its first part): each chapter with its `##` sections and its
 /// cases, then the other pages with their sections. Cases are listed by title only: a report may hold
 /// thousands, and their sections would make the contents longer than useful (and cost a second reading of
 /// every case's text).
 pub(crate) fn report_toc(ctx: &Context<'_>, lang: Lang) -> Vec<TocEntry> {
+    // The contents are on the first part; each entry links to the part holding it.
+    let href = |p: &Page, id: &str| {
+        let anchor = format!("{}{id}", doc_prefix(&p.id));
+        let part = ctx.report.part_of(&p.id).unwrap_or(0);
+        ctx.part_href(lang, Some(0), part, &anchor)
+    };
     let entry = |p: &Page, children: Vec<TocEntry>| {
         let (doc, doc_lang) = p.doc_for(lang);
         TocEntry {
@@ -79,7 +85,7 @@ pub(crate) fn report_toc(ctx: &Context<'_>, lang: Lang) -> Vec<TocEntry> {
                 .flatten()
                 .map(|n| ctx.chapter_label(lang, n)),
             title: doc.title.clone(),
-            url: format!("#{}top", doc_prefix(&p.id)),
+            url: href(p, "top"),
             kind: match p.kind {
                 PageKind::Chapter => "chapter",
                 PageKind::Case => "case",
@@ -91,14 +97,13 @@ pub(crate) fn report_toc(ctx: &Context<'_>, lang: Lang) -> Vec<TocEntry> {
     };
     let sections = |p: &Page| -> Vec<TocEntry> {
         let (doc, doc_lang) = p.doc_for(lang);
-        let prefix = doc_prefix(&p.id);
         outline(&doc.body)
             .into_iter()
             .filter(|h| h.level == 2)
             .map(|h| TocEntry {
                 label: None,
                 title: h.text,
-                url: format!("#{prefix}{}", h.id),
+                url: href(p, &h.id),
                 kind: "section",
                 lang: (doc_lang != lang).then(|| doc_lang.code()),
                 children: Vec::new(),

@@ -44,8 +44,8 @@ impl Refs<'_, '_> {
     ) -> Result<Reference, RefError> {
         let found = self.locate(kind, target, deps)?;
         let href = match (&found.anchor, self.single_page) {
-            (Some(anchor), _) => self.href(&found.page_id, anchor),
-            (None, true) => format!("#{}top", doc_prefix(&found.page_id)),
+            (Some(anchor), _) => self.href(&found.page_id, anchor, deps),
+            (None, true) => self.href(&found.page_id, "top", deps),
             (None, false) => self
                 .ctx
                 .urls
@@ -75,10 +75,13 @@ impl Refs<'_, '_> {
         }
     }
 
-    /// The href of the anchor `anchor` of the page `page_id`.
-    fn href(&self, page_id: &str, anchor: &str) -> String {
+    /// The href of the anchor `anchor` of the page `page_id` (on the whole report: of its section, on the
+    /// part holding it).
+    fn href(&self, page_id: &str, anchor: &str, deps: &mut Deps) -> String {
         if self.single_page {
-            format!("#{}{anchor}", doc_prefix(page_id))
+            let id = format!("{}{anchor}", doc_prefix(page_id));
+            self.ctx
+                .report_href(self.lang, &self.page.id, page_id, &id, deps)
         } else {
             self.ctx.urls.href(
                 self.from,

@@ -141,10 +141,12 @@ impl Resolve for PageResolver<'_, '_> {
         let in_report = target.page_id.as_deref().map(|id| {
             let mut anchor = doc_prefix(id);
             anchor.push_str(target.fragment.as_deref().unwrap_or("top"));
-            anchor
+            let (page, lang) = (&self.page.id, self.lang);
+            self.ctx
+                .report_href(lang, page, id, &anchor, &mut self.deps)
         });
         let href = match &in_report {
-            Some(anchor) if self.single_page => format!("#{anchor}"),
+            Some(href) if self.single_page => href.clone(),
             _ => {
                 let mut to = target.path.clone();
                 if let Some(f) = &target.fragment {

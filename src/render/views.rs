@@ -476,8 +476,13 @@ pub struct ReportView {
     /// of thousands of pages is rendered in parallel and written in pieces); write `{{ report.sections_here |
     /// safe }}` at that place.
     pub sections_here: String,
-    /// Every source of the report.
+    /// Which part of the report this page is: `contents` (the first: the cover and the contents),
+    /// `chapter` (a chapter and its cases, or their continuation) or `appendix` (the last: the other pages
+    /// and the sources).
+    pub part: &'static str,
+    /// Every source of the report, on the last part (empty on the others).
     pub sources: Vec<SourceView>,
-    /// Its table of contents: chapters, cases and their sections (`##`).
+    /// The table of contents on the first part, chapters, cases and their sections (`##`), each linked to
+    /// the part holding it (empty on the others).
     pub toc: Vec<super::nav_views::TocEntry>,
 }

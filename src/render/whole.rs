@@ -1,4 +1,5 @@
-//! The outputs made of every page ([`Whole`]): each language's whole-report page, search index and feed.
+//! The outputs made of every page ([`Whole`]): each language's whole report (in parts), search index and
+//! feed.
 //!
 //! In a full build the report and the index are written while the pages render: each page job hands over
 //! its part (its section of the report, its search entry) through a [`Stream`], and the parts are written in
@@ -12,6 +13,7 @@ use std::io::Write;
 use super::context::Context;
 use super::lists::SEARCH_INDEX_FILE;
 use super::report::Frame;
+use super::report_parts::ReportParts;
 use super::search_entries::search_entry;
 use super::urls::page_path;
 use crate::diag::Diagnostic;
@@ -23,7 +25,8 @@ use rayon::prelude::*;
 /// An output made of every page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Whole {
-    /// The whole report on one page per language (`ja/report/index.html`).
+    /// The whole report in parts in each language (`ja/report/index.html`, `ja/report/chapters/<slug>/…`,
+    /// `ja/report/appendix/index.html`: see [`super::report_parts`]).
     Report,
     /// The search index of each language (`ja/search/search-index.js`).
     Search,
@@ -42,7 +45,7 @@ impl Whole {
         };
         Lang::from_code(lang).is_some()
             && match self {
-                Whole::Report => rest == "report/index.html",
+                Whole::Report => ReportParts::is_part_file(rest),
                 Whole::Search => rest.strip_prefix("search/").is_some_and(|file| {
                     file == SEARCH_INDEX_FILE
                         || ["t/", "d/"].iter().any(|dir| {
@@ -95,7 +98,7 @@ pub(crate) fn streaming<R: Send>(
     let extra = search.then(|| super::search_entries::search_entries(ctx));
     std::thread::scope(|s| {
         let (queue, parts) = std::sync::mpsc::channel();
-        let frames = frames.as_ref();
+        let frames = frames.as_deref();
         let extra = extra.as_ref();
         let writer = s.spawn(move || write_whole(sink, frames, extra, &mut received(parts)));
         let stream = Stream(queue);
@@ -122,7 +125,7 @@ pub(crate) fn write_kept(
     }
     let frames = report.then(|| super::report::frames(ctx)).transpose()?;
     let extra = search.then(|| super::search_entries::search_entries(ctx));
-    write_whole_from(ctx, rendered, sink, frames.as_ref(), extra.as_ref()).map_err(|e| vec![e])
+    write_whole_from(ctx, rendered, sink, frames.as_deref(), extra.as_ref()).map_err(|e| vec![e])
 }
 
 /// What one page in one language adds to the whole outputs.
@@ -131,6 +134,9 @@ pub(crate) struct Part<'a> {
     pub lang: Lang,
     /// Its section of the whole report (`None` for a page the report leaves out).
     pub section: Option<Cow<'a, [u8]>>,
+    /// The index of the part of the whole report its section is on (see [`super::report_parts`]; 0 for a
+    /// page the report leaves out).
+    pub part: usize,
     /// Its search entry, prepared for the index.
     pub entry: Prepared,
 }
@@ -181,23 +187,19 @@ pub struct Written {
     pub search_index_time: std::time::Duration,
 }
 
-/// Writes the whole-report pages (when `frames` is given) and the search indexes (when `search` gives the
-/// entries that are not pages) into `sink` from `parts`, each numbered by its place in writing order; they
-/// may come in any order, each place exactly once (`None` for a page that has no part).
+/// Writes the parts of the whole report (when `frames` is given, one frame per part) and the search
+/// indexes (when `search` gives the entries that are not pages) into `sink` from `parts`, each numbered by
+/// its place in writing order; they may come in any order, each place exactly once (`None` for a page that
+/// has no part). The report's parts are written one after the other, each while its pages come.
 pub(crate) fn write_whole<'a>(
     sink: &dyn Sink,
-    frames: Option<&Localized<Frame>>,
+    frames: Option<&[Localized<Frame>]>,
     search: Option<&Localized<Vec<Entry<'static>>>>,
     parts: &mut dyn Iterator<Item = (usize, Option<Part<'a>>)>,
 ) -> Result<Written, Diagnostic> {
-    let mut paths = Vec::new();
-    if frames.is_some() {
-        paths.extend(Lang::ALL.map(|l| format!("{}index.html", page_path(l, "report"))));
-    }
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let mut written = Written::default();
     // The index files are put as they are done; the first error stops the writing.
-    let mut put_error = None;
+    let put_error = std::cell::RefCell::new(None);
     let mut index_time = std::time::Duration::ZERO;
     let mut put = |lang: Lang, (name, bytes): (String, Vec<u8>)| -> std::io::Result<()> {
         let path = format!("{}{name}", page_path(lang, "search"));
@@ -205,49 +207,65 @@ pub(crate) fn write_whole<'a>(
         written.files += 1;
         sink.put(&path, bytes).map_err(|e| {
             let message = e.message.clone();
-            put_error = Some(e);
+            *put_error.borrow_mut() = Some(e);
             std::io::Error::other(message)
         })
     };
-    let stream_result = sink.put_streams(&paths, &mut |writers| {
-        let mut reports = match (writers, frames) {
-            ([ja, en], Some(frames)) => {
-                ja.write_all(frames.ja.head.as_bytes())?;
-                en.write_all(frames.en.head.as_bytes())?;
-                Some(Localized { ja, en })
-            }
-            _ => None,
-        };
-        let mut indexes = search.map(|_| Localized::from_fn(|l| IndexBuilder::new(l.code())));
-        // Parts that came before their turn wait here.
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        for (place, part) in &mut *parts {
-            waiting.insert(place, part);
-            while let Some(part) = waiting.remove(&next) {
-                next += 1;
-                let Some(part) = part else {
-                    continue;
-                };
-                if let (Some(reports), Some(section)) = (&mut reports, &part.section) {
-                    reports.get_mut(part.lang).write_all(section)?;
-                }
-                if let Some(indexes) = &mut indexes {
-                    let t = std::time::Instant::now();
-                    let full = indexes.get_mut(part.lang).push_prepared(part.entry);
-                    index_time += t.elapsed();
-                    if let Some(full) = full {
-                        put(part.lang, full)?;
-                    }
-                }
-            }
+    let mut indexes = search.map(|_| Localized::from_fn(|l| IndexBuilder::new(l.code())));
+    // A page's section goes to the report part being written, its entry to the index.
+    let mut add = |part: Part<'a>,
+                   report: Option<&mut Localized<&mut &mut dyn Write>>|
+     -> std::io::Result<()> {
+        if let (Some(report), Some(section)) = (report, &part.section) {
+            report.get_mut(part.lang).write_all(section)?;
         }
-        if let (Some(reports), Some(frames)) = (&mut reports, frames) {
-            reports.ja.write_all(frames.ja.tail.as_bytes())?;
-            reports.en.write_all(frames.en.tail.as_bytes())?;
-        }
-        if let (Some(mut indexes), Some(extra)) = (indexes, search) {
+        if let Some(indexes) = &mut indexes {
             let t = std::time::Instant::now();
+            let full = indexes.get_mut(part.lang).push_prepared(part.entry);
+            index_time += t.elapsed();
+            if let Some(full) = full {
+                put(part.lang, full)?;
+            }
+        }
+        Ok(())
+    };
+    let mut parts = in_order(parts).peekable();
+    let mut report_files = 0;
+    for (k, frame) in frames.unwrap_or_default().iter().enumerate() {
+        let paths = [frame.ja.path.as_str(), frame.en.path.as_str()];
+        let result = sink.put_streams(&paths, &mut |writers| {
+            let [ja, en] = writers else {
+                return Err(std::io::Error::other("two writers expected"));
+            };
+            ja.write_all(frame.ja.head.as_bytes())?;
+            en.write_all(frame.en.head.as_bytes())?;
+            let mut report = Localized { ja, en };
+            // The pages of this part, and any page outside the report that comes before the next part's.
+            while let Some(part) = parts.next_if(|p| p.part <= k) {
+                add(part, Some(&mut report))?;
+            }
+            report.ja.write_all(frame.ja.tail.as_bytes())?;
+            report.en.write_all(frame.en.tail.as_bytes())?;
+            Ok(())
+        });
+        if let Some(e) = put_error.borrow_mut().take() {
+            return Err(e);
+        }
+        result?;
+        report_files += paths.len();
+    }
+    for part in parts {
+        if add(part, None).is_err() {
+            break;
+        }
+    }
+
+    if let Some(e) = put_error.borrow_mut().take() {
+        return Err(e);
+    }
+    if let (Some(mut indexes), Some(extra)) = (indexes, search) {
+        let t = std::time::Instant::now();
+        let finish = || -> std::io::Result<()> {
             for lang in Lang::ALL {
                 // Prepared on every thread (the pages are done), added in order.
                 let prepared: Vec<Prepared> = extra.get(lang).par_iter().map(prepare).collect();
@@ -263,17 +281,39 @@ pub(crate) fn write_whole<'a>(
                     put(lang, file)?;
                 }
             }
-            index_time += t.elapsed();
+            Ok(())
+        };
+        // `put` fails only with the error it keeps.
+        let _ = finish();
+        index_time += t.elapsed();
+        if let Some(e) = put_error.borrow_mut().take() {
+            return Err(e);
         }
-        Ok(())
-    });
-    if let Some(e) = put_error {
-        return Err(e);
     }
-    stream_result?;
-    written.files += paths.len();
+    written.files += report_files;
     written.search_index_time = index_time;
     Ok(written)
+}
+
+/// The parts of `parts` in the order of their places, as they come: parts that come before their turn wait.
+fn in_order<'p, T>(
+    parts: &'p mut dyn Iterator<Item = (usize, Option<T>)>,
+) -> impl Iterator<Item = T> + 'p {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(part) = waiting.remove(&next) {
+                next += 1;
+                match part {
+                    Some(part) => return Some(part),
+                    None => continue,
+                }
+            }
+            let (place, part) = parts.next()?;
+            waiting.insert(place, part);
+        }
+    })
 }
 
 /// The part of a page just rendered, taken out of it (it is written soon and need not be kept).
@@ -289,6 +329,7 @@ pub(crate) fn take_part(
             .take()
             .filter(|_| in_report)
             .map(Cow::Owned),
+        part: ctx.report.part_of(&r.page_id).unwrap_or(0),
         entry: prepare(&search_entry(
             ctx,
             r.lang,
@@ -309,7 +350,7 @@ fn write_whole_from(
     ctx: &Context<'_>,
     rendered: &[std::sync::Arc<super::rendered::RenderedPage>],
     sink: &dyn Sink,
-    frames: Option<&Localized<Frame>>,
+    frames: Option<&[Localized<Frame>]>,
     search: Option<&Localized<Vec<Entry<'static>>>>,
 ) -> Result<Written, Diagnostic> {
     let rendered: Vec<&super::rendered::RenderedPage> = rendered
@@ -327,6 +368,7 @@ fn write_whole_from(
                 .then_some(r.report_section.as_deref())
                 .flatten()
                 .map(Cow::Borrowed),
+            part: ctx.report.part_of(&r.page_id).unwrap_or(0),
             entry: prepare(&search_entry(
                 ctx,
                 r.lang,
@@ -353,6 +395,8 @@ mod tests {
         Part {
             lang,
             section: section.map(|s| Cow::Owned(s.as_bytes().to_vec())),
+            // The sections named `…3` and after are on the second part of the report.
+            part: usize::from(title.as_bytes()[1] >= b'3'),
             entry: prepare(&Entry {
                 title: title.to_string().into(),
                 url: format!("{title}/").into(),
@@ -366,10 +410,16 @@ mod tests {
 
     #[test]
     fn parts_are_written_in_their_places_whatever_order_they_come_in() {
-        let frames = Localized::from_fn(|l| Frame {
-            head: format!("<{}>", l.code()),
-            tail: format!("</{}>", l.code()),
-        });
+        let frames: Vec<Localized<Frame>> = ["report", "report/chapters/c"]
+            .iter()
+            .map(|id| {
+                Localized::from_fn(|l| Frame {
+                    path: format!("{}index.html", page_path(l, id)),
+                    head: format!("<{}>", l.code()),
+                    tail: format!("</{}>", l.code()),
+                })
+            })
+            .collect();
         // Places 0..6: a job without a part (2), a page the report leaves out (5).
         let mut parts = vec![
             (4, Some(part(Lang::En, Some("[e4]"), "e4"))),
@@ -392,11 +442,13 @@ mod tests {
                 text: format!("text of {x}").into(),
             }]
         });
-        let written = write_whole(&sink, Some(&frames), Some(&extra), &mut parts).unwrap();
+        let written = write_whole(&sink, Some(&frames[..]), Some(&extra), &mut parts).unwrap();
         let files = sink.into_files();
         assert_eq!(written.files, files.len());
-        assert_eq!(files["ja/report/index.html"], b"<ja>[j0][j3]</ja>");
-        assert_eq!(files["en/report/index.html"], b"<en>[e1][e4]</en>");
+        assert_eq!(files["ja/report/index.html"], b"<ja>[j0]</ja>");
+        assert_eq!(files["en/report/index.html"], b"<en>[e1]</en>");
+        assert_eq!(files["ja/report/chapters/c/index.html"], b"<ja>[j3]</ja>");
+        assert_eq!(files["en/report/chapters/c/index.html"], b"<en>[e4]</en>");
         let read = |lang: &str| {
             crate::search::query::Index::read(files.iter().filter_map(|(path, bytes)| {
                 let name = path.strip_prefix(&format!("{lang}/search/"))?;
@@ -420,5 +472,9 @@ mod tests {
         assert!(Whole::Search.owns("ja/search/t/0.js"));
         assert!(Whole::Search.owns("en/search/d/12.js"));
         assert!(!Whole::Search.owns("en/search/d/x.js"));
+        assert!(Whole::Report.owns("ja/report/index.html"));
+        assert!(Whole::Report.owns("en/report/chapters/hubs/2/index.html"));
+        assert!(Whole::Report.owns("en/report/appendix/index.html"));
+        assert!(!Whole::Report.owns("en/report/report-en.pdf"));
     }
 }

@@ -317,6 +317,8 @@ impl Session {
         if let Some(whole) = stale {
             let sink = Memory::new();
             if pipeline::write_whole(&state.prepared, &state.pages, &sink, &[whole]).is_ok() {
+                // What it wrote before goes (an edit may leave the report fewer parts).
+                state.files.retain(|path, _| !whole.owns(path));
                 for (path, bytes) in sink.into_files() {
                     state.files.insert(path, Arc::new(bytes));
                 }

@@ -76,16 +76,16 @@ fn a_figure_has_a_page_in_each_language_with_its_downloads_named_apart() {
     );
     let case = site.output("ja/cases/alpha/index.html");
     assert!(case.contains("id=\"fig-alpha-growth\""));
+    // The figure is on the part of the whole report that holds its chapter.
     let report_link = main
-        .split("<a href=\"/ja/report/#")
+        .split("<a href=\"/ja/report/")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("a link into the whole report");
-    let report = site.output("ja/report/index.html");
-    assert!(
-        report.contains(&format!("id=\"{report_link}\"")),
-        "{report_link}"
-    );
+    assert_eq!(report_link, "chapters/one/#cases-alpha-fig-alpha-growth");
+    let (part, id) = report_link.split_once('#').unwrap();
+    let report = site.output(&format!("ja/report/{part}index.html"));
+    assert!(report.contains(&format!("id=\"{id}\"")), "{report_link}");
     // Cite this figure: the citation and its BibTeX and RIS files.
     assert!(
         main.contains("<h2 id=\"hk-cite\">この図を引用する</h2>"),

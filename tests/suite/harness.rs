@@ -79,6 +79,15 @@ impl SiteTest {
             .collect()
     }
 
+    /// Every part of the whole report in `lang` (`ja/report/…/index.html`), with its text, by path.
+    pub fn report_parts(&self, lang: &str) -> Vec<(String, String)> {
+        self.tree("output")
+            .into_iter()
+            .filter(|(p, _)| p.starts_with(&format!("{lang}/report/")) && p.ends_with("index.html"))
+            .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+            .collect()
+    }
+
     /// Writes (or replaces) a file of the site.
     pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> &Self {
         let path = self.dir.join(rel);

@@ -23,6 +23,7 @@ mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_read;
 mod publishing;
+mod report_parts;
 mod safety;
 mod scaffolds;
 mod search;

@@ -243,23 +243,27 @@ fn whole_report_and_search_index_match_the_build() {
         let path = format!("{lang}/search/search-index.js");
         let served = String::from_utf8(get_body(server.port, &format!("/{path}"))).unwrap();
         assert!(served == site.output(&path), "{path} differs");
-        let path = format!("{lang}/report/index.html");
-        let served = String::from_utf8(get_body(server.port, &format!("/{path}"))).unwrap();
-        let script = served
-            .find("<script>(function(){var s=new EventSource")
-            .unwrap();
-        let end = script + served[script..].find("</script>").unwrap() + "</script>".len();
-        let served = format!("{}{}", &served[..script], &served[end..]);
-        // `serve` makes the PDF editions when asked for, so it cannot give their size in the link.
-        let without_size = |html: &str| {
-            let re_start = html.find("<p class=\"pdf-link\">").unwrap();
-            let re_end = re_start + html[re_start..].find("</p>").unwrap();
-            format!("{}{}", &html[..re_start], &html[re_end..])
-        };
-        assert!(
-            without_size(&served) == without_size(&site.output(&path)),
-            "{path} differs"
-        );
+        // Every part of the whole report.
+        let parts = site.report_parts(lang);
+        assert_eq!(parts.len(), 6, "{lang}");
+        for (path, built) in parts {
+            let served = String::from_utf8(get_body(server.port, &format!("/{path}"))).unwrap();
+            let script = served
+                .find("<script>(function(){var s=new EventSource")
+                .unwrap();
+            let end = script + served[script..].find("</script>").unwrap() + "</script>".len();
+            let served = format!("{}{}", &served[..script], &served[end..]);
+            // `serve` makes the PDF editions when asked for, so it cannot give their size in the link.
+            let without_size = |html: &str| {
+                let re_start = html.find("<p class=\"pdf-link\">").unwrap();
+                let re_end = re_start + html[re_start..].find("</p>").unwrap();
+                format!("{}{}", &html[..re_start], &html[re_end..])
+            };
+            assert!(
+                without_size(&served) == without_size(&built),
+                "{path} differs"
+            );
+        }
     }
 }
 

@@ -339,7 +339,7 @@ impl Resolve for Site {
         };
         Ok(LinkTarget {
             href,
-            in_report: in_report.map(str::to_string),
+            in_report: in_report.map(|anchor| format!("#{anchor}")),
         })
     }
 

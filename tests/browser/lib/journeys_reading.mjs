@@ -111,7 +111,7 @@ export const readingJourneys = [
     name: 'journey: printing hides what only works on a screen and shows where external links lead',
     run: (browser, site, env) =>
       withPage(browser, site, { viewport: { width: 794, height: 1123 } }, async (page) => {
-        for (const [lang, what] of [['ja', 'report/'], ['en', 'report/'], ['ja', 'cases/kobe/'], ['ja', 'chapters/hubs/']]) {
+        for (const [lang, what] of [['ja', 'report/'], ['en', 'report/'], ['ja', 'report/chapters/hubs/'], ['ja', 'cases/kobe/'], ['ja', 'chapters/hubs/']]) {
           const where = `/${lang}/${what}`;
           await page.goto(site.url + `${lang}/${what}`);
           // An external link in a footnote and one in a paragraph outside the text (the bundled report cites none).
@@ -141,7 +141,7 @@ export const readingJourneys = [
             assert(await page.locator('nav.report-toc').isVisible(), `${where}: the contents are not printed`);
           }
           if (env.screenshotDir && what !== 'cases/kobe/') {
-            const name = `${lang}-${what.replace(/\/$/, '').replace('/', '-')}-print`;
+            const name = `${lang}-${what.replace(/\/$/, '').replaceAll('/', '-')}-print`;
             await page.screenshot({ path: path.join(env.screenshotDir, `${name}.png`), clip: { x: 0, y: 0, width: 794, height: 3400 } });
             if (what === 'report/') await page.pdf({ path: path.join(env.screenshotDir, `${name}.pdf`), format: 'A4' });
           }
@@ -150,21 +150,49 @@ export const readingJourneys = [
       }),
   },
   {
-    name: 'journey: the whole report opens with contents that lead to each chapter, case and section',
+    name: 'journey: the whole report opens with contents that lead to each chapter, case and section on its part; next and previous lead through the parts',
     run: (browser, site) =>
       withPage(browser, site, {}, async (page) => {
         for (const lang of ['ja', 'en']) {
-          await page.goto(site.url + `${lang}/report/`);
-          const targets = await page.$$eval('nav.report-toc a', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+          const contents = site.url + `${lang}/report/`;
+          await page.goto(contents);
+          const targets = await page.$$eval('nav.report-toc a', (as) => as.map((a) => a.href));
           assert(targets.length > 10, `/${lang}/report/: the contents have ${targets.length} entries`);
-          const missing = await page.evaluate((ts) => ts.filter((t) => !document.getElementById(t.slice(1))), targets);
-          assert(missing.length === 0, `/${lang}/report/: the contents lead nowhere for ${missing.join(', ')}`);
+          // Each entry leads to an element on the part that holds it.
+          const byPart = new Map();
+          for (const t of targets) {
+            const u = new URL(t);
+            const key = u.href.slice(0, u.href.length - u.hash.length);
+            if (!byPart.has(key)) byPart.set(key, []);
+            byPart.get(key).push(decodeURIComponent(u.hash.slice(1)));
+          }
+          assert(byPart.size >= 5, `/${lang}/report/: the contents lead to ${byPart.size} parts`);
+          for (const [part, ids] of byPart) {
+            await page.goto(part);
+            const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), ids);
+            assert(missing.length === 0, `${part}: the contents lead nowhere for ${missing.join(', ')}`);
+          }
+          // Next from the contents through every part to the last, then previous all the way back.
+          await page.goto(contents);
+          const seen = [here(page, site)];
+          while (await page.locator('nav.page-nav a[rel="next"]').count()) {
+            await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('nav.page-nav a[rel="next"]').click()]);
+            seen.push(here(page, site));
+            assert(seen.length <= byPart.size + 1, `/${lang}/report/: next leads round in circles: ${seen.join(' → ')}`);
+          }
+          assert(seen.length === new Set(seen).size && seen.length >= byPart.size, `/${lang}/report/: next led through ${seen.join(' → ')}`);
+          assert(await page.locator('#hk-report-sources').isVisible(), `${seen.at(-1)}: the last part does not list the sources`);
+          for (let i = seen.length - 2; i >= 0; i--) {
+            await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('nav.page-nav a[rel="prev"]').click()]);
+            assert(here(page, site) === seen[i], `previous led to ${here(page, site)}, not ${seen[i]}`);
+          }
+          await page.goto(site.url + `${lang}/report/chapters/hubs/`);
           const sizes = await page.evaluate(() => ['h2.report-title', 'h3.report-title', '.report-case h4', '.report-case h5'].map((s) => {
             const e = document.querySelector(s);
             return e ? parseFloat(getComputedStyle(e).fontSize) : null;
           }));
           const known = sizes.filter((s) => s !== null);
-          assert(known.every((s, i) => i === 0 || s < known[i - 1]) && known.every((s) => s >= 15.9), `/${lang}/report/: heading sizes down the report are ${sizes.join(' > ')} px`);
+          assert(known.every((s, i) => i === 0 || s < known[i - 1]) && known.every((s) => s >= 15.9), `/${lang}/report/chapters/hubs/: heading sizes down the report are ${sizes.join(' > ')} px`);
         }
       }),
   },
