@@ -108,6 +108,12 @@ fn build(args: BuildArgs) -> ExitCode {
         deny_warnings: args.deny_warnings,
     };
     let result = pipeline::build(&opts, &args.output, out, &bar);
+    if result.is_err() && hakusho::output::aborting() {
+        // Interrupted: the signal handler cleans up, says so and exits with 130; these errors are its.
+        loop {
+            std::thread::park();
+        }
+    }
     match result {
         Ok(report) => {
             print_diagnostics(&report.warnings);

@@ -108,6 +108,12 @@ pub(crate) static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 pub(crate) static ABORTING: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
+/// Whether [`abort`] has been called: the build is being interrupted, and the handler that called it ends
+/// the process.
+pub fn aborting() -> bool {
+    ABORTING.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// Stops writing and removes every staging folder of this process; the destination is left as it was.
 /// For the binary's Ctrl+C / SIGTERM handler.
 pub fn abort() {
