@@ -397,14 +397,18 @@ mod tests {
             section: section.map(|s| Cow::Owned(s.as_bytes().to_vec())),
             // The sections named `…3` and after are on the second part of the report.
             part: usize::from(title.as_bytes()[1] >= b'3'),
-            entry: prepare(&Entry {
-                title: title.to_string().into(),
-                url: format!("{title}/").into(),
-                kind: crate::search::kind::PAGE,
-                summary: "".into(),
-                headings: "".into(),
-                text: format!("text of {title}").into(),
-            }),
+            entry: prepare(&entry(title)),
+        }
+    }
+
+    fn entry(title: &str) -> Entry<'static> {
+        Entry {
+            title: title.to_string().into(),
+            url: format!("{title}/").into(),
+            kind: crate::search::kind::PAGE,
+            summary: "".into(),
+            headings: "".into(),
+            text: format!("text of {title}").into(),
         }
     }
 
@@ -431,17 +435,7 @@ mod tests {
         ]
         .into_iter();
         let sink = Memory::new();
-        let extra = Localized::from_fn(|l| {
-            let x = format!("x{}", l.code());
-            vec![Entry {
-                title: x.clone().into(),
-                url: format!("{x}/").into(),
-                kind: crate::search::kind::PAGE,
-                summary: "".into(),
-                headings: "".into(),
-                text: format!("text of {x}").into(),
-            }]
-        });
+        let extra = Localized::from_fn(|l| vec![entry(&format!("x{}", l.code()))]);
         let written = write_whole(&sink, Some(&frames[..]), Some(&extra), &mut parts).unwrap();
         let files = sink.into_files();
         assert_eq!(written.files, files.len());

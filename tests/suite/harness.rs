@@ -275,3 +275,11 @@ fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         }
     }
 }
+
+/// The `<link rel>` of a page's head with this `rel`, if any.
+pub fn head_link(html: &str, rel: &str) -> Option<String> {
+    let head = &html[..html.find("</head>").unwrap()];
+    let tag = format!("<link rel=\"{rel}\" href=\"");
+    let at = head.find(&tag)? + tag.len();
+    Some(head[at..at + head[at..].find('"').unwrap()].to_string())
+}

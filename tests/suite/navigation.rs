@@ -1,7 +1,7 @@
 //! Reading the report page after page: previous/next links in reading order, the whole report's
 //! contents, the language switch's sections, and the 404 page of a site opened from disk.
 
-use crate::harness::{SiteTest, main_of};
+use crate::harness::{SiteTest, head_link, main_of};
 
 /// The minimal fixture with a second case in chapter one, after Alpha.
 fn two_cases() -> SiteTest {
@@ -24,14 +24,6 @@ fn two_cases() -> SiteTest {
         "---\ntitle: Case Beta\nsummary: Beta in brief.\n---\n## History\n\nText.\n",
     );
     site
-}
-
-/// The `<link rel>` of a page's head with this `rel`, if any.
-fn head_link(html: &str, rel: &str) -> Option<String> {
-    let head = &html[..html.find("</head>").unwrap()];
-    let tag = format!("<link rel=\"{rel}\" href=\"");
-    let at = head.find(&tag)? + tag.len();
-    Some(head[at..at + head[at..].find('"').unwrap()].to_string())
 }
 
 /// The previous/next block at the end of a page, if any.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::harness::SiteTest;
+use crate::harness::{SiteTest, head_link};
 
 /// Documents on one part of the whole report (`DOCUMENTS_PER_PART` in src/render/report_parts.rs).
 const PER_PART: usize = 50;
@@ -53,14 +53,6 @@ fn long_chapter() -> SiteTest {
         );
     }
     site
-}
-
-/// The value of `<link rel="{rel}">` in a page's head.
-fn head_link(html: &str, rel: &str) -> Option<String> {
-    let head = &html[..html.find("</head>").unwrap()];
-    let tag = format!("<link rel=\"{rel}\" href=\"");
-    let at = head.find(&tag)? + tag.len();
-    Some(head[at..at + head[at..].find('"').unwrap()].to_string())
 }
 
 /// Every `href` of a page.
